@@ -1,0 +1,65 @@
+package ttdn
+
+// Classification is the protection level every record carries (độ mật), from
+// the seed's demand to "bảo vệ bí mật Nhà nước". Higher values are more
+// protected, so levels compare with < and >.
+type Classification int
+
+const (
+	Public   Classification = iota // công khai
+	Internal                       // nội bộ
+	Secret                         // mật
+)
+
+// Classifications lists every level, least protected first.
+var Classifications = []Classification{Public, Internal, Secret}
+
+// String returns the code stored in the database and used in the API.
+func (c Classification) String() string {
+	switch c {
+	case Public:
+		return "public"
+	case Internal:
+		return "internal"
+	case Secret:
+		return "secret"
+	}
+	return "unknown"
+}
+
+// Label returns the level's Vietnamese name.
+func (c Classification) Label() string {
+	switch c {
+	case Public:
+		return "Công khai"
+	case Internal:
+		return "Nội bộ"
+	case Secret:
+		return "Mật"
+	}
+	return "?"
+}
+
+// ParseClassification reads a level code; "" means Internal, the safe default
+// for work records.
+func ParseClassification(s string) (Classification, error) {
+	switch s {
+	case "public":
+		return Public, nil
+	case "internal", "":
+		return Internal, nil
+	case "secret":
+		return Secret, nil
+	}
+	return Internal, Errorf(EINVALID, "Độ mật %q không hợp lệ (công khai, nội bộ hoặc mật).", "Invalid classification %q (public, internal or secret).", s)
+}
+
+// MarshalText makes Classification encode as its code in JSON.
+func (c Classification) MarshalText() ([]byte, error) { return []byte(c.String()), nil }
+
+// UnmarshalText decodes a level code.
+func (c *Classification) UnmarshalText(b []byte) error {
+	v, err := ParseClassification(string(b))
+	*c = v
+	return err
+}

@@ -1,0 +1,163 @@
+package ttdn
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// TaskStatus is how far a task has come. Overdue is not a status: it is
+// derived from the deadline.
+type TaskStatus string
+
+const (
+	TaskNotStarted TaskStatus = "not_started"
+	TaskInProgress TaskStatus = "in_progress"
+	TaskDone       TaskStatus = "done"
+	TaskCancelled  TaskStatus = "cancelled"
+)
+
+// TaskStatuses lists every status in display order.
+var TaskStatuses = []TaskStatus{TaskNotStarted, TaskInProgress, TaskDone, TaskCancelled}
+
+// Label returns the status in Vietnamese.
+func (s TaskStatus) Label() string {
+	switch s {
+	case TaskNotStarted:
+		return "Chưa thực hiện"
+	case TaskInProgress:
+		return "Đang thực hiện"
+	case TaskDone:
+		return "Hoàn thành"
+	case TaskCancelled:
+		return "Đã hủy"
+	}
+	return string(s)
+}
+
+// Valid reports whether s is a known status.
+func (s TaskStatus) Valid() bool {
+	for _, v := range TaskStatuses {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}
+
+// TaskRole is the part a unit plays in a task.
+type TaskRole string
+
+const (
+	RoleLead         TaskRole = "lead"         // chủ trì
+	RoleExecuting    TaskRole = "executing"    // thực hiện
+	RoleCoordinating TaskRole = "coordinating" // phối hợp
+)
+
+// Label returns the role as plans write it.
+func (r TaskRole) Label() string {
+	switch r {
+	case RoleLead:
+		return "Chủ trì"
+	case RoleExecuting:
+		return "Thực hiện"
+	case RoleCoordinating:
+		return "Phối hợp"
+	}
+	return string(r)
+}
+
+// Task is one numbered item of a plan's tasks section ("III.5"), with the
+// units that lead, execute and coordinate it and its deadline. A deadline is a
+// date, or a text such as "Thường xuyên" or "Quý II/2019" with no date (the
+// text is always kept as written).
+type Task struct {
+	ID           int64     `json:"id,omitempty"`
+	PlanID       int64     `json:"plan_id,omitempty"`
+	Ref          string    `json:"ref"` // "III.5"
+	Title        string    `json:"title"`
+	Body         string    `json:"body,omitempty"` // paragraphs after the title
+	Lead         []UnitRef `json:"lead"`
+	Executing    []UnitRef `json:"executing"`
+	Coordinating []UnitRef `json:"coordinating"`
+	Deadline     Date      `json:"deadline"`
+	DeadlineText string    `json:"deadline_text"`
+
+	Status         TaskStatus     `json:"status,omitempty"`
+	Percent        int            `json:"percent,omitempty"`
+	Classification Classification `json:"classification"`
+	Version        int            `json:"version,omitempty"`
+	UpdatedAt      time.Time      `json:"updated_at,omitzero"`
+}
+
+// Validate checks what a task must have before it is stored.
+func (t *Task) Validate() error {
+	if strings.TrimSpace(t.Title) == "" {
+		return Errorf(EINVALID, "Nhiệm vụ %s phải có nội dung.", "Task %s needs a title.", t.Ref)
+	} else if t.Status != "" && !t.Status.Valid() {
+		return Errorf(EINVALID, "Trạng thái %q không hợp lệ.", "Invalid status %q.", t.Status)
+	} else if t.Percent < 0 || t.Percent > 100 {
+		return Errorf(EINVALID, "Tỷ lệ hoàn thành phải từ 0 đến 100.", "Percent done must be between 0 and 100.")
+	}
+	return nil
+}
+
+// Units returns the task's unit references with the role each plays.
+func (t *Task) Units() map[TaskRole][]UnitRef {
+	return map[TaskRole][]UnitRef{RoleLead: t.Lead, RoleExecuting: t.Executing, RoleCoordinating: t.Coordinating}
+}
+
+// UnitIDs returns the IDs of the resolved units (not groups) named on the task.
+func (t *Task) UnitIDs() []int64 {
+	var ids []int64
+	for _, refs := range [][]UnitRef{t.Lead, t.Executing, t.Coordinating} {
+		for _, r := range refs {
+			if r.ID != 0 && !r.Group {
+				ids = append(ids, r.ID)
+			}
+		}
+	}
+	return ids
+}
+
+// Overdue reports whether the task is past its dated deadline on day and not
+// finished.
+func (t *Task) Overdue(day Date) bool {
+	return !t.Deadline.IsZero() && t.Deadline.Before(day) && t.Status != TaskDone && t.Status != TaskCancelled
+}
+
+// TaskFilter selects tasks. UnitID matches a unit named on the task directly
+// or through a group it belongs to; Role narrows that to one role.
+type TaskFilter struct {
+	ID     *int64
+	PlanID *int64
+	UnitID *int64
+	Role   *TaskRole
+	Status *TaskStatus
+	Offset int
+	Limit  int
+}
+
+// TaskUpdate changes a task. Version must equal the task's current version, or
+// the update is refused with ECONFLICT.
+type TaskUpdate struct {
+	Version        int
+	Title          *string
+	Body           *string
+	Lead           *[]UnitRef
+	Executing      *[]UnitRef
+	Coordinating   *[]UnitRef
+	Deadline       *Date
+	DeadlineText   *string
+	Status         *TaskStatus
+	Percent        *int
+	Classification *Classification
+}
+
+// TaskService manages tasks.
+type TaskService interface {
+	FindTaskByID(ctx context.Context, id int64) (*Task, error)
+	FindTasks(ctx context.Context, filter TaskFilter) ([]*Task, int, error)
+	CreateTask(ctx context.Context, t *Task) error
+	UpdateTask(ctx context.Context, id int64, upd TaskUpdate) (*Task, error)
+}
