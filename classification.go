@@ -2,13 +2,14 @@ package ttdn
 
 // Classification is the protection level every record carries (độ mật), from
 // the seed's demand to "bảo vệ bí mật Nhà nước". Higher values are more
-// protected, so levels compare with < and >.
+// protected, so levels compare with < and >. The zero value is Internal, so a
+// record whose level nobody set is never public by accident.
 type Classification int
 
 const (
-	Public   Classification = iota // công khai
-	Internal                       // nội bộ
-	Secret                         // mật
+	Public   Classification = -1 // công khai
+	Internal Classification = 0  // nội bộ
+	Secret   Classification = 1  // mật
 )
 
 // Classifications lists every level, least protected first.

@@ -67,6 +67,10 @@ type Plan struct {
 	Version        int            `json:"version,omitempty"`
 	CreatedAt      time.Time      `json:"created_at,omitzero"`
 	UpdatedAt      time.Time      `json:"updated_at,omitzero"`
+
+	// TaskCount is the number of tasks the reader may see; storage fills it
+	// in lists, where Tasks is not loaded.
+	TaskCount int `json:"task_count,omitempty"`
 }
 
 // Section is a Roman-numbered part of a plan ("III" "CÔNG TÁC THÔNG TIN ĐỐI NGOẠI").

@@ -1,0 +1,108 @@
+package directory
+
+import "ttdn"
+
+// ResolveList resolves a list of unit names as plans write them: "Công an
+// tỉnh, Sở Thông tin và Truyền thông, …, các sở, ban ngành và cơ quan báo
+// chí". Commas and "và" cannot split it blindly, because names contain them
+// ("Sở Văn hóa, Thể thao và Du lịch", "UBND các huyện, thành phố"), so the
+// list is read left to right taking the longest known name at each word;
+// what lies between known names is split at commas (and at "và" before a
+// capitalised word) and returned unresolved, with Name and Text as written.
+// Nothing is dropped except connectives. A unit named twice is returned once.
+func (r *Resolver) ResolveList(text string) []ttdn.UnitRef {
+	toks := tokenize(text)
+	refs := []ttdn.UnitRef{}
+	seen := map[string]bool{}
+	add := func(ref ttdn.UnitRef) {
+		key := ref.Text
+		if ref.Resolved() {
+			key = "\x00" + ref.Code + "\x00" + itoa(ref.ID) + "\x00" + boolKey(ref.Group)
+		}
+		if !seen[key] {
+			seen[key] = true
+			refs = append(refs, ref)
+		}
+	}
+	unmatched := -1
+	for i := 0; i < len(toks); {
+		n, h := r.longest(toks, i)
+		if h == nil {
+			if unmatched < 0 {
+				unmatched = i
+			}
+			i++
+			continue
+		}
+		if unmatched >= 0 {
+			unresolved(text, toks[unmatched:i], add)
+			unmatched = -1
+		}
+		ref := h.ref
+		ref.Text = text[toks[i].start:toks[i+n-1].end]
+		add(ref)
+		i += n
+	}
+	if unmatched >= 0 {
+		unresolved(text, toks[unmatched:], add)
+	}
+	return refs
+}
+
+// unresolved splits a run of unknown words into names and passes each on.
+func unresolved(text string, toks []token, add func(ttdn.UnitRef)) {
+	start := 0
+	for i := 1; i <= len(toks); i++ {
+		if i < len(toks) && !toks[i].split && !(toks[i-1].word == "va" && toks[i].upper) {
+			continue
+		}
+		piece := trimConnectives(toks[start:i])
+		if len(piece) > 0 {
+			t := text[piece[0].start:piece[len(piece)-1].end]
+			add(ttdn.UnitRef{Name: t, Text: t})
+		}
+		start = i
+	}
+}
+
+// connectives join names in a list and are not part of any.
+var connectives = map[string]bool{"va": true, "cung": true, "voi": true, "hoac": true}
+
+func trimConnectives(toks []token) []token {
+	for len(toks) > 0 && connectives[toks[0].word] {
+		toks = toks[1:]
+	}
+	for len(toks) > 0 && connectives[toks[len(toks)-1].word] {
+		toks = toks[:len(toks)-1]
+	}
+	return toks
+}
+
+func boolKey(b bool) string {
+	if b {
+		return "g"
+	}
+	return "u"
+}
+
+func itoa(n int64) string {
+	if n == 0 {
+		return "0"
+	}
+	var b [20]byte
+	i := len(b)
+	neg := n < 0
+	if neg {
+		n = -n
+	}
+	for n > 0 {
+		i--
+		b[i] = byte('0' + n%10)
+		n /= 10
+	}
+	if neg {
+		i--
+		b[i] = '-'
+	}
+	return string(b[i:])
+}

@@ -1,0 +1,160 @@
+package directory
+
+import (
+	"strings"
+	"sync"
+
+	"ttdn"
+)
+
+// Resolver turns unit names as plans write them into unit references. It
+// matches on folded words (vntext.Fold), so case, diacritics, đ/d and
+// punctuation do not matter ("BCD 94-16" finds "BCĐ 94-16", "tinh" finds
+// "tỉnh"), and it tolerates one mistyped word in names of three words or
+// more. Names are looked up in a word trie built once, so resolving costs
+// a few map lookups per word.
+//
+// A Resolver is safe for concurrent use.
+type Resolver struct {
+	root *node
+	on   ttdn.Date // the date names are resolved on; zero means "now"
+}
+
+// node is a trie node over folded words.
+type node struct {
+	next map[string]*node
+	hits []hit // what the word path ending here names
+}
+
+// hit is one unit or group a name stands for, with when it did.
+type hit struct {
+	ref      ttdn.UnitRef // Name, ID, Code, Group; Text is filled per match
+	from, to ttdn.Date
+}
+
+// NewResolver builds a Resolver over units and groups: each is found by its
+// name, short name and aliases. Storage builds one from its tables, with IDs.
+func NewResolver(units []*ttdn.Unit, groups []*ttdn.UnitGroup) *Resolver {
+	r := &Resolver{root: &node{}}
+	for _, u := range units {
+		h := hit{ref: ttdn.UnitRef{Name: u.Name, ID: u.ID, Code: u.Code}, from: u.ValidFrom, to: u.ValidTo}
+		r.add(u.Name, h)
+		r.add(u.ShortName, h)
+		for _, a := range u.Aliases {
+			r.add(a, h)
+		}
+	}
+	for _, g := range groups {
+		h := hit{ref: ttdn.UnitRef{Name: g.Name, ID: g.ID, Code: g.Code, Group: true}}
+		r.add(g.Name, h)
+		for _, a := range g.Aliases {
+			r.add(a, h)
+		}
+	}
+	return r
+}
+
+var (
+	defaultOnce     sync.Once
+	defaultResolver *Resolver
+)
+
+// Default returns the Resolver over the shipped directory (Entries and
+// Groups). Its references carry codes and no IDs.
+func Default() *Resolver {
+	defaultOnce.Do(func() { defaultResolver = NewResolver(Units(), UnitGroups()) })
+	return defaultResolver
+}
+
+// Units returns the shipped entries as units (no IDs, parents and
+// successors left to storage, which knows the IDs).
+func Units() []*ttdn.Unit {
+	es := Entries()
+	us := make([]*ttdn.Unit, len(es))
+	for i := range es {
+		us[i] = &es[i].Unit
+	}
+	return us
+}
+
+// UnitGroups returns the shipped groups as unit groups (no IDs).
+func UnitGroups() []*ttdn.UnitGroup {
+	gs := Groups()
+	out := make([]*ttdn.UnitGroup, len(gs))
+	for i, g := range gs {
+		out[i] = &ttdn.UnitGroup{Code: g.Code, Name: g.Name, Aliases: g.Aliases}
+	}
+	return out
+}
+
+// On returns a Resolver that resolves names as they stood on d: where one
+// name stood for different units over time ("UBND tỉnh" before and after
+// the 1/7/2025 merger), the unit active on d wins.
+func (r *Resolver) On(d ttdn.Date) *Resolver { return &Resolver{root: r.root, on: d} }
+
+func (r *Resolver) add(name string, h hit) {
+	toks := tokenize(name)
+	if len(toks) == 0 {
+		return
+	}
+	n := r.root
+	for _, t := range toks {
+		if n.next == nil {
+			n.next = make(map[string]*node)
+		}
+		c := n.next[t.word]
+		if c == nil {
+			c = &node{}
+			n.next[t.word] = c
+		}
+		n = c
+	}
+	for _, old := range n.hits {
+		if old.ref.Code == h.ref.Code && old.ref.ID == h.ref.ID && old.ref.Group == h.ref.Group {
+			return // the same name listed twice for one unit
+		}
+	}
+	n.hits = append(n.hits, h)
+}
+
+// choose picks among the units a name stood for the one active on r.on, or
+// the current one when r.on is zero.
+func (r *Resolver) choose(hits []hit) hit {
+	for _, h := range hits {
+		if r.on.IsZero() && h.to.IsZero() {
+			return h
+		}
+		if !r.on.IsZero() && (h.from.IsZero() || !r.on.Before(h.from)) && (h.to.IsZero() || r.on.Before(h.to)) {
+			return h
+		}
+	}
+	return hits[0]
+}
+
+// Resolve resolves text that names exactly one unit or group. When it does
+// not, it returns an unresolved reference (Name and Text the trimmed text)
+// and false.
+func (r *Resolver) Resolve(text string) (ttdn.UnitRef, bool) {
+	toks := tokenize(text)
+	if n, h := r.longest(toks, 0); h != nil && n == len(toks) {
+		ref := h.ref
+		ref.Text = strings.TrimSpace(text)
+		return ref, true
+	}
+	t := strings.TrimSpace(text)
+	return ttdn.UnitRef{Name: t, Text: t}, false
+}
+
+// ResolvePrefix resolves the longest unit name text starts with. It returns
+// the reference, the byte offset in text where the name ends, and whether
+// one was found.
+func (r *Resolver) ResolvePrefix(text string) (ttdn.UnitRef, int, bool) {
+	toks := tokenize(text)
+	n, h := r.longest(toks, 0)
+	if h == nil {
+		return ttdn.UnitRef{}, 0, false
+	}
+	ref := h.ref
+	ref.Text = text[toks[0].start:toks[n-1].end]
+	return ref, toks[n-1].end, true
+}

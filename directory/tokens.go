@@ -1,0 +1,64 @@
+package directory
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"ttdn/vntext"
+)
+
+// token is one word of a text as the Resolver sees it: folded, with its
+// byte span in the original text so a match can give back the text as
+// written. Punctuation is not a token: "Sở TT&TT", "Sở TT và TT" and
+// "Sở Văn hóa, Thể thao và Du lịch" match by their words alone.
+type token struct {
+	word       string // folded
+	start, end int    // byte span in the original text
+	// split is set when a list separator (",", ";", "(", ")") stands
+	// between the previous token and this one.
+	split bool
+	upper bool // the word starts with an upper-case letter as written
+}
+
+// tokenize splits s into folded word tokens. All folded words share one
+// backing string, so a text costs two allocations.
+func tokenize(s string) []token {
+	var (
+		toks  []token
+		buf   = make([]byte, 0, len(s))
+		spans []int // folded start/end per token, into buf
+		split bool
+	)
+	for i := 0; i < len(s); {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if !vntext.IsWordRune(r) {
+			switch r {
+			case ',', ';', '(', ')', '[', ']':
+				split = true
+			}
+			i += n
+			continue
+		}
+		start := i
+		for i < len(s) {
+			r, n = utf8.DecodeRuneInString(s[i:])
+			if !vntext.IsWordRune(r) {
+				break
+			}
+			i += n
+		}
+		first, _ := utf8.DecodeRuneInString(s[start:])
+		spans = append(spans, len(buf))
+		buf = vntext.AppendFold(buf, s[start:i])
+		spans = append(spans, len(buf))
+		toks = append(toks, token{start: start, end: i, split: split, upper: isUpper(first)})
+		split = false
+	}
+	folded := string(buf)
+	for k := range toks {
+		toks[k].word = folded[spans[2*k]:spans[2*k+1]]
+	}
+	return toks
+}
+
+func isUpper(r rune) bool { return unicode.IsUpper(r) }

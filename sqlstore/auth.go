@@ -1,0 +1,150 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/rand"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/base64"
+	"encoding/hex"
+	"errors"
+	"time"
+
+	"ttdn"
+)
+
+// Session lifetimes: a session ends after SessionIdleTimeout without a
+// request, and in any case SessionMaxAge after login.
+const (
+	SessionIdleTimeout = 2 * time.Hour
+	SessionMaxAge      = 12 * time.Hour
+)
+
+// TokenPrefix starts every API token, so a leaked one is easy to recognise.
+const TokenPrefix = "ttdn_"
+
+// AuthService keeps sessions and API tokens. Only SHA-256 hashes of tokens
+// are stored: a copy of the database does not let anyone log in.
+type AuthService struct{ db *DB }
+
+// NewAuthService returns the auth service on db.
+func NewAuthService(db *DB) *AuthService { return &AuthService{db: db} }
+
+var _ ttdn.AuthService = (*AuthService)(nil)
+
+func errSession() error {
+	return ttdn.Errorf(ttdn.EUNAUTHORIZED, "Phiên đăng nhập đã hết hạn. Vui lòng đăng nhập lại.", "Your session has expired. Please log in again.")
+}
+
+func errToken() error {
+	return ttdn.Errorf(ttdn.EUNAUTHORIZED, "Mã truy cập API không hợp lệ, đã hết hạn hoặc đã bị thu hồi.", "The API token is invalid, expired or revoked.")
+}
+
+// randomToken returns 32 random bytes, URL-safe encoded.
+func randomToken() (string, error) {
+	b := make([]byte, 32)
+	if _, err := rand.Read(b); err != nil {
+		return "", err
+	}
+	return base64.RawURLEncoding.EncodeToString(b), nil
+}
+
+func tokenHash(raw string) string {
+	sum := sha256.Sum256([]byte(raw))
+	return hex.EncodeToString(sum[:])
+}
+
+// CreateSession starts a session for an enabled user (after Authenticate)
+// and records the login.
+func (s *AuthService) CreateSession(ctx context.Context, userID int64) (*ttdn.Session, error) {
+	raw, err := randomToken()
+	if err != nil {
+		return nil, err
+	}
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	u, _, err := findUser(ctx, tx, "id = ?", userID)
+	if err != nil {
+		return nil, err
+	} else if u.Disabled {
+		return nil, errLogin()
+	}
+	sess := &ttdn.Session{Token: raw, UserID: userID, CreatedAt: tx.now, ExpiresAt: tx.now.Add(SessionMaxAge)}
+	if _, err := tx.exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
+		VALUES (?, ?, ?, ?, ?)`, tokenHash(raw), userID, tx.now, tx.now, sess.ExpiresAt); err != nil {
+		return nil, err
+	}
+	if err := tx.audit(ttdn.NewContextWithUser(ctx, u), "login", ttdn.ResourceUser, userID, nil, nil); err != nil {
+		return nil, err
+	}
+	return sess, tx.Commit()
+}
+
+// FindSessionUser returns the user of a live session and extends its idle
+// timeout; an expired session is deleted and gives EUNAUTHORIZED.
+func (s *AuthService) FindSessionUser(ctx context.Context, token string) (*ttdn.User, error) {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	var id, userID int64
+	var lastSeen, expires time.Time
+	err = tx.QueryRowContext(ctx, `SELECT id, user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = ?`,
+		tokenHash(token)).Scan(&id, &userID, timeScan{&lastSeen}, timeScan{&expires})
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errSession()
+	} else if err != nil {
+		return nil, err
+	}
+	if !tx.now.Before(expires) || tx.now.Sub(lastSeen) >= SessionIdleTimeout {
+		if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
+			return nil, err
+		}
+		if err := tx.Commit(); err != nil {
+			return nil, err
+		}
+		return nil, errSession()
+	}
+	u, _, err := findUser(ctx, tx, "id = ?", userID)
+	if err != nil || u.Disabled {
+		return nil, errSession()
+	}
+	if _, err := tx.exec(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, tx.now, id); err != nil {
+		return nil, err
+	}
+	return u, tx.Commit()
+}
+
+// DeleteSession ends a session (logout). An unknown token is not an error.
+func (s *AuthService) DeleteSession(ctx context.Context, token string) error {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, tokenHash(token)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// DeleteExpiredSessions removes sessions past either timeout (a periodic
+// job), and returns how many it removed.
+func (s *AuthService) DeleteExpiredSessions(ctx context.Context) (int64, error) {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return 0, err
+	}
+	defer tx.Rollback()
+	res, err := tx.exec(ctx, `DELETE FROM sessions WHERE expires_at <= ? OR last_seen_at <= ?`,
+		tx.now, tx.now.Add(-SessionIdleTimeout))
+	if err != nil {
+		return 0, err
+	}
+	n, _ := res.RowsAffected()
+	return n, tx.Commit()
+}

@@ -1,0 +1,162 @@
+// Package sqlstore implements the ttdn services on SQL: SQLite (embedded, the
+// default) and PostgreSQL (scale-out), with one set of queries for both.
+//
+// Every service method follows one shape: begin a transaction, defer its
+// rollback, call small findX/insertX helpers that take the transaction, write
+// the audit event, commit.
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
+	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+)
+
+// Engine names returned by DB.Engine.
+const (
+	EngineSQLite   = "sqlite"
+	EnginePostgres = "postgres"
+)
+
+// Config says where the database lives. DSN "" or "sqlite:PATH" selects
+// SQLite (PATH, or DataDir/ttdn.db); "postgres://…" selects PostgreSQL.
+type Config struct {
+	DSN     string
+	DataDir string
+}
+
+// DB is an open database: a write pool and a read pool. On SQLite the write
+// pool is a single connection, so writers queue in Go instead of failing with
+// "database is locked"; on PostgreSQL both pools are the same.
+type DB struct {
+	engine string
+	write  *sql.DB
+	read   *sql.DB
+
+	// Now returns the current time; tests replace it to move the clock.
+	Now func() time.Time
+}
+
+// Open opens the database described by cfg and applies pending migrations.
+func Open(ctx context.Context, cfg Config) (*DB, error) {
+	db := &DB{Now: time.Now}
+	var err error
+	if strings.HasPrefix(cfg.DSN, "postgres://") || strings.HasPrefix(cfg.DSN, "postgresql://") {
+		err = db.openPostgres(cfg.DSN)
+	} else if cfg.DSN == "" || strings.HasPrefix(cfg.DSN, "sqlite:") {
+		err = db.openSQLite(sqlitePath(cfg))
+	} else {
+		return nil, fmt.Errorf("sqlstore: unsupported DSN %q (want sqlite:PATH or postgres://…)", redactDSN(cfg.DSN))
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := Migrate(ctx, db); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return db, nil
+}
+
+func sqlitePath(cfg Config) string {
+	if p := strings.TrimPrefix(cfg.DSN, "sqlite:"); p != "" {
+		return p
+	}
+	dir := cfg.DataDir
+	if dir == "" {
+		dir = "./ttdn-data"
+	}
+	return filepath.Join(dir, "ttdn.db")
+}
+
+func (db *DB) openSQLite(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
+		return fmt.Errorf("sqlstore: create data directory: %w", err)
+	}
+	// Pragmas as PocketBase runs SQLite in production: WAL so readers never
+	// block the writer, a busy timeout instead of immediate SQLITE_BUSY,
+	// NORMAL sync (safe with WAL), and timestamps written in a form the driver
+	// scans back as time.Time.
+	base := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
+	var err error
+	// BEGIN IMMEDIATE takes the write lock at the start of a transaction, so a
+	// transaction never fails half-way when it upgrades from read to write.
+	if db.write, err = sql.Open("sqlite", base+"&_txlock=immediate"); err != nil {
+		return fmt.Errorf("sqlstore: open sqlite: %w", err)
+	}
+	db.write.SetMaxOpenConns(1)
+	db.write.SetConnMaxIdleTime(0)
+	if db.read, err = sql.Open("sqlite", base+"&_query_only=1"); err != nil {
+		db.write.Close()
+		return fmt.Errorf("sqlstore: open sqlite: %w", err)
+	}
+	db.read.SetMaxOpenConns(max(4, 2*runtime.NumCPU()))
+	db.engine = EngineSQLite
+	return db.write.Ping()
+}
+
+func (db *DB) openPostgres(dsn string) error {
+	pool, err := sql.Open("pgx", dsn)
+	if err != nil {
+		return fmt.Errorf("sqlstore: open postgres: %w", err)
+	}
+	pool.SetMaxOpenConns(20)
+	pool.SetConnMaxIdleTime(5 * time.Minute)
+	db.write, db.read, db.engine = pool, pool, EnginePostgres
+	if err := pool.Ping(); err != nil {
+		pool.Close()
+		return fmt.Errorf("sqlstore: connect to postgres %s: %w", redactDSN(dsn), err)
+	}
+	return nil
+}
+
+// Engine returns "sqlite" or "postgres".
+func (db *DB) Engine() string { return db.engine }
+
+// Close closes both pools.
+func (db *DB) Close() error {
+	if db.write == nil {
+		return nil
+	}
+	err := db.write.Close()
+	if db.read != db.write {
+		if rerr := db.read.Close(); err == nil {
+			err = rerr
+		}
+	}
+	return err
+}
+
+// Ping checks that both pools reach the database, for /healthz.
+func (db *DB) Ping(ctx context.Context) error {
+	if err := db.write.PingContext(ctx); err != nil {
+		return err
+	}
+	return db.read.PingContext(ctx)
+}
+
+// WriteStats returns the statistics of the write pool (tests check it holds
+// one SQLite connection).
+func (db *DB) WriteStats() sql.DBStats { return db.write.Stats() }
+
+// now returns the clock's time in UTC, truncated to what both engines store.
+func (db *DB) now() time.Time { return db.Now().UTC().Truncate(time.Microsecond) }
+
+// redactDSN hides a password in a DSN so it can go in an error message.
+func redactDSN(dsn string) string {
+	u, err := url.Parse(dsn)
+	if err != nil || u.User == nil {
+		return dsn
+	}
+	return u.Redacted()
+}

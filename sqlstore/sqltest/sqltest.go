@@ -1,0 +1,110 @@
+// Package sqltest opens real, fresh databases for tests: SQLite always, and
+// PostgreSQL when TTDN_TEST_POSTGRES_DSN is set (each test in its own
+// schema, so tests and packages can run in parallel). It also has the Must
+// helpers other packages' tests use to build fixtures.
+package sqltest
+
+import (
+	"context"
+	"crypto/rand"
+	"database/sql"
+	"encoding/hex"
+	"net/url"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"ttdn/sqlstore"
+)
+
+// PostgresEnv names the variable holding the DSN of a PostgreSQL server
+// tests may create schemas on.
+const PostgresEnv = "TTDN_TEST_POSTGRES_DSN"
+
+// Engines returns the engines tests run on: "sqlite", and "postgres" when
+// PostgresEnv is set.
+func Engines() []string {
+	if os.Getenv(PostgresEnv) != "" {
+		return []string{sqlstore.EngineSQLite, sqlstore.EnginePostgres}
+	}
+	return []string{sqlstore.EngineSQLite}
+}
+
+// Each runs fn as a subtest per engine, each with a fresh database.
+func Each(t *testing.T, fn func(t *testing.T, db *sqlstore.DB)) {
+	t.Helper()
+	for _, engine := range Engines() {
+		t.Run(engine, func(t *testing.T) { fn(t, Open(t, engine)) })
+	}
+}
+
+// EachB runs fn as a sub-benchmark per engine, each with a fresh database.
+func EachB(b *testing.B, fn func(b *testing.B, db *sqlstore.DB)) {
+	b.Helper()
+	for _, engine := range Engines() {
+		b.Run(engine, func(b *testing.B) { fn(b, Open(b, engine)) })
+	}
+}
+
+// Open returns a fresh, migrated database of engine, closed (and on
+// PostgreSQL dropped) when the test ends. A PostgreSQL server that cannot be
+// reached fails the test: a configured engine is never skipped silently.
+func Open(tb testing.TB, engine string) *sqlstore.DB {
+	tb.Helper()
+	var cfg sqlstore.Config
+	switch engine {
+	case sqlstore.EngineSQLite:
+		cfg.DSN = "sqlite:" + filepath.Join(tb.TempDir(), "ttdn.db")
+	case sqlstore.EnginePostgres:
+		cfg.DSN = postgresSchema(tb)
+	default:
+		tb.Fatalf("sqltest: unknown engine %q", engine)
+	}
+	db, err := sqlstore.Open(context.Background(), cfg)
+	if err != nil {
+		tb.Fatalf("sqltest: open %s: %v", engine, err)
+	}
+	tb.Cleanup(func() {
+		if err := db.Close(); err != nil {
+			tb.Errorf("sqltest: close: %v", err)
+		}
+	})
+	return db
+}
+
+// postgresSchema creates a uniquely named schema on the server of
+// PostgresEnv, drops it at cleanup, and returns a DSN whose search_path is
+// that schema.
+func postgresSchema(tb testing.TB) string {
+	tb.Helper()
+	base := os.Getenv(PostgresEnv)
+	if base == "" {
+		tb.Fatalf("sqltest: %s is not set", PostgresEnv)
+	}
+	admin, err := sql.Open("pgx", base)
+	if err != nil {
+		tb.Fatalf("sqltest: postgres: %v", err)
+	}
+	suffix := make([]byte, 8)
+	rand.Read(suffix)
+	schema := "ttdn_test_" + hex.EncodeToString(suffix)
+	if _, err := admin.Exec(`CREATE SCHEMA ` + schema); err != nil {
+		admin.Close()
+		tb.Fatalf("sqltest: postgres server at %s unreachable or refusing: %v", PostgresEnv, err)
+	}
+	// Registered before Open's cleanup, so it runs after the store is closed.
+	tb.Cleanup(func() {
+		if _, err := admin.Exec(`DROP SCHEMA ` + schema + ` CASCADE`); err != nil {
+			tb.Errorf("sqltest: drop schema %s: %v", schema, err)
+		}
+		admin.Close()
+	})
+	u, err := url.Parse(base)
+	if err != nil {
+		tb.Fatalf("sqltest: %s: %v", PostgresEnv, err)
+	}
+	q := u.Query()
+	q.Set("search_path", schema)
+	u.RawQuery = q.Encode()
+	return u.String()
+}

@@ -1,0 +1,204 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+
+	"ttdn"
+)
+
+// TaskService manages the tasks of plans.
+type TaskService struct{ db *DB }
+
+// NewTaskService returns the task service on db.
+func NewTaskService(db *DB) *TaskService { return &TaskService{db: db} }
+
+var _ ttdn.TaskService = (*TaskService)(nil)
+
+func errTaskNotFound() error {
+	return ttdn.Errorf(ttdn.ENOTFOUND, "Không tìm thấy nhiệm vụ.", "Task not found.")
+}
+
+func taskResource(t *ttdn.Task) ttdn.Resource {
+	return ttdn.Resource{Kind: ttdn.ResourceTask, Classification: t.Classification, UnitIDs: t.UnitIDs()}
+}
+
+// FindTaskByID returns the task with its units, or ENOTFOUND.
+func (s *TaskService) FindTaskByID(ctx context.Context, id int64) (*ttdn.Task, error) {
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	t, err := findTaskByID(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := canRead(ctx, taskResource(t), errTaskNotFound()); err != nil {
+		return nil, err
+	}
+	if auditsReads(ctx, t.Classification) {
+		return t, s.db.auditReads(ctx, []readRecord{{ttdn.ResourceTask, t.ID}})
+	}
+	return t, nil
+}
+
+// FindTasks returns the tasks the filter selects and the user may read, in
+// plan order, and their total.
+func (s *TaskService) FindTasks(ctx context.Context, f ttdn.TaskFilter) ([]*ttdn.Task, int, error) {
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+	where, args := taskWhere(ctx, f)
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM tasks t WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	tasks, err := findTasks(ctx, tx, where+` ORDER BY t.plan_id, t.position, t.id`+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	return tasks, total, s.db.auditReads(ctx, secretTaskReads(ctx, tasks))
+}
+
+// taskScope is the read scope of the acting user on tasks aliased t.
+func taskScope(ctx context.Context) (string, []any) {
+	return scopeWhere(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceTask), "t.classification",
+		func(ids []int64) (string, []any) {
+			return "EXISTS (SELECT 1 FROM task_units s WHERE s.task_id = t.id AND s.unit_id IN (" +
+				placeholders(len(ids)) + "))", int64Args(ids)
+		})
+}
+
+func taskWhere(ctx context.Context, f ttdn.TaskFilter) (string, []any) {
+	scope, args := taskScope(ctx)
+	where := []string{scope}
+	if f.ID != nil {
+		where, args = append(where, "t.id = ?"), append(args, *f.ID)
+	}
+	if f.PlanID != nil {
+		where, args = append(where, "t.plan_id = ?"), append(args, *f.PlanID)
+	}
+	if f.Status != nil {
+		where, args = append(where, "t.status = ?"), append(args, string(*f.Status))
+	}
+	if f.UnitID != nil || f.Role != nil {
+		cond, uargs := taskUnitMatch(f.UnitID, f.Role)
+		where, args = append(where, cond), append(args, uargs...)
+	}
+	return strings.Join(where, " AND "), args
+}
+
+// taskUnitMatch selects tasks naming the unit directly or through a group it
+// belongs to, optionally in one role.
+func taskUnitMatch(unitID *int64, role *ttdn.TaskRole) (string, []any) {
+	var conds []string
+	var args []any
+	if role != nil {
+		conds, args = append(conds, "f.role = ?"), append(args, string(*role))
+	}
+	if unitID != nil {
+		conds = append(conds, "(f.unit_id = ? OR f.group_id IN (SELECT m.group_id FROM unit_group_members m WHERE m.unit_id = ?))")
+		args = append(args, *unitID, *unitID)
+	}
+	return "EXISTS (SELECT 1 FROM task_units f WHERE f.task_id = t.id AND " + strings.Join(conds, " AND ") + ")", args
+}
+
+const taskColumns = `t.id, t.plan_id, t.ref, t.title, t.body, t.deadline, t.deadline_text, t.status, t.percent,
+	t.classification, t.version, t.updated_at`
+
+func scanTask(row rowScanner) (*ttdn.Task, error) {
+	t := &ttdn.Task{}
+	var status string
+	err := row.Scan(&t.ID, &t.PlanID, &t.Ref, &t.Title, &t.Body, dateScan{&t.Deadline}, &t.DeadlineText, &status,
+		&t.Percent, classScan{&t.Classification}, &t.Version, timeScan{&t.UpdatedAt})
+	t.Status = ttdn.TaskStatus(status)
+	return t, err
+}
+
+func findTaskByID(ctx context.Context, tx *Tx, id int64) (*ttdn.Task, error) {
+	t, err := scanTask(tx.QueryRowContext(ctx, `SELECT `+taskColumns+` FROM tasks t WHERE t.id = ?`, id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errTaskNotFound()
+	} else if err != nil {
+		return nil, err
+	}
+	return t, loadTaskUnits(ctx, tx, []*ttdn.Task{t})
+}
+
+// findTasks returns tasks with their units in two queries.
+func findTasks(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*ttdn.Task, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+taskColumns+` FROM tasks t WHERE `+whereOrder, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var tasks []*ttdn.Task
+	for rows.Next() {
+		t, err := scanTask(rows)
+		if err != nil {
+			return nil, err
+		}
+		tasks = append(tasks, t)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	return tasks, loadTaskUnits(ctx, tx, tasks)
+}
+
+// loadTaskUnits fills Lead, Executing and Coordinating of tasks in one query.
+func loadTaskUnits(ctx context.Context, tx *Tx, tasks []*ttdn.Task) error {
+	if len(tasks) == 0 {
+		return nil
+	}
+	byID := make(map[int64]*ttdn.Task, len(tasks))
+	ids := make([]any, len(tasks))
+	for i, t := range tasks {
+		byID[t.ID], ids[i] = t, t.ID
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT x.task_id, x.role, `+refColumns+` FROM task_units x`+refJoins+`
+		WHERE x.task_id IN (`+placeholders(len(ids))+`) ORDER BY x.task_id, x.role, x.position`, ids...)
+	if err != nil {
+		return err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var taskID int64
+		var role string
+		dest, ref := refScan()
+		if err := rows.Scan(append([]any{&taskID, &role}, dest...)...); err != nil {
+			return err
+		}
+		if t := byID[taskID]; t != nil {
+			addTaskRef(t, ttdn.TaskRole(role), ref())
+		}
+	}
+	return rows.Err()
+}
+
+func addTaskRef(t *ttdn.Task, role ttdn.TaskRole, r ttdn.UnitRef) {
+	switch role {
+	case ttdn.RoleLead:
+		t.Lead = append(t.Lead, r)
+	case ttdn.RoleExecuting:
+		t.Executing = append(t.Executing, r)
+	case ttdn.RoleCoordinating:
+		t.Coordinating = append(t.Coordinating, r)
+	}
+}
+
+// secretTaskReads lists the secret tasks among tasks, for the audit log.
+func secretTaskReads(ctx context.Context, tasks []*ttdn.Task) []readRecord {
+	var reads []readRecord
+	for _, t := range tasks {
+		if auditsReads(ctx, t.Classification) {
+			reads = append(reads, readRecord{ttdn.ResourceTask, t.ID})
+		}
+	}
+	return reads
+}

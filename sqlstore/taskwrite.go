@@ -1,0 +1,145 @@
+package sqlstore
+
+import (
+	"context"
+
+	"ttdn"
+)
+
+// CreateTask adds a task at the end of its plan and sets its ID, status and
+// version. Unit refs given by code are resolved to stored IDs.
+func (s *TaskService) CreateTask(ctx context.Context, t *ttdn.Task) error {
+	if err := authorize(ctx, ttdn.ActionCreate, taskResource(t), nil); err != nil {
+		return err
+	} else if err := t.Validate(); err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := findPlanHeader(ctx, tx, t.PlanID); err != nil {
+		return err
+	}
+	var pos int
+	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM tasks WHERE plan_id = ?`, t.PlanID).Scan(&pos); err != nil {
+		return err
+	}
+	if err := insertTask(ctx, tx, newRefIndex(tx), t, pos); err != nil {
+		return err
+	} else if err := tx.audit(ctx, "create", ttdn.ResourceTask, t.ID, nil, t); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// insertTask stores t at position pos of its plan, with its units.
+func insertTask(ctx context.Context, tx *Tx, ix *refIndex, t *ttdn.Task, pos int) error {
+	if t.Status == "" {
+		t.Status = ttdn.TaskNotStarted
+	}
+	t.Version, t.UpdatedAt = 1, tx.now
+	id, err := tx.insertID(ctx, `INSERT INTO tasks (plan_id, ref, position, title, body, deadline, deadline_text,
+		status, percent, classification, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		t.PlanID, t.Ref, pos, t.Title, t.Body, dateArg(t.Deadline), t.DeadlineText, string(t.Status), t.Percent,
+		t.Classification.String(), t.Version, tx.now)
+	if err != nil {
+		return err
+	}
+	t.ID = id
+	return insertTaskUnits(ctx, tx, ix, t)
+}
+
+// insertTaskUnits resolves and stores the task's unit refs, role by role.
+func insertTaskUnits(ctx context.Context, tx *Tx, ix *refIndex, t *ttdn.Task) error {
+	for _, role := range []ttdn.TaskRole{ttdn.RoleLead, ttdn.RoleExecuting, ttdn.RoleCoordinating} {
+		refs := t.Units()[role]
+		if err := ix.resolveAll(ctx, refs); err != nil {
+			return err
+		}
+		for i, r := range refs {
+			args := append([]any{t.ID, string(role), i}, refArgs(r)...)
+			if _, err := tx.exec(ctx, `INSERT INTO task_units (task_id, role, position, unit_id, group_id, name, text)
+				VALUES (?, ?, ?, ?, ?, ?, ?)`, args...); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// UpdateTask applies upd if upd.Version is the task's current version. A
+// unit officer may update a task of a unit in scope, and must leave it so.
+func (s *TaskService) UpdateTask(ctx context.Context, id int64, upd ttdn.TaskUpdate) (*ttdn.Task, error) {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	before, err := findTaskByID(ctx, tx, id)
+	if err != nil {
+		return nil, err
+	}
+	if err := authorize(ctx, ttdn.ActionUpdate, taskResource(before), errTaskNotFound()); err != nil {
+		return nil, err
+	} else if upd.Version != before.Version {
+		return nil, errConflict()
+	}
+	t := applyTaskUpdate(*before, upd)
+	if err := t.Validate(); err != nil {
+		return nil, err
+	}
+	if err := updateTask(ctx, tx, &t, upd); err != nil {
+		return nil, err
+	} else if err := authorize(ctx, ttdn.ActionUpdate, taskResource(&t), nil); err != nil {
+		return nil, err
+	} else if err := tx.audit(ctx, "update", ttdn.ResourceTask, id, before, &t); err != nil {
+		return nil, err
+	}
+	return &t, tx.Commit()
+}
+
+func applyTaskUpdate(t ttdn.Task, upd ttdn.TaskUpdate) ttdn.Task {
+	setIf(&t.Title, upd.Title)
+	setIf(&t.Body, upd.Body)
+	setIf(&t.Lead, cloneRefs(upd.Lead))
+	setIf(&t.Executing, cloneRefs(upd.Executing))
+	setIf(&t.Coordinating, cloneRefs(upd.Coordinating))
+	setIf(&t.Deadline, upd.Deadline)
+	setIf(&t.DeadlineText, upd.DeadlineText)
+	setIf(&t.Status, upd.Status)
+	setIf(&t.Percent, upd.Percent)
+	setIf(&t.Classification, upd.Classification)
+	return t
+}
+
+// cloneRefs copies a ref list so resolving it does not write into the
+// caller's update.
+func cloneRefs(refs *[]ttdn.UnitRef) *[]ttdn.UnitRef {
+	if refs == nil {
+		return nil
+	}
+	c := append([]ttdn.UnitRef(nil), *refs...)
+	return &c
+}
+
+// updateTask writes t over the stored row of the same version, bumps the
+// version and, when upd changes units, replaces them.
+func updateTask(ctx context.Context, tx *Tx, t *ttdn.Task, upd ttdn.TaskUpdate) error {
+	res, err := tx.exec(ctx, `UPDATE tasks SET title = ?, body = ?, deadline = ?, deadline_text = ?, status = ?,
+		percent = ?, classification = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+		t.Title, t.Body, dateArg(t.Deadline), t.DeadlineText, string(t.Status), t.Percent,
+		t.Classification.String(), tx.now, t.ID, t.Version)
+	if err := checkOneRow(res, err); err != nil {
+		return err
+	}
+	t.Version, t.UpdatedAt = t.Version+1, tx.now
+	if upd.Lead == nil && upd.Executing == nil && upd.Coordinating == nil {
+		return nil
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM task_units WHERE task_id = ?`, t.ID); err != nil {
+		return err
+	}
+	return insertTaskUnits(ctx, tx, newRefIndex(tx), t)
+}

@@ -1,0 +1,115 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"strings"
+	"time"
+
+	"ttdn"
+)
+
+func tokenResource(owner int64) ttdn.Resource {
+	return ttdn.Resource{Kind: ttdn.ResourceToken, Classification: ttdn.Internal, OwnerUserID: owner}
+}
+
+func errTokenNotFound() error {
+	return ttdn.Errorf(ttdn.ENOTFOUND, "Không tìm thấy mã truy cập.", "Token not found.")
+}
+
+// CreateToken issues an API token for the user; ttl 0 means no expiry. The
+// raw token ("ttdn_…") is returned once and only its hash is kept.
+func (s *AuthService) CreateToken(ctx context.Context, userID int64, name string, ttl time.Duration) (string, *ttdn.APIToken, error) {
+	if err := authorize(ctx, ttdn.ActionCreate, tokenResource(userID), nil); err != nil {
+		return "", nil, err
+	} else if strings.TrimSpace(name) == "" {
+		return "", nil, ttdn.Errorf(ttdn.EINVALID, "Mã truy cập cần có tên.", "A token needs a name.")
+	}
+	secret, err := randomToken()
+	if err != nil {
+		return "", nil, err
+	}
+	raw := TokenPrefix + secret
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return "", nil, err
+	}
+	defer tx.Rollback()
+	if _, _, err := findUser(ctx, tx, "id = ?", userID); err != nil {
+		return "", nil, err
+	}
+	t := &ttdn.APIToken{UserID: userID, Name: name, CreatedAt: tx.now}
+	if ttl > 0 {
+		t.ExpiresAt = tx.now.Add(ttl)
+	}
+	if t.ID, err = tx.insertID(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at)
+		VALUES (?, ?, ?, ?, ?)`, tokenHash(raw), userID, name, tx.now, timeArg(t.ExpiresAt)); err != nil {
+		return "", nil, err
+	}
+	if err := tx.audit(ctx, "create", ttdn.ResourceToken, t.ID, nil, t); err != nil {
+		return "", nil, err
+	}
+	return raw, t, tx.Commit()
+}
+
+// FindTokenUser returns the user of a live, unrevoked token, or
+// EUNAUTHORIZED.
+func (s *AuthService) FindTokenUser(ctx context.Context, raw string) (*ttdn.User, error) {
+	if !strings.HasPrefix(raw, TokenPrefix) {
+		return nil, errToken()
+	}
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	t, err := findToken(ctx, tx, "token_hash = ?", tokenHash(raw))
+	if err != nil {
+		return nil, errToken()
+	}
+	if !t.RevokedAt.IsZero() || (!t.ExpiresAt.IsZero() && !tx.now.Before(t.ExpiresAt)) {
+		return nil, errToken()
+	}
+	u, _, err := findUser(ctx, tx, "id = ?", t.UserID)
+	if err != nil || u.Disabled {
+		return nil, errToken()
+	}
+	return u, nil
+}
+
+// RevokeToken revokes a token for good. Revoking twice is not an error.
+func (s *AuthService) RevokeToken(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	before, err := findToken(ctx, tx, "id = ?", id)
+	if err != nil {
+		return err
+	} else if err := authorize(ctx, ttdn.ActionUpdate, tokenResource(before.UserID), errTokenNotFound()); err != nil {
+		return err
+	} else if !before.RevokedAt.IsZero() {
+		return nil
+	}
+	after := *before
+	after.RevokedAt = tx.now
+	if _, err := tx.exec(ctx, `UPDATE api_tokens SET revoked_at = ? WHERE id = ?`, tx.now, id); err != nil {
+		return err
+	} else if err := tx.audit(ctx, "revoke", ttdn.ResourceToken, id, before, &after); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func findToken(ctx context.Context, tx *Tx, cond string, args ...any) (*ttdn.APIToken, error) {
+	t := &ttdn.APIToken{}
+	err := tx.QueryRowContext(ctx, `SELECT id, user_id, name, created_at, expires_at, revoked_at FROM api_tokens
+		WHERE `+cond, args...).Scan(&t.ID, &t.UserID, &t.Name, timeScan{&t.CreatedAt}, timeScan{&t.ExpiresAt},
+		timeScan{&t.RevokedAt})
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, errTokenNotFound()
+	}
+	return t, err
+}

@@ -1,0 +1,63 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+)
+
+// Tx is a transaction with the time fixed once at its start, so every row a
+// transaction writes carries the same timestamp.
+type Tx struct {
+	*sql.Tx
+	db  *DB
+	now time.Time
+}
+
+// BeginTx starts a transaction: on the write pool when write is true, on the
+// read pool otherwise.
+func (db *DB) BeginTx(ctx context.Context, write bool) (*Tx, error) {
+	pool, opts := db.write, &sql.TxOptions{}
+	if !write {
+		pool, opts.ReadOnly = db.read, true
+	}
+	tx, err := pool.BeginTx(ctx, opts)
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: begin: %w", err)
+	}
+	return &Tx{Tx: tx, db: db, now: db.now()}, nil
+}
+
+// Now returns the transaction's fixed time (UTC).
+func (tx *Tx) Now() time.Time { return tx.now }
+
+// ExecContext runs a statement written with ? placeholders.
+func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	return tx.Tx.ExecContext(ctx, tx.db.rebind(query), args...)
+}
+
+// QueryContext runs a query written with ? placeholders.
+func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	return tx.Tx.QueryContext(ctx, tx.db.rebind(query), args...)
+}
+
+// QueryRowContext runs a one-row query written with ? placeholders.
+func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	return tx.Tx.QueryRowContext(ctx, tx.db.rebind(query), args...)
+}
+
+// insertID runs an INSERT … RETURNING id and returns the id.
+func (tx *Tx) insertID(ctx context.Context, query string, args ...any) (int64, error) {
+	var id int64
+	if err := tx.QueryRowContext(ctx, query+" RETURNING id", args...).Scan(&id); err != nil {
+		return 0, mapError(err)
+	}
+	return id, nil
+}
+
+// exec runs a statement and maps constraint errors to domain errors.
+func (tx *Tx) exec(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	res, err := tx.ExecContext(ctx, query, args...)
+	return res, mapError(err)
+}
