@@ -1,0 +1,96 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"ttdn/demo"
+	"ttdn/directory"
+	ttdnhttp "ttdn/http"
+	"ttdn/sqlstore"
+)
+
+func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf storeFlags
+	sf.register(fs)
+	addr := fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
+	withDemo := fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
+	secure := fs.Bool("secure-cookies", false, "đánh dấu cookie Secure (khi TLS kết thúc ở proxy) / Secure cookies behind a TLS proxy")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	db, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if *withDemo {
+		logins, err := demo.Load(ctx, db)
+		if err != nil {
+			return err
+		}
+		printLogins(stdout, logins)
+	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
+	srv := newHTTPServer(db, slog.New(slog.NewTextHandler(stderr, nil)), *secure)
+	fmt.Fprintf(stdout, "ttdn (%s) đang chạy tại / listening on http://%s\n", db.Engine(), ln.Addr())
+	return serve(ctx, srv, ln)
+}
+
+// newHTTPServer wires the storage services into the web server, with the
+// timeouts a server exposed to a network needs.
+func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server {
+	s := ttdnhttp.NewServer(ttdnhttp.Config{
+		Units:         sqlstore.NewUnitService(db),
+		Plans:         sqlstore.NewPlanService(db),
+		Tasks:         sqlstore.NewTaskService(db),
+		Users:         sqlstore.NewUserService(db),
+		Auth:          sqlstore.NewAuthService(db),
+		Audit:         sqlstore.NewAuditService(db),
+		LoadResolver:  func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
+		Ping:          db.Ping,
+		Logger:        log,
+		SecureCookies: secure,
+	})
+	return &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       2 * time.Minute, // plan uploads over slow links
+		WriteTimeout:      2 * time.Minute,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+}
+
+// serve runs srv until ctx ends, then shuts it down gracefully.
+func serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

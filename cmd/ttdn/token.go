@@ -1,0 +1,49 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"time"
+
+	"ttdn"
+	"ttdn/sqlstore"
+)
+
+func runToken(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "create" {
+		return ttdn.Errorf(ttdn.EINVALID, "Cách dùng: ttdn token create --username NAME [--name MÔ_TẢ] [--ttl 720h]", "Usage: ttdn token create --username NAME [--name LABEL] [--ttl 720h]")
+	}
+	fs := flag.NewFlagSet("token create", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf storeFlags
+	sf.register(fs)
+	username := fs.String("username", "", "người dùng sở hữu mã / the token's user")
+	name := fs.String("name", "cli", "mô tả / label")
+	ttl := fs.Duration("ttl", 90*24*time.Hour, "thời hạn (0: không hết hạn) / lifetime (0: never expires)")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	db, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx = ttdn.NewSystemContext(ctx)
+	users, _, err := sqlstore.NewUserService(db).FindUsers(ctx, ttdn.UserFilter{Username: username, Limit: 1})
+	if err != nil {
+		return err
+	} else if len(users) == 0 {
+		return ttdn.Errorf(ttdn.ENOTFOUND, "Không có người dùng %q.", "No user %q.", *username)
+	}
+	raw, tok, err := sqlstore.NewAuthService(db).CreateToken(ctx, users[0].ID, *name, *ttl)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, raw)
+	if !tok.ExpiresAt.IsZero() {
+		fmt.Fprintf(stderr, "Mã #%d của %s, hết hạn %s. Lưu lại ngay: mã không được hiển thị lần nữa.\n", tok.ID, *username, tok.ExpiresAt.Format("02/01/2006"))
+	}
+	return nil
+}

@@ -1,0 +1,78 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"ttdn"
+	"ttdn/sqlstore"
+)
+
+func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 || args[0] != "add" {
+		return ttdn.Errorf(ttdn.EINVALID, "Cách dùng: ttdn user add --username NAME --role ROLE [--unit ID|MÃ] [--name TÊN] --password-stdin", "Usage: ttdn user add --username NAME --role ROLE [--unit ID|CODE] [--name NAME] --password-stdin")
+	}
+	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf storeFlags
+	sf.register(fs)
+	username := fs.String("username", "", "tên đăng nhập / username")
+	name := fs.String("name", "", "họ tên / full name")
+	email := fs.String("email", "", "thư điện tử / e-mail")
+	role := fs.String("role", "", "vai trò / role: admin, coordinator, unit_officer, finance, leader, monitor")
+	unit := fs.String("unit", "", "đơn vị: ID hoặc mã (vd. so-tttt) / unit ID or code")
+	pwStdin := fs.Bool("password-stdin", false, "đọc mật khẩu từ đầu vào chuẩn / read the password from standard input")
+	if err := fs.Parse(args[1:]); err != nil {
+		return err
+	}
+	if !*pwStdin {
+		return ttdn.Errorf(ttdn.EINVALID, "Cần --password-stdin: mật khẩu không được ghi trên dòng lệnh.", "--password-stdin is required: passwords never go on the command line.")
+	}
+	pw, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && err != io.EOF {
+		return err
+	}
+	pw = strings.TrimRight(pw, "\r\n")
+
+	db, err := sf.open(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	ctx = ttdn.NewSystemContext(ctx)
+	u := &ttdn.User{Username: *username, Name: *name, Email: *email, Role: ttdn.Role(*role)}
+	if *unit != "" {
+		if u.UnitID, err = findUnitID(ctx, db, *unit); err != nil {
+			return err
+		}
+	}
+	if err := sqlstore.NewUserService(db).CreateUser(ctx, u, pw); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã tạo người dùng %s (#%d, %s)\n", u.Username, u.ID, u.Role.Label())
+	return nil
+}
+
+// findUnitID accepts a unit's numeric ID or its code ("so-tttt").
+func findUnitID(ctx context.Context, db *sqlstore.DB, s string) (int64, error) {
+	units := sqlstore.NewUnitService(db)
+	if id, err := strconv.ParseInt(s, 10, 64); err == nil {
+		u, err := units.FindUnitByID(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		return u.ID, nil
+	}
+	found, _, err := units.FindUnits(ctx, ttdn.UnitFilter{Code: &s, Limit: 1})
+	if err != nil {
+		return 0, err
+	} else if len(found) == 0 {
+		return 0, ttdn.Errorf(ttdn.ENOTFOUND, "Không có đơn vị %q trong danh mục.", "No unit %q in the directory.", s)
+	}
+	return found[0].ID, nil
+}

@@ -1,0 +1,111 @@
+// Package demo loads the demonstration data a newcomer sees on the first run:
+// the Tây Ninh unit directory, the seed plan of 2019 and one user per role.
+// Loading is idempotent: running it on a database that has the data changes
+// nothing.
+package demo
+
+import (
+	"context"
+
+	"ttdn"
+	"ttdn/planparse"
+	"ttdn/seed"
+	"ttdn/sqlstore"
+)
+
+// Login is a demo user's credentials, printed by `ttdn serve --demo`.
+type Login struct {
+	Username string
+	Password string
+	Role     ttdn.Role
+	Unit     string // the unit's short name
+}
+
+// demoUsers are one user per role, each in the unit that plays that role in
+// the seed plan.
+var demoUsers = []struct {
+	username, name string
+	role           ttdn.Role
+	unitCode       string
+}{
+	{"admin", "Quản trị hệ thống", ttdn.RoleAdmin, ""},
+	{"dieuphoi", "Cán bộ Sở TTTT (điều phối)", ttdn.RoleCoordinator, "so-tttt"},
+	{"ngoaivu", "Cán bộ Sở Ngoại vụ", ttdn.RoleUnitOfficer, "so-ngoai-vu"},
+	{"taichinh", "Cán bộ Sở Tài chính", ttdn.RoleFinance, "so-tai-chinh"},
+	{"lanhdao", "Lãnh đạo UBND tỉnh", ttdn.RoleLeader, "ubnd-tinh"},
+	{"theodoi", "Cán bộ Ban Tuyên giáo Tỉnh ủy", ttdn.RoleMonitor, "ban-tuyen-giao-tinh-uy"},
+}
+
+// Password is every demo user's password. The demo is for trying ttdn on one's
+// own machine; real deployments create users with `ttdn user add`.
+const Password = "ttdn-demo-2019"
+
+// Load seeds the directory, imports the seed plan unless a plan with its title
+// and year exists, and creates the demo users that do not exist yet.
+func Load(ctx context.Context, db *sqlstore.DB) ([]Login, error) {
+	ctx = ttdn.NewSystemContext(ctx)
+	if err := sqlstore.SeedDirectory(ctx, db); err != nil {
+		return nil, err
+	}
+	if err := loadSeedPlan(ctx, db); err != nil {
+		return nil, err
+	}
+	return loadUsers(ctx, db)
+}
+
+func loadSeedPlan(ctx context.Context, db *sqlstore.DB) error {
+	r, err := sqlstore.LoadResolver(ctx, db)
+	if err != nil {
+		return err
+	}
+	res, err := planparse.Parse(seed.Plan2019, seed.Plan2019Name, r)
+	if err != nil {
+		return err
+	}
+	plans := sqlstore.NewPlanService(db)
+	year := res.Year
+	existing, _, err := plans.FindPlans(ctx, ttdn.PlanFilter{Year: &year, Limit: 100})
+	if err != nil {
+		return err
+	}
+	for _, p := range existing {
+		if p.Title == res.Title {
+			return nil
+		}
+	}
+	return plans.CreatePlan(ctx, res.Plan)
+}
+
+func loadUsers(ctx context.Context, db *sqlstore.DB) ([]Login, error) {
+	users, units := sqlstore.NewUserService(db), sqlstore.NewUnitService(db)
+	var logins []Login
+	for _, d := range demoUsers {
+		u := &ttdn.User{Username: d.username, Name: d.name, Role: d.role}
+		unitName := ""
+		if d.unitCode != "" {
+			code := d.unitCode
+			found, _, err := units.FindUnits(ctx, ttdn.UnitFilter{Code: &code, Limit: 1})
+			if err != nil {
+				return nil, err
+			} else if len(found) == 0 {
+				return nil, ttdn.Errorf(ttdn.EINTERNAL, "Thiếu đơn vị %s trong danh mục.", "Unit %s is missing from the directory.", code)
+			}
+			u.UnitID, unitName = found[0].ID, found[0].ShortName
+			if unitName == "" {
+				unitName = found[0].Name
+			}
+		}
+		username := d.username
+		existing, _, err := users.FindUsers(ctx, ttdn.UserFilter{Username: &username, Limit: 1})
+		if err != nil {
+			return nil, err
+		}
+		if len(existing) == 0 {
+			if err := users.CreateUser(ctx, u, Password); err != nil {
+				return nil, err
+			}
+		}
+		logins = append(logins, Login{Username: d.username, Password: Password, Role: d.role, Unit: unitName})
+	}
+	return logins, nil
+}
