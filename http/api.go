@@ -1,0 +1,137 @@
+package http
+
+import (
+	"context"
+	_ "embed"
+	"encoding/json"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"ttdn"
+)
+
+//go:embed openapi.json
+var openAPIDocument []byte
+
+// apiRoutes registers the JSON API. It authenticates with a bearer token
+// only: no cookies, so no CSRF exposure.
+func (s *Server) apiRoutes() {
+	api := func(pattern string, h http.HandlerFunc) { s.mux.Handle(pattern, s.apiMiddleware(h)) }
+	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/json")
+		_, _ = w.Write(openAPIDocument)
+	})
+	api("GET /api/v1/plans", s.apiPlans)
+	api("GET /api/v1/plans/{id}", s.apiPlan)
+	api("GET /api/v1/units", s.apiUnits)
+	api("GET /api/v1/tasks", s.apiTasks)
+	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
+}
+
+// apiMiddleware authenticates the bearer token and puts the user and the
+// address on the context.
+func (s *Server) apiMiddleware(next http.HandlerFunc) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Referrer-Policy", "no-referrer")
+		ctx := ttdn.NewContextWithAddr(r.Context(), clientAddr(r))
+		raw, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok || strings.TrimSpace(raw) == "" {
+			s.apiError(w, r, errNoToken)
+			return
+		}
+		u, err := s.cfg.Auth.FindTokenUser(ctx, strings.TrimSpace(raw))
+		if err != nil {
+			if ttdn.ErrorCode(err) != ttdn.EINTERNAL {
+				err = errNoToken
+			}
+			s.apiError(w, r, err)
+			return
+		}
+		next(w, r.WithContext(ttdn.NewContextWithUser(ctx, u)))
+	})
+}
+
+var errNoToken = ttdn.Errorf(ttdn.EUNAUTHORIZED, "Cần mã truy cập API hợp lệ (Authorization: Bearer …).", "A valid API token is required (Authorization: Bearer …).")
+
+// apiError writes {"error":{"code","message"}} with the mapped status.
+func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
+	s.logIfInternal(r, err)
+	lang := langEN
+	if strings.HasPrefix(r.Header.Get("Accept-Language"), "vi") {
+		lang = langVI
+	}
+	if ttdn.ErrorCode(err) == ttdn.EUNAUTHORIZED {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="ttdn"`)
+	}
+	body := map[string]any{"error": map[string]string{"code": ttdn.ErrorCode(err), "message": ttdn.ErrorMessage(err, lang)}}
+	s.writeJSON(w, apiErrorStatus(err), body)
+}
+
+func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		s.log.Error("json", "err", err)
+	}
+}
+
+// listResponse is the shape of every API list.
+type listResponse[T any] struct {
+	Items []T `json:"items"`
+	Total int `json:"total"`
+}
+
+// apiPaging reads ?offset= and ?limit= (at most 200, default 50).
+func apiPaging(r *http.Request) (offset, limit int, err error) {
+	q := r.URL.Query()
+	offset, limit = 0, 50
+	if v := q.Get("offset"); v != "" {
+		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
+			return 0, 0, ttdn.Errorf(ttdn.EINVALID, "offset không hợp lệ.", "Invalid offset.")
+		}
+	}
+	if v := q.Get("limit"); v != "" {
+		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > 200 {
+			return 0, 0, ttdn.Errorf(ttdn.EINVALID, "limit phải từ 1 đến 200.", "limit must be between 1 and 200.")
+		}
+	}
+	return offset, limit, nil
+}
+
+// queryID reads an optional numeric query parameter.
+func queryID(r *http.Request, name string) (*int64, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return nil, nil
+	}
+	id, err := strconv.ParseInt(v, 10, 64)
+	if err != nil {
+		return nil, ttdn.Errorf(ttdn.EINVALID, "Tham số %s không hợp lệ.", "Invalid parameter %s.", name)
+	}
+	return &id, nil
+}
+
+func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	var err error
+	if s.cfg.Ping != nil {
+		err = s.cfg.Ping(ctx)
+	} else {
+		_, _, err = s.cfg.Units.FindUnits(ttdn.NewSystemContext(ctx), ttdn.UnitFilter{Limit: 1})
+	}
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err != nil {
+		s.log.Error("health", "err", err)
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("database unavailable\n"))
+		return
+	}
+	_, _ = w.Write([]byte("ok\n"))
+}

@@ -1,0 +1,48 @@
+package http
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+)
+
+// pager is a list's paging links; every list in ttdn pages.
+type pager struct {
+	Current, Pages, Total int
+	Prev, Next            string
+}
+
+// pageNumber reads ?page= (1-based) and returns it with the row offset.
+func pageNumber(r *http.Request) (page, offset int) {
+	page, _ = strconv.Atoi(r.URL.Query().Get("page"))
+	if page < 1 {
+		page = 1
+	}
+	return page, (page - 1) * pageSize
+}
+
+// newPager builds the links, keeping the request's other query parameters
+// (the filters) on them.
+func newPager(r *http.Request, current, total int) pager {
+	p := pager{Current: current, Total: total, Pages: (total + pageSize - 1) / pageSize}
+	link := func(n int) string {
+		q := r.URL.Query()
+		q.Set("page", strconv.Itoa(n))
+		return (&url.URL{Path: r.URL.Path, RawQuery: q.Encode()}).String()
+	}
+	if current > 1 {
+		p.Prev = link(current - 1)
+	}
+	if current < p.Pages {
+		p.Next = link(current + 1)
+	}
+	return p
+}
+
+// pageCtx hands a partial both the page (for T) and its own value.
+type pageCtx struct {
+	Page *page
+	V    any
+}
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }

@@ -1,0 +1,139 @@
+// Package http serves ttdn over HTTP: a server-rendered web UI for officials
+// (Vietnamese first, English second) and a JSON API for machine clients, both
+// over the same domain services and the same access policy.
+//
+// The package is named http like WTF Dial's: it is the HTTP technology of
+// ttdn. Inside it, the standard library's net/http is imported as usual.
+package http
+
+import (
+	"context"
+	"log/slog"
+	"net/http"
+	"time"
+
+	"ttdn"
+	"ttdn/directory"
+	"ttdn/planparse"
+)
+
+// Default limits.
+const (
+	DefaultMaxUploadBytes = 10 << 20 // a plan file (.txt or .docx)
+	maxFormBytes          = 1 << 20  // every ordinary form
+	pageSize              = 20       // rows per page in every list
+)
+
+// Config carries what the server needs. cmd/ttdn builds it; the server owns
+// nothing but its templates.
+type Config struct {
+	Units ttdn.UnitService
+	Plans ttdn.PlanService
+	Tasks ttdn.TaskService
+	Users ttdn.UserService
+	Auth  ttdn.AuthService
+	Audit ttdn.AuditService // optional
+
+	// LoadResolver builds the unit-name resolver from the stored directory
+	// (sqlstore.LoadResolver).
+	LoadResolver func(ctx context.Context) (*directory.Resolver, error)
+	// ParsePlan turns an uploaded file into a plan; nil means planparse.Parse.
+	ParsePlan func(data []byte, name string, r *directory.Resolver) (*planparse.Result, error)
+	// Ping checks the database for /healthz; nil means a one-row unit query.
+	Ping func(ctx context.Context) error
+
+	Now    func() time.Time // nil means time.Now
+	Logger *slog.Logger     // nil means slog.Default()
+
+	// SecureCookies marks cookies Secure even when TLS ends at a proxy.
+	SecureCookies bool
+	// MaxUploadBytes limits plan uploads; 0 means DefaultMaxUploadBytes.
+	MaxUploadBytes int64
+}
+
+// Server is the HTTP server of ttdn. Build it with NewServer and mount
+// Handler.
+type Server struct {
+	cfg   Config
+	log   *slog.Logger
+	now   func() time.Time
+	parse func(data []byte, name string, r *directory.Resolver) (*planparse.Result, error)
+	tmpl  *templates
+	mux   *http.ServeMux
+}
+
+// NewServer parses the templates and registers the routes. It panics if the
+// embedded templates do not parse: that is a build fault, not a runtime one.
+func NewServer(cfg Config) *Server {
+	s := &Server{cfg: cfg, log: cfg.Logger, now: cfg.Now, parse: cfg.ParsePlan}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.parse == nil {
+		s.parse = planparse.Parse
+	}
+	if s.cfg.MaxUploadBytes <= 0 {
+		s.cfg.MaxUploadBytes = DefaultMaxUploadBytes
+	}
+	s.tmpl = mustParseTemplates()
+	s.mux = http.NewServeMux()
+	s.routes()
+	return s
+}
+
+// Handler returns the whole application: routes wrapped in the middleware
+// every request passes through.
+func (s *Server) Handler() http.Handler {
+	var h http.Handler = s.mux
+	h = s.securityHeaders(h)
+	h = s.recoverPanics(h)
+	h = s.logRequests(h)
+	return h
+}
+
+// routes registers the two route families: the UI (session + CSRF) and the
+// API (bearer token + JSON).
+func (s *Server) routes() {
+	m := s.mux
+	m.Handle("GET /assets/", assetHandler())
+	m.HandleFunc("GET /healthz", s.handleHealth)
+	m.HandleFunc("GET /lang/{lang}", s.handleLang)
+
+	ui := func(pattern string, h http.HandlerFunc) { m.Handle(pattern, s.uiMiddleware(h, uiOptions{})) }
+	auth := func(pattern string, h http.HandlerFunc) { m.Handle(pattern, s.uiMiddleware(h, uiOptions{auth: true})) }
+
+	ui("GET /login", s.handleLoginForm)
+	ui("POST /login", s.handleLogin)
+	auth("POST /logout", s.handleLogout)
+	auth("GET /{$}", s.handleHome)
+
+	auth("GET /plans", s.handlePlanList)
+	auth("GET /plans/{id}", s.handlePlanView)
+	auth("GET /plans/{id}/edit", s.handlePlanEditForm)
+	auth("POST /plans/{id}/edit", s.handlePlanEdit)
+	auth("GET /plans/import", s.handleImportForm)
+	// The import forms carry a whole plan file: their own limits, and a body
+	// over the limit is answered on the upload form.
+	m.Handle("POST /plans/import", s.uiMiddleware(s.handleImportPreview,
+		uiOptions{auth: true, bodyLimit: s.cfg.MaxUploadBytes + 64<<10, onFormError: s.importFormError}))
+	m.Handle("POST /plans/import/confirm", s.uiMiddleware(s.handleImportConfirm,
+		uiOptions{auth: true, bodyLimit: s.cfg.MaxUploadBytes*4/3 + 2<<20, onFormError: s.importFormError}))
+	auth("GET /tasks/{id}/edit", s.handleTaskEditForm)
+	auth("POST /tasks/{id}/edit", s.handleTaskEdit)
+
+	auth("GET /units", s.handleUnitList)
+	auth("GET /units/{id}", s.handleUnitView)
+
+	auth("GET /users", s.handleUserList)
+	auth("GET /users/new", s.handleUserNewForm)
+	auth("POST /users/new", s.handleUserCreate)
+	auth("GET /users/{id}/edit", s.handleUserEditForm)
+	auth("POST /users/{id}/edit", s.handleUserEdit)
+	auth("POST /users/{id}/password", s.handleUserPassword)
+
+	m.Handle("/", s.uiMiddleware(s.handleNotFound, uiOptions{}))
+	s.apiRoutes()
+}

@@ -1,0 +1,109 @@
+package http
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"ttdn"
+)
+
+const sessionCookie = "ttdn_session"
+
+// sessionMaxAge bounds the cookie; the session's idle timeout lives in storage.
+const sessionMaxAge = 30 * 24 * time.Hour
+
+func (s *Server) setSessionCookie(w http.ResponseWriter, r *http.Request, sess *ttdn.Session) {
+	http.SetCookie(w, &http.Cookie{
+		Name: sessionCookie, Value: sess.Token, Path: "/",
+		MaxAge: int(sessionMaxAge.Seconds()), HttpOnly: true,
+		Secure: s.secure(r), SameSite: http.SameSiteLaxMode,
+	})
+}
+
+func (s *Server) clearSessionCookie(w http.ResponseWriter, r *http.Request) {
+	http.SetCookie(w, &http.Cookie{
+		Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, Secure: s.secure(r), SameSite: http.SameSiteLaxMode,
+	})
+}
+
+func (s *Server) secure(r *http.Request) bool { return r.TLS != nil || s.cfg.SecureCookies }
+
+// loginView is the log-in form's data; Username is kept on a failed attempt.
+type loginView struct {
+	Username string
+	Next     string
+}
+
+func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
+	if reqOf(r).user != nil {
+		http.Redirect(w, r, "/", http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "login", "login.title", loginView{Next: safeNext(r.URL.Query().Get("next"))})
+}
+
+// handleLogin checks the password and starts a fresh session, so a session
+// token planted before log-in is never promoted.
+func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
+	view := loginView{Username: strings.TrimSpace(r.PostFormValue("username")), Next: safeNext(r.PostFormValue("next"))}
+	u, err := s.cfg.Users.Authenticate(r.Context(), view.Username, r.PostFormValue("password"))
+	if err != nil {
+		if ttdn.ErrorCode(err) == ttdn.EINTERNAL {
+			s.log.Error("login", "err", err)
+		}
+		// One message for every failure: it must not tell which part was wrong.
+		err = ttdn.Errorf(ttdn.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.")
+		s.renderWithError(w, r, err, "login", "login.title", view)
+		return
+	}
+	if old := reqOf(r).session; old != "" {
+		_ = s.cfg.Auth.DeleteSession(r.Context(), old)
+	}
+	sess, err := s.cfg.Auth.CreateSession(ttdn.NewContextWithUser(r.Context(), u), u.ID)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.setSessionCookie(w, r, sess)
+	next := view.Next
+	if next == "" {
+		next = "/"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
+	if tok := reqOf(r).session; tok != "" {
+		if err := s.cfg.Auth.DeleteSession(r.Context(), tok); err != nil {
+			s.log.Error("logout", "err", err)
+		}
+	}
+	s.clearSessionCookie(w, r)
+	http.Redirect(w, r, "/login", http.StatusSeeOther)
+}
+
+// redirectToLogin sends an anonymous visitor to the log-in page and back to
+// where they were going afterwards.
+func (s *Server) redirectToLogin(w http.ResponseWriter, r *http.Request) {
+	target := "/login"
+	if r.Method == http.MethodGet && r.URL.Path != "/" {
+		target += "?next=" + url.QueryEscape(r.URL.RequestURI())
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+// safeNext accepts only a local path, so the log-in form cannot be used to
+// send a user to another site.
+func safeNext(next string) string {
+	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
+		return ""
+	}
+	return next
+}
+
+func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+	http.Redirect(w, r, "/plans", http.StatusSeeOther)
+}
