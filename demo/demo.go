@@ -33,7 +33,7 @@ var demoUsers = []struct {
 	{"ngoaivu", "Cán bộ Sở Ngoại vụ", ttdn.RoleUnitOfficer, "so-ngoai-vu"},
 	{"taichinh", "Cán bộ Sở Tài chính", ttdn.RoleFinance, "so-tai-chinh"},
 	{"lanhdao", "Lãnh đạo UBND tỉnh", ttdn.RoleLeader, "ubnd-tinh"},
-	{"theodoi", "Cán bộ Ban Tuyên giáo Tỉnh ủy", ttdn.RoleMonitor, "ban-tuyen-giao-tinh-uy"},
+	{"theodoi", "Cán bộ Ban Tuyên giáo Tỉnh ủy", ttdn.RoleMonitor, "ban-tuyen-giao"},
 }
 
 // Password is every demo user's password. The demo is for trying ttdn on one's

@@ -58,9 +58,10 @@ var errNoToken = ttdn.Errorf(ttdn.EUNAUTHORIZED, "Cần mã truy cập API hợp
 // apiError writes {"error":{"code","message"}} with the mapped status.
 func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	s.logIfInternal(r, err)
-	lang := langEN
-	if strings.HasPrefix(r.Header.Get("Accept-Language"), "vi") {
-		lang = langVI
+	// Vietnamese is the system's language; clients that ask for English get it.
+	lang := langVI
+	if strings.HasPrefix(r.Header.Get("Accept-Language"), "en") {
+		lang = langEN
 	}
 	if ttdn.ErrorCode(err) == ttdn.EUNAUTHORIZED {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="ttdn"`)
