@@ -37,6 +37,8 @@ func Entries() []Entry {
 	var es []Entry
 	es = append(es, centralEntries()...)
 	es = append(es, provinceEntries()...)
+	es = append(es, forceAndPressEntries()...)
+	es = append(es, mergedProvinceEntries()...)
 	es = append(es, departmentEntries()...)
 	es = append(es, districtEntries()...)
 	es = append(es, communeEntries()...)

@@ -4,8 +4,7 @@ import "ttdn"
 
 const mergeNote = "Từ 1/7/2025 tỉnh Tây Ninh và tỉnh Long An hợp nhất thành tỉnh Tây Ninh (Nghị quyết 202/2025/QH15)."
 
-// provinceEntries are Tây Ninh's party, council, government, armed, press
-// and mass bodies, and the bodies of the merged province from 1/7/2025.
+// provinceEntries are Tây Ninh's party, council and government bodies.
 func provinceEntries() []Entry {
 	return []Entry{
 		unit("tinh-uy", ttdn.UnitPartyBody, "", "Tỉnh ủy Tây Ninh", "Tỉnh ủy",
@@ -39,6 +38,13 @@ func provinceEntries() []Entry {
 			noted("Văn phòng hợp nhất; kế hoạch 2019 gọi cả là Văn phòng UBND tỉnh. Việc tách lại văn phòng năm 2025 chưa kiểm chứng nên chưa ghi ngày kết thúc."),
 		unit("vp-kgvx", ttdn.UnitOffice, "van-phong", "Phòng Khoa giáo - Văn xã, Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh", "P.KGVX",
 			"Phòng KGVX", "Phòng Khoa giáo - Văn xã", "Phòng Khoa giáo Văn xã"),
+	}
+}
+
+// forceAndPressEntries are the armed forces, police, press and mass
+// organisations of the province.
+func forceAndPressEntries() []Entry {
+	return []Entry{
 		unit("bdbp", ttdn.UnitArmedForce, "", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh Tây Ninh", "BCH BĐBP tỉnh",
 			"Bộ Chỉ huy Bộ đội Biên phòng Tây Ninh", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "Bộ Chỉ huy Bộ đội Biên phòng",
 			"BCH BĐBP", "BCH BĐBP Tây Ninh", "BCHBĐBP", "BĐBP tỉnh", "BĐBP Tây Ninh", "Bộ đội Biên phòng tỉnh",
@@ -66,7 +72,13 @@ func provinceEntries() []Entry {
 		unit("hoi-nong-dan", ttdn.UnitMassOrganisation, "", "Hội Nông dân tỉnh Tây Ninh", "Hội Nông dân tỉnh", "Hội ND tỉnh"),
 		unit("hoi-ccb", ttdn.UnitMassOrganisation, "", "Hội Cựu chiến binh tỉnh Tây Ninh", "Hội CCB tỉnh", "Hội Cựu chiến binh tỉnh"),
 		unit("ldld", ttdn.UnitMassOrganisation, "", "Liên đoàn Lao động tỉnh Tây Ninh", "LĐLĐ tỉnh", "Liên đoàn Lao động tỉnh"),
+	}
+}
 
+// mergedProvinceEntries are the bodies of the merged province (Tây Ninh +
+// Long An) from 1/7/2025.
+func mergedProvinceEntries() []Entry {
+	return []Entry{
 		// The merged province (Tây Ninh + Long An) from 1/7/2025. Its bodies
 		// keep the old names, so their aliases overlap with the old bodies'
 		// in text; the Resolver picks by the plan's date.

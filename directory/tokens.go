@@ -14,8 +14,8 @@ import (
 type token struct {
 	word       string // folded
 	start, end int    // byte span in the original text
-	// split is set when a list separator (",", ";", "(", ")") stands
-	// between the previous token and this one.
+	// split is set when a list separator ("," or ";") stands between the
+	// previous token and this one.
 	split bool
 	upper bool // the word starts with an upper-case letter as written
 }
@@ -32,8 +32,7 @@ func tokenize(s string) []token {
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !vntext.IsWordRune(r) {
-			switch r {
-			case ',', ';', '(', ')', '[', ']':
+			if r == ',' || r == ';' {
 				split = true
 			}
 			i += n

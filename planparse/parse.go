@@ -1,12 +1,170 @@
 // Package planparse turns the text of an issued TTĐN plan into a ttdn.Plan.
 // It is pure: it reads bytes and touches no database.
+//
+// It reads the genre, not one document: a header block (issuing body, số
+// ký hiệu, place and date) possibly wrapped in a web page; the "KẾ HOẠCH"
+// title and summary; a preamble of legal bases; Roman-numbered sections
+// whose roles are found by their content (objectives, content directions,
+// tasks with unit lines, budget, unit responsibilities); the closing,
+// reporting sentence, "Nơi nhận" list and signer.
 package planparse
 
-import "ttdn"
+import (
+	"fmt"
+	"strings"
+
+	"ttdn"
+	"ttdn/directory"
+)
 
 // Result is a parsed plan and what the parser could not settle. Its JSON form
 // is the contract of `ttdn plan parse`.
 type Result struct {
 	*ttdn.Plan
 	Warnings []string `json:"warnings"`
+}
+
+// parser holds one parse's state.
+type parser struct {
+	plan       *ttdn.Plan
+	resolver   *directory.Resolver
+	warnings   []string
+	issuerText string // upper-case issuer lines of the header
+	refIndex   map[string]int
+}
+
+// Parse reads a plan from data: UTF-8 text (composed or decomposed) or a
+// .docx, told apart by content. filename is only used in messages. Unit
+// names resolve through r (directory.Default() when nil). A file that is
+// empty, not UTF-8, a damaged .docx or not a plan is refused with an
+// EINVALID *ttdn.Error (ETOOLARGE when over the size limits). What the
+// parser could not settle — an unknown unit, an unreadable deadline, a
+// missing header — is kept as written and reported in Warnings.
+func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error) {
+	text, err := decode(data, filename)
+	if err != nil {
+		return nil, err
+	}
+	if r == nil {
+		r = directory.Default()
+	}
+	paras := paragraphs(text)
+	at := findTitle(paras)
+	if at < 0 {
+		return nil, notAPlan(filename, "không có tiêu đề “KẾ HOẠCH”", "it has no “KẾ HOẠCH” title")
+	}
+	ps := &parser{plan: &ttdn.Plan{}, refIndex: map[string]int{}}
+	ps.parseHeader(paras[:at])
+	next := ps.parseTitle(paras, at)
+	body, tail := splitTail(paras[next:])
+	pre, secs := splitSections(body)
+	if len(secs) == 0 {
+		return nil, notAPlan(filename, "không có mục nào đánh số La Mã (I, II, III…)", "it has no Roman-numbered sections (I, II, III…)")
+	}
+	if ps.plan.Year == 0 && !ps.plan.IssuedOn.IsZero() {
+		ps.plan.Year = ps.plan.IssuedOn.Year
+	}
+	ps.resolver = resolverFor(r, ps.plan)
+	if ps.issuerText != "" {
+		ps.plan.Issuer = ps.issuerName(ps.issuerText)
+	}
+	ps.parsePreamble(pre)
+	ps.parseSections(secs)
+	ps.parseTail(tail)
+	ps.checkHeader()
+	ps.fillEmpty()
+	return &Result{Plan: ps.plan, Warnings: ps.warnings}, nil
+}
+
+func (ps *parser) warn(format string, args ...any) {
+	ps.warnings = append(ps.warnings, fmt.Sprintf(format, args...))
+}
+
+// checkHeader warns about what a complete plan has and this text lacks.
+func (ps *parser) checkHeader() {
+	p := ps.plan
+	if p.Number == "" {
+		ps.warn("Không tìm thấy số, ký hiệu của kế hoạch (văn bản thiếu phần đầu).")
+	}
+	if p.IssuedOn.IsZero() {
+		ps.warn("Không tìm thấy ngày ban hành của kế hoạch.")
+	}
+	if p.Title == "" {
+		ps.warn("Không tìm thấy trích yếu (tên) của kế hoạch.")
+	}
+	if p.Year == 0 {
+		ps.warn("Không xác định được năm của kế hoạch.")
+	}
+	if p.Signer == "" {
+		ps.warn("Không tìm thấy người ký.")
+	}
+}
+
+// unitWarnings reports the names in refs the directory does not know.
+func (ps *parser) unitWarnings(where string, refs []ttdn.UnitRef) {
+	for _, r := range refs {
+		if !r.Resolved() {
+			ps.warn("%s: không nhận ra đơn vị “%s” (giữ nguyên như trong văn bản).", where, r.Text)
+		}
+	}
+}
+
+// fillEmpty makes every list encode as [] rather than null.
+func (ps *parser) fillEmpty() {
+	p := ps.plan
+	for _, s := range []*[]string{&p.Objectives, &p.Requirements, &p.ContentDirections, &ps.warnings} {
+		if *s == nil {
+			*s = []string{}
+		}
+	}
+	if p.LegalBases == nil {
+		p.LegalBases = []ttdn.Document{}
+	}
+	if p.References == nil {
+		p.References = []ttdn.Document{}
+	}
+	if p.Sections == nil {
+		p.Sections = []ttdn.Section{}
+	}
+	if p.Tasks == nil {
+		p.Tasks = []*ttdn.Task{}
+	}
+	if p.Responsibilities == nil {
+		p.Responsibilities = []*ttdn.Responsibility{}
+	}
+	if p.Distribution == nil {
+		p.Distribution = []ttdn.Recipient{}
+	}
+	if p.ReportSchedule.DueDates == nil {
+		p.ReportSchedule.DueDates = []ttdn.DayMonth{}
+	}
+	if p.ReportSchedule.Recipients == nil {
+		p.ReportSchedule.Recipients = []ttdn.UnitRef{}
+	}
+	for _, t := range p.Tasks {
+		for _, l := range []*[]ttdn.UnitRef{&t.Lead, &t.Executing, &t.Coordinating} {
+			if *l == nil {
+				*l = []ttdn.UnitRef{}
+			}
+		}
+	}
+	for _, r := range p.Responsibilities {
+		if r.Units == nil {
+			r.Units = []ttdn.UnitRef{}
+		}
+		if r.Duties == nil {
+			r.Duties = []string{}
+		}
+	}
+}
+
+// splitTail cuts the body where the signature part begins: "Nơi nhận:" or
+// a signer's title ("KT. CHỦ TỊCH", "TM. ỦY BAN NHÂN DÂN") after the body.
+func splitTail(paras []string) (body, tail []string) {
+	for i, p := range paras {
+		if strings.HasPrefix(p, "Nơi nhận") || isSignerTitle(p) {
+			return paras[:i], paras[i:]
+		}
+	}
+	return paras, nil
 }

@@ -1,0 +1,61 @@
+package planparse
+
+import (
+	"strings"
+	"testing"
+
+	"ttdn"
+	"ttdn/seed"
+)
+
+// FuzzParse: whatever the bytes, Parse returns a plan or a *ttdn.Error,
+// never panics, and a plan's lists are never nil.
+func FuzzParse(f *testing.F) {
+	f.Add(seed.Plan2019)
+	f.Add([]byte("KẾ HOẠCH\nX năm 2020\n\nI. A\n1. B\n- Đơn vị thực hiện: Sở TTTT, các sở, ban ngành.\n- Thời hạn: Quý IV/2020\nV. TỔ CHỨC THỰC HIỆN\n1. Đề nghị UBND tỉnh (BCĐ 94-16)\nĐịnh kỳ (ngày 20/6) báo cáo gửi về Sở TTTT để tổng hợp báo cáo UBND tỉnh.\nNơi nhận:\n- Lưu: VT.\nNguyễn Văn A"))
+	f.Add([]byte("ỦY BAN NHÂN DÂN | CỘNG HÒA\nSố: 1/KH-UBND | Tây Ninh, ngày 31 tháng 02 năm 2020\nKẾ HOẠCH: T\nCăn cứ Quyết định số 1/QĐ-TTg ngày 1/1/2020 của (\nI. X"))
+	f.Add([]byte("KẾ HOẠCH\n\nI. \nII.\n1.\n2)\n16-KL/TW/ 1/A-B/C của của của"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		res, err := Parse(data, "fuzz.txt", nil)
+		if err != nil {
+			if code := ttdn.ErrorCode(err); code != ttdn.EINVALID && code != ttdn.ETOOLARGE {
+				t.Fatalf("error code %q: %v", code, err)
+			}
+			return
+		}
+		p := res.Plan
+		if p.Tasks == nil || p.Responsibilities == nil || p.References == nil || p.Distribution == nil || res.Warnings == nil {
+			t.Fatal("nil list in a parsed plan")
+		}
+		for _, task := range p.Tasks {
+			if task.Lead == nil || task.Executing == nil || task.Coordinating == nil {
+				t.Fatalf("nil unit list in %s", task.Ref)
+			}
+			for _, r := range append(append(task.Lead, task.Executing...), task.Coordinating...) {
+				if strings.TrimSpace(r.Text) == "" {
+					t.Fatalf("empty unit text in %s", task.Ref)
+				}
+			}
+		}
+	})
+}
+
+// FuzzReadDocx: any zip bytes give text or an error, never a panic.
+func FuzzReadDocx(f *testing.F) {
+	f.Add(buildDocx(f, para("KẾ HOẠCH", 3)+para("I. MỤC ĐÍCH", 2)))
+	f.Add(buildDocx(f, `<w:tbl><w:tr><w:tc>`+para("a", 1)+`<w:tbl><w:tr><w:tc>`+para("b", 1)+`</w:tc></w:tr></w:tbl></w:tc></w:tr></w:tbl>`))
+	f.Add(buildDocx(f, `<w:p><w:r><w:t>x</w:t><w:tab/><w:br/></w:r></w:p></w:tc></w:tr>`))
+	f.Add([]byte("PK\x03\x04"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, err := readDocx(data, "fuzz.docx")
+		if err != nil {
+			if code := ttdn.ErrorCode(err); code != ttdn.EINVALID && code != ttdn.ETOOLARGE {
+				t.Fatalf("error code %q: %v", code, err)
+			}
+			return
+		}
+		if len(text) > maxTextBytes+maxDocumentXML {
+			t.Fatalf("text of %d bytes exceeds the caps", len(text))
+		}
+	})
+}

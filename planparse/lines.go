@@ -1,0 +1,188 @@
+package planparse
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// paragraphs splits text into cleaned paragraphs. Lines are trimmed, white
+// space is collapsed, table remnants ("| a | b |") are split into cells, and
+// a line that clearly continues the sentence before it — hard-wrapped text,
+// even across a blank line ("giữa Trung ương với\n\ntinh;") — is joined to it.
+func paragraphs(text string) []string {
+	var paras []string
+	blank := true // a blank line (or the start) precedes the current line
+	for _, raw := range strings.Split(text, "\n") {
+		cells := tableCells(cleanLine(raw))
+		if len(cells) == 0 || (len(cells) == 1 && cells[0] == "") {
+			blank = true
+			continue
+		}
+		for _, line := range cells {
+			if line == "" || pageNumber.MatchString(line) {
+				continue
+			}
+			if n := len(paras); n > 0 && (continues(paras[n-1], line) || (!blank && wrapped(paras[n-1], line))) {
+				paras[n-1] += " " + line
+			} else {
+				paras = append(paras, line)
+			}
+			blank = false
+		}
+	}
+	return paras
+}
+
+// pageNumber matches the page numbers PDF and Word extraction leave on
+// lines of their own: "2", "- 2 -", "Trang 2/5".
+var pageNumber = regexp.MustCompile(`^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang \d{1,3}(?:\s*/\s*\d{1,3})?$`)
+
+// wrapped reports, for two lines with no blank line between, whether prev
+// was cut by a fixed line width (pdftotext): it is long, ends without
+// punctuation, and neither line is a heading or starts a new item.
+func wrapped(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	return utf8.RuneCountInString(prev) >= 50 && !strings.ContainsRune(".:;!?)", last) &&
+		!structural(next) && !isHeadingLine(next) && !isHeadingLine(prev) && !startsPreamble(next)
+}
+
+// startsPreamble reports the opening words of a legal basis.
+func startsPreamble(p string) bool {
+	return hasFoldedPrefix(p, "thuc hien ", "can cu ", "thi hanh ")
+}
+
+// cleanLine trims a line and collapses its white space, including the
+// no-break and zero-width spaces word processors leave.
+func cleanLine(s string) string {
+	if isClean(s) {
+		return s
+	}
+	var b strings.Builder
+	space := false
+	for _, r := range s {
+		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' || r == '\u00ad' || (unicode.IsControl(r)) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		space = false
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// isClean reports a line cleanLine would leave as it is.
+func isClean(s string) bool {
+	prevSpace := true
+	for _, r := range s {
+		if r == ' ' {
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+			continue
+		}
+		prevSpace = false
+		if r < 0x20 || r > 0x7e && oddSpace(r) {
+			return false
+		}
+	}
+	return !prevSpace || s == ""
+}
+
+// oddSpace reports the non-ASCII spaces, controls and invisible characters
+// cleanLine removes.
+func oddSpace(r rune) bool {
+	switch {
+	case r < 0xa1: // DEL, C1 controls, no-break space
+		return true
+	case r < 0x1680:
+		return r == 0xad
+	case r <= 0x3000:
+		return unicode.IsSpace(r) || r == '\u200b'
+	}
+	return r == '\ufeff' || unicode.IsControl(r)
+}
+
+var tableRule = regexp.MustCompile(`^[|+:\-= ]+$`)
+
+// tableCells splits a table remnant into its cells. A label cell ending in
+// ":" is kept with its value ("Đơn vị thực hiện: | Sở TTTT").
+func tableCells(line string) []string {
+	if !strings.Contains(line, "|") {
+		return []string{line}
+	}
+	if tableRule.MatchString(line) {
+		return nil
+	}
+	var cells []string
+	for _, c := range strings.Split(line, "|") {
+		c = strings.TrimSpace(c)
+		if c == "" {
+			continue
+		}
+		if n := len(cells); n > 0 && strings.HasSuffix(cells[n-1], ":") {
+			cells[n-1] += " " + c
+			continue
+		}
+		cells = append(cells, c)
+	}
+	return cells
+}
+
+// danglingWords cannot end a heading or a sentence: a line ending in one
+// goes on in the next line.
+var danglingWords = map[string]bool{
+	"với": true, "và": true, "của": true, "các": true, "cho": true, "về": true, "tại": true, "trong": true,
+	"theo": true, "từ": true, "đến": true, "những": true, "được": true, "số": true, "ngày": true, "hoặc": true,
+	"là": true, "để": true, "nhằm": true, "giữa": true, "trên": true,
+}
+
+// continues reports whether next continues the sentence prev left open.
+func continues(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune(".:;!?", last) || structural(next) || isSeparator(prev) || isHeadingLine(prev) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	if unicode.IsLower(first) {
+		return true
+	}
+	if last == ',' {
+		return true
+	}
+	i := strings.LastIndexByte(prev, ' ')
+	return danglingWords[strings.ToLower(prev[i+1:])]
+}
+
+var separators = regexp.MustCompile(`^[-_=*.~o0 ]{3,}$`)
+
+// structural lines begin something and never continue a sentence.
+func structural(s string) bool {
+	_, _, roman := romanHead(s)
+	_, _, item := itemMarker(s)
+	_, _, label := unitLine(s)
+	return roman || item || isBullet(s) || label || subItem(s) ||
+		strings.HasPrefix(s, "Nơi nhận") || strings.HasPrefix(s, "KẾ HOẠCH")
+}
+
+func isSeparator(s string) bool { return separators.MatchString(s) }
+
+// isHeadingLine reports an all-capitals line (header block, section title):
+// it ends where it ends.
+func isHeadingLine(s string) bool {
+	letters, upper := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				upper++
+			}
+		}
+	}
+	return letters >= 2 && upper == letters
+}

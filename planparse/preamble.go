@@ -1,0 +1,73 @@
+package planparse
+
+import (
+	"strings"
+
+	"ttdn"
+)
+
+// enactVerbs end the clause that closes a preamble: ", Ủy ban nhân dân
+// tỉnh xây dựng Kế hoạch … như sau:". Its subject is the plan's issuer.
+var enactVerbs = []string{" xây dựng Kế hoạch", " xây dựng kế hoạch", " ban hành Kế hoạch", " ban hành kế hoạch"}
+
+// parsePreamble reads the legal bases ("Thực hiện …", "Căn cứ …") before
+// section I, and the issuer when the header did not give one.
+func (ps *parser) parsePreamble(pre []string) {
+	for _, p := range pre {
+		if cut, issuer := ps.enactment(p); cut >= 0 {
+			if ps.plan.Issuer == "" {
+				ps.plan.Issuer = issuer
+			}
+			p = p[:cut]
+		}
+		ps.plan.LegalBases = append(ps.plan.LegalBases, ps.cite(p)...)
+	}
+}
+
+// enactment finds the enacting clause in p, whose subject must be a unit
+// (a cited guidance may itself be "hướng dẫn xây dựng kế hoạch"). It returns
+// where the clause begins and the unit's name, or -1.
+func (ps *parser) enactment(p string) (int, string) {
+	for _, v := range enactVerbs {
+		for from := 0; from < len(p); {
+			i := strings.Index(p[from:], v)
+			if i < 0 {
+				break
+			}
+			verb := from + i
+			from = verb + len(v)
+			start := strings.LastIndexAny(p[:verb], ",;.") + 1
+			if ref, ok := ps.resolver.Resolve(p[start:verb]); ok && !ref.Group {
+				return max(start-1, 0), ref.Name
+			}
+		}
+	}
+	return -1, ""
+}
+
+// cite records the documents p cites in the plan's references (once per
+// number; a later citation fills what an earlier one lacked) and returns them.
+func (ps *parser) cite(p string) []ttdn.Document {
+	var docs []ttdn.Document
+	for _, c := range ps.citations(p) {
+		docs = append(docs, c.doc)
+		key := folded(strings.ReplaceAll(c.doc.Number, " ", ""))
+		i, seen := ps.refIndex[key]
+		if !seen {
+			ps.refIndex[key] = len(ps.plan.References)
+			ps.plan.References = append(ps.plan.References, c.doc)
+			continue
+		}
+		r := &ps.plan.References[i]
+		if r.Date.IsZero() {
+			r.Date = c.doc.Date
+		}
+		if r.Issuer == "" {
+			r.Issuer = c.doc.Issuer
+		}
+		if r.Title == "" {
+			r.Title = c.doc.Title
+		}
+	}
+	return docs
+}

@@ -1,0 +1,105 @@
+package planparse
+
+import (
+	"strings"
+
+	"ttdn"
+)
+
+// Labels of the lines under a task, folded.
+var (
+	leadLabels     = []string{"don vi chu tri", "co quan chu tri", "chu tri", "don vi chu tri thuc hien", "co quan chu tri thuc hien"}
+	execLabels     = []string{"don vi thuc hien", "co quan thuc hien", "thuc hien", "don vi trien khai"}
+	coordLabels    = []string{"don vi phoi hop", "co quan phoi hop", "phoi hop", "don vi phoi hop thuc hien"}
+	deadlineLabels = []string{"thoi han", "thoi gian thuc hien", "thoi gian", "thoi gian hoan thanh", "thoi han hoan thanh", "thoi han thuc hien", "tien do", "tien do thuc hien"}
+)
+
+// lineKind says what a labelled line under a task holds.
+type lineKind int
+
+const (
+	lineLead lineKind = iota + 1
+	lineExecuting
+	lineCoordinating
+	lineDeadline
+)
+
+// unitLine reads "- Đơn vị thực hiện: Sở Thông tin và Truyền thông." into
+// its kind and value.
+func unitLine(p string) (lineKind, string, bool) {
+	p = stripBullet(p)
+	colon := strings.IndexByte(p, ':')
+	if colon <= 0 || colon > 60 {
+		return 0, "", false
+	}
+	label := folded(p[:colon])
+	value := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(p[colon+1:]), ".;"))
+	for _, g := range lineLabels {
+		for _, l := range g.labels {
+			if label == l {
+				return g.kind, value, true
+			}
+		}
+	}
+	return 0, "", false
+}
+
+var lineLabels = []struct {
+	kind   lineKind
+	labels []string
+}{{lineLead, leadLabels}, {lineExecuting, execLabels}, {lineCoordinating, coordLabels}, {lineDeadline, deadlineLabels}}
+
+// parseTasks turns each item of a tasks section into a task "III.5".
+func (ps *parser) parseTasks(s *section) {
+	for _, it := range s.items {
+		t := &ttdn.Task{Ref: s.number + "." + itoa(it.number), Title: strings.TrimRight(tidy(it.head), " .:")}
+		var body []string
+		for _, p := range it.paras {
+			kind, value, ok := unitLine(p)
+			if !ok {
+				body = append(body, tidy(stripBullet(p)))
+				continue
+			}
+			ps.taskLine(t, kind, value)
+		}
+		if t.Title == "" && len(body) > 0 {
+			t.Title, body = body[0], body[1:]
+		}
+		t.Body = strings.Join(body, "\n\n")
+		if len(t.Lead)+len(t.Executing)+len(t.Coordinating) == 0 {
+			ps.warn("Nhiệm vụ %s không ghi đơn vị thực hiện.", t.Ref)
+		}
+		ps.plan.Tasks = append(ps.plan.Tasks, t)
+	}
+}
+
+func (ps *parser) taskLine(t *ttdn.Task, kind lineKind, value string) {
+	if kind == lineDeadline {
+		t.DeadlineText = value
+		d, ok, bad := parseDeadline(value)
+		t.Deadline = d
+		if bad {
+			ps.warn("Nhiệm vụ %s: thời hạn “%s” không phải ngày có thật (giữ nguyên văn bản, không có ngày).", t.Ref, value)
+		} else if !ok {
+			ps.warn("Nhiệm vụ %s: không đọc được thời hạn “%s” (giữ nguyên văn bản, không có ngày).", t.Ref, value)
+		}
+		return
+	}
+	refs := ps.resolver.ResolveList(value)
+	ps.unitWarnings("Nhiệm vụ "+t.Ref, refs)
+	switch kind {
+	case lineLead:
+		t.Lead = append(t.Lead, refs...)
+	case lineExecuting:
+		t.Executing = append(t.Executing, refs...)
+	case lineCoordinating:
+		t.Coordinating = append(t.Coordinating, refs...)
+	}
+}
+
+func itoa(n int) string {
+	if n < 10 {
+		return string(rune('0' + n))
+	}
+	return itoa(n/10) + string(rune('0'+n%10))
+}
