@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 
@@ -11,14 +10,7 @@ import (
 
 // runDemo loads the demo data into the database without starting the server.
 func runDemo(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var sf storeFlags
-	sf.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	db, err := sf.open(ctx)
+	db, _, err := openWithFlags(ctx, "demo", args, stderr, nil)
 	if err != nil {
 		return err
 	}

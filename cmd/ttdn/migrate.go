@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"flag"
 	"fmt"
 	"io"
 )
@@ -10,14 +9,7 @@ import (
 // runMigrate applies pending migrations; Open does this too, so the command
 // exists for operators who want to migrate before starting instances.
 func runMigrate(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("migrate", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var sf storeFlags
-	sf.register(fs)
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	db, err := sf.open(ctx)
+	db, _, err := openWithFlags(ctx, "migrate", args, stderr, nil)
 	if err != nil {
 		return err
 	}

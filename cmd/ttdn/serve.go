@@ -18,17 +18,13 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var sf storeFlags
-	sf.register(fs)
-	addr := fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
-	withDemo := fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
-	secure := fs.Bool("secure-cookies", false, "đánh dấu cookie Secure (khi TLS kết thúc ở proxy) / Secure cookies behind a TLS proxy")
-	if err := fs.Parse(args); err != nil {
-		return err
-	}
-	db, err := sf.open(ctx)
+	var addr *string
+	var withDemo, secure *bool
+	db, _, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
+		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
+		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
+		secure = fs.Bool("secure-cookies", false, "đánh dấu cookie Secure (khi TLS kết thúc ở proxy) / Secure cookies behind a TLS proxy")
+	})
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"flag"
+	"io"
 	"os"
 
 	"ttdn/sqlstore"
@@ -22,4 +23,21 @@ func (s *storeFlags) register(fs *flag.FlagSet) {
 // open opens the database and applies pending migrations.
 func (s *storeFlags) open(ctx context.Context) (*sqlstore.DB, error) {
 	return sqlstore.Open(ctx, sqlstore.Config{DSN: s.db, DataDir: s.data})
+}
+
+// openWithFlags parses args for the command name — the store flags plus those
+// define adds — and opens the database. The caller closes it.
+func openWithFlags(ctx context.Context, name string, args []string, stderr io.Writer, define func(*flag.FlagSet)) (*sqlstore.DB, *flag.FlagSet, error) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	var sf storeFlags
+	sf.register(fs)
+	if define != nil {
+		define(fs)
+	}
+	if err := fs.Parse(args); err != nil {
+		return nil, nil, err
+	}
+	db, err := sf.open(ctx)
+	return db, fs, err
 }

@@ -15,17 +15,13 @@ func runToken(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if len(args) == 0 || args[0] != "create" {
 		return ttdn.Errorf(ttdn.EINVALID, "Cách dùng: ttdn token create --username NAME [--name MÔ_TẢ] [--ttl 720h]", "Usage: ttdn token create --username NAME [--name LABEL] [--ttl 720h]")
 	}
-	fs := flag.NewFlagSet("token create", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	var sf storeFlags
-	sf.register(fs)
-	username := fs.String("username", "", "người dùng sở hữu mã / the token's user")
-	name := fs.String("name", "cli", "mô tả / label")
-	ttl := fs.Duration("ttl", 90*24*time.Hour, "thời hạn (0: không hết hạn) / lifetime (0: never expires)")
-	if err := fs.Parse(args[1:]); err != nil {
-		return err
-	}
-	db, err := sf.open(ctx)
+	var username, name *string
+	var ttl *time.Duration
+	db, _, err := openWithFlags(ctx, "token create", args[1:], stderr, func(fs *flag.FlagSet) {
+		username = fs.String("username", "", "người dùng sở hữu mã / the token's user")
+		name = fs.String("name", "cli", "mô tả / label")
+		ttl = fs.Duration("ttl", 90*24*time.Hour, "thời hạn (0: không hết hạn) / lifetime (0: never expires)")
+	})
 	if err != nil {
 		return err
 	}
