@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"strings"
 	"testing"
 
 	"ttdn"
@@ -215,6 +216,23 @@ func TestResolveOnDate(t *testing.T) {
 		if ref, _ := Default().On(tc.on).Resolve("UBND tỉnh"); ref.Code != tc.code {
 			t.Errorf("on %v: %s, want %s", tc.on, ref.Code, tc.code)
 		}
+	}
+}
+
+func TestEnded(t *testing.T) {
+	r := Default().On(ttdn.Date{Year: 2026, Month: 1, Day: 1})
+	ref, _ := r.Resolve("Sở Thông tin và Truyền thông")
+	if note, ended := r.Ended(ref); !ended || !strings.Contains(note, "Sở Văn hóa, Thể thao và Du lịch") {
+		t.Errorf("Sở TTTT in 2026: ended %v, note %q", ended, note)
+	}
+	ref, _ = r.Resolve("Sở VHTTDL")
+	if _, ended := r.Ended(ref); ended {
+		t.Error("Sở VHTTDL ended in 2026")
+	}
+	old := Default().On(ttdn.Date{Year: 2019, Month: 1, Day: 1})
+	ref, _ = old.Resolve("Sở Thông tin và Truyền thông")
+	if _, ended := old.Ended(ref); ended {
+		t.Error("Sở TTTT ended in 2019")
 	}
 }
 

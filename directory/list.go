@@ -17,14 +17,15 @@ import (
 func (r *Resolver) ResolveList(text string) []ttdn.UnitRef {
 	toks := tokenize(text)
 	refs := []ttdn.UnitRef{}
-	seen := map[string]bool{}
+	seenUnit, seenText := map[unitKey]bool{}, map[string]bool{}
 	add := func(ref ttdn.UnitRef) {
-		key := ref.Text
 		if ref.Resolved() {
-			key = "\x00" + ref.Code + "\x00" + itoa(ref.ID) + "\x00" + boolKey(ref.Group)
-		}
-		if !seen[key] {
-			seen[key] = true
+			if k := refKey(ref); !seenUnit[k] {
+				seenUnit[k] = true
+				refs = append(refs, ref)
+			}
+		} else if !seenText[ref.Text] {
+			seenText[ref.Text] = true
 			refs = append(refs, ref)
 		}
 	}
@@ -107,33 +108,4 @@ func trimConnectives(toks []token) []token {
 		toks = toks[:len(toks)-1]
 	}
 	return toks
-}
-
-func boolKey(b bool) string {
-	if b {
-		return "g"
-	}
-	return "u"
-}
-
-func itoa(n int64) string {
-	if n == 0 {
-		return "0"
-	}
-	var b [20]byte
-	i := len(b)
-	neg := n < 0
-	if neg {
-		n = -n
-	}
-	for n > 0 {
-		i--
-		b[i] = byte('0' + n%10)
-		n /= 10
-	}
-	if neg {
-		i--
-		b[i] = '-'
-	}
-	return string(b[i:])
 }

@@ -46,7 +46,8 @@ func (m *matcher) walk(n *node, j int, fuzzyLeft bool) {
 	if c := n.next[w]; c != nil {
 		m.walk(c, j+1, fuzzyLeft)
 	}
-	if !fuzzyLeft || len(w) < 4 || m.toks[j].split {
+	// Try a mistyped word only where the exact words lead nowhere longer.
+	if !fuzzyLeft || len(w) < 4 || m.toks[j].split || m.end > j {
 		return
 	}
 	for k, c := range n.next {

@@ -16,8 +16,9 @@ import (
 //
 // A Resolver is safe for concurrent use.
 type Resolver struct {
-	root *node
-	on   ttdn.Date // the date names are resolved on; zero means "now"
+	root  *node
+	units map[unitKey]hit // every unit and group
+	on    ttdn.Date       // the date names are resolved on; zero means "now"
 }
 
 // node is a trie node over folded words.
@@ -30,14 +31,16 @@ type node struct {
 type hit struct {
 	ref      ttdn.UnitRef // Name, ID, Code, Group; Text is filled per match
 	from, to ttdn.Date
+	note     string // why the unit ended, when it did
 }
 
 // NewResolver builds a Resolver over units and groups: each is found by its
 // name, short name and aliases. Storage builds one from its tables, with IDs.
 func NewResolver(units []*ttdn.Unit, groups []*ttdn.UnitGroup) *Resolver {
-	r := &Resolver{root: &node{}}
+	r := &Resolver{root: &node{}, units: map[unitKey]hit{}}
 	for _, u := range units {
-		h := hit{ref: ttdn.UnitRef{Name: u.Name, ID: u.ID, Code: u.Code}, from: u.ValidFrom, to: u.ValidTo}
+		h := hit{ref: ttdn.UnitRef{Name: u.Name, ID: u.ID, Code: u.Code}, from: u.ValidFrom, to: u.ValidTo, note: u.Note}
+		r.units[refKey(h.ref)] = h
 		r.add(u.Name, h)
 		r.add(u.ShortName, h)
 		for _, a := range u.Aliases {
@@ -46,6 +49,7 @@ func NewResolver(units []*ttdn.Unit, groups []*ttdn.UnitGroup) *Resolver {
 	}
 	for _, g := range groups {
 		h := hit{ref: ttdn.UnitRef{Name: g.Name, ID: g.ID, Code: g.Code, Group: true}}
+		r.units[refKey(h.ref)] = h
 		r.add(g.Name, h)
 		for _, a := range g.Aliases {
 			r.add(a, h)
@@ -90,7 +94,27 @@ func UnitGroups() []*ttdn.UnitGroup {
 // On returns a Resolver that resolves names as they stood on d: where one
 // name stood for different units over time ("UBND tỉnh" before and after
 // the 1/7/2025 merger), the unit active on d wins.
-func (r *Resolver) On(d ttdn.Date) *Resolver { return &Resolver{root: r.root, on: d} }
+func (r *Resolver) On(d ttdn.Date) *Resolver { return &Resolver{root: r.root, units: r.units, on: d} }
+
+// Ended reports whether the unit ref names no longer existed on the
+// Resolver's date (a plan of 2026 naming Sở Thông tin và Truyền thông), with
+// the directory's note saying why. A Resolver without a date ends nothing.
+func (r *Resolver) Ended(ref ttdn.UnitRef) (note string, ended bool) {
+	h, ok := r.units[refKey(ref)]
+	if !ok || r.on.IsZero() || h.to.IsZero() || before(r.on, h.to) {
+		return "", false
+	}
+	return h.note, true
+}
+
+// unitKey identifies a resolved unit or group (by ID, code or both).
+type unitKey struct {
+	code  string
+	id    int64
+	group bool
+}
+
+func refKey(ref ttdn.UnitRef) unitKey { return unitKey{ref.Code, ref.ID, ref.Group} }
 
 func (r *Resolver) add(name string, h hit) {
 	toks := tokenize(name)
@@ -124,11 +148,22 @@ func (r *Resolver) choose(hits []hit) hit {
 		if r.on.IsZero() && h.to.IsZero() {
 			return h
 		}
-		if !r.on.IsZero() && (h.from.IsZero() || !r.on.Before(h.from)) && (h.to.IsZero() || r.on.Before(h.to)) {
+		if !r.on.IsZero() && (h.from.IsZero() || !before(r.on, h.from)) && (h.to.IsZero() || before(r.on, h.to)) {
 			return h
 		}
 	}
 	return hits[0]
+}
+
+// before is ttdn.Date.Before without formatting the dates.
+func before(a, b ttdn.Date) bool {
+	if a.Year != b.Year {
+		return a.Year < b.Year
+	}
+	if a.Month != b.Month {
+		return a.Month < b.Month
+	}
+	return a.Day < b.Day
 }
 
 // Resolve resolves text that names exactly one unit or group. When it does

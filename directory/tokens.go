@@ -18,17 +18,16 @@ type token struct {
 	// previous token and this one.
 	split bool
 	upper bool // the word starts with an upper-case letter as written
+
+	fstart, fend int // span of word in the folded text
 }
 
 // tokenize splits s into folded word tokens. All folded words share one
 // backing string, so a text costs two allocations.
 func tokenize(s string) []token {
-	var (
-		toks  []token
-		buf   = make([]byte, 0, len(s))
-		spans []int // folded start/end per token, into buf
-		split bool
-	)
+	toks := make([]token, 0, len(s)/6+1)
+	buf := make([]byte, 0, len(s))
+	split := false
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		if !vntext.IsWordRune(r) {
@@ -47,15 +46,15 @@ func tokenize(s string) []token {
 			i += n
 		}
 		first, _ := utf8.DecodeRuneInString(s[start:])
-		spans = append(spans, len(buf))
+		from := len(buf)
 		buf = vntext.AppendFold(buf, s[start:i])
-		spans = append(spans, len(buf))
-		toks = append(toks, token{start: start, end: i, split: split, upper: isUpper(first)})
+		// fstart/fend locate the word in buf until buf becomes a string.
+		toks = append(toks, token{start: start, end: i, split: split, upper: isUpper(first), fstart: from, fend: len(buf)})
 		split = false
 	}
 	folded := string(buf)
 	for k := range toks {
-		toks[k].word = folded[spans[2*k]:spans[2*k+1]]
+		toks[k].word = folded[toks[k].fstart:toks[k].fend]
 	}
 	return toks
 }

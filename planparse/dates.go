@@ -45,6 +45,7 @@ func findDate(s string) (d ttdn.Date, found bool) {
 var leadingDateRe = regexp.MustCompile(`^\s*,?\s*(?:ban hành\s+)?(?i:ngày)\s+(\d{1,2})\s*(?:/|-|\.|tháng)\s*(\d{1,2})\s*(?:/|-|\.|năm)\s*(\d{4})`)
 
 func dateAt(s string) (ttdn.Date, int, bool) {
+	s = s[:min(len(s), 100)] // the date follows the number closely
 	m := leadingDateRe.FindStringSubmatchIndex(s)
 	if m == nil {
 		return ttdn.Date{}, 0, false

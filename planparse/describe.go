@@ -19,7 +19,8 @@ func (ps *parser) describe(c *citation, rest string) {
 		s = s[n:]
 	}
 	if after, ok := cutWordPrefix(strings.TrimLeft(s, " ,"), "của"); ok {
-		if ref, n, ok := ps.resolver.ResolvePrefix(after); ok && !ref.Group {
+		// An issuer's name is short: resolve within a window.
+		if ref, n, ok := ps.resolver.ResolvePrefix(after[:min(len(after), 160)]); ok && !ref.Group {
 			c.doc.Issuer = ref.Name
 			s = after[n:]
 		} else {

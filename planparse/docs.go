@@ -15,6 +15,9 @@ import (
 // numbers.
 var docNumberRe = regexp.MustCompile(`^\d{1,5}(?:-[\p{Lu}]{1,6})?/(?:\d{4}/)?\p{Lu}[\p{Lu}\p{Ll}\d]*(?:[-–/]\p{Lu}[\p{Lu}\p{Ll}\d]*)*`)
 
+// maxNumberLen bounds a số ký hiệu ("49/KH-STTTT-BCHBĐBP" is 22 bytes).
+const maxNumberLen = 80
+
 // findDocNumbers returns the spans of the numbers in p. It runs the
 // anchored expression only where a slash has digits before it, which keeps
 // it linear and fast on long paragraphs.
@@ -31,7 +34,8 @@ func findDocNumbers(p string) [][2]int {
 		if start < 0 || (len(out) > 0 && start < out[len(out)-1][1]) {
 			continue
 		}
-		if loc := docNumberRe.FindStringIndex(p[start:]); loc != nil {
+		// A number is short: matching in a window keeps each try cheap.
+		if loc := docNumberRe.FindStringIndex(p[start:min(len(p), start+maxNumberLen)]); loc != nil {
 			out = append(out, [2]int{start, start + loc[1]})
 			from = start + loc[1]
 		}

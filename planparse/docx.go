@@ -60,6 +60,7 @@ type limitedReader struct {
 	n int64
 }
 
+// Read reads up to the limit, then fails with errTooLarge.
 func (l *limitedReader) Read(p []byte) (int, error) {
 	if l.n <= 0 {
 		return 0, errTooLarge

@@ -3,7 +3,9 @@ package planparse
 import (
 	"archive/zip"
 	"bytes"
+	"compress/flate"
 	"encoding/xml"
+	"io"
 	"reflect"
 	"strings"
 	"testing"
@@ -170,6 +172,7 @@ func TestDocxRefusals(t *testing.T) {
 func TestDocxBombCapped(t *testing.T) {
 	var buf bytes.Buffer
 	zw := zip.NewWriter(&buf)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestSpeed) })
 	w, _ := zw.Create("word/document.xml")
 	w.Write([]byte(`<w:document xmlns:w="x"><w:body><w:p><w:r><w:t>`))
 	chunk := bytes.Repeat([]byte("a"), 1<<20)

@@ -49,7 +49,7 @@ func (ps *parser) parseHeader(head []string) {
 			case placeDateRe.MatchString(cell):
 				ps.placeDate(cell)
 				inIssuer = false
-			case isHeadingLine(cell) && (inIssuer || hasFoldedPrefixAny(cell, issuerWords)):
+			case isHeadingLine(cell) && (inIssuer || containsFolded(cell, issuerWords)):
 				if !inIssuer {
 					issuer = issuer[:0]
 				}
@@ -63,7 +63,8 @@ func (ps *parser) parseHeader(head []string) {
 	ps.issuerText = strings.Join(issuer, " ")
 }
 
-func hasFoldedPrefixAny(s string, words []string) bool {
+// containsFolded reports whether s, folded, contains one of words.
+func containsFolded(s string, words []string) bool {
 	f := folded(s)
 	for _, w := range words {
 		if strings.Contains(f, w) {

@@ -12,8 +12,18 @@ import (
 // a line that clearly continues the sentence before it — hard-wrapped text,
 // even across a blank line ("giữa Trung ương với\n\ntinh;") — is joined to it.
 func paragraphs(text string) []string {
-	var paras []string
-	blank := true // a blank line (or the start) precedes the current line
+	var (
+		paras   []string
+		cur     []string // lines of the paragraph being built
+		heading bool     // every line of cur is in capitals
+		blank   = true   // a blank line (or the start) precedes the line
+	)
+	flush := func() {
+		if len(cur) > 0 {
+			paras = append(paras, strings.Join(cur, " "))
+			cur = cur[:0]
+		}
+	}
 	for _, raw := range strings.Split(text, "\n") {
 		cells := tableCells(cleanLine(raw))
 		if len(cells) == 0 || (len(cells) == 1 && cells[0] == "") {
@@ -21,31 +31,53 @@ func paragraphs(text string) []string {
 			continue
 		}
 		for _, line := range cells {
-			if line == "" || pageNumber.MatchString(line) {
+			if line == "" || isPageNumber(line) {
 				continue
 			}
-			if n := len(paras); n > 0 && (continues(paras[n-1], line) || (!blank && wrapped(paras[n-1], line))) {
-				paras[n-1] += " " + line
+			lineHeading := isHeadingLine(line)
+			if n := len(cur); n > 0 && !heading && (continues(cur[n-1], line) || (!blank && wrapped(cur[n-1], line, lineHeading))) {
+				cur = append(cur, line)
 			} else {
-				paras = append(paras, line)
+				flush()
+				cur, heading = append(cur, line), lineHeading
 			}
 			blank = false
 		}
 	}
+	flush()
 	return paras
 }
 
-// pageNumber matches the page numbers PDF and Word extraction leave on
+// isPageNumber reports the page numbers PDF and Word extraction leave on
 // lines of their own: "2", "- 2 -", "Trang 2/5".
-var pageNumber = regexp.MustCompile(`^(?:-\s*)?\d{1,3}(?:\s*-)?$|^Trang \d{1,3}(?:\s*/\s*\d{1,3})?$`)
+func isPageNumber(s string) bool {
+	if len(s) > 16 {
+		return false
+	}
+	s = strings.TrimPrefix(s, "Trang ")
+	s = strings.Trim(s, "- ")
+	digits, slash := 0, false
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case c == '/' && !slash && digits > 0:
+			slash = true
+		case c == ' ' && slash:
+		default:
+			return false
+		}
+	}
+	return digits > 0 && digits <= 6
+}
 
 // wrapped reports, for two lines with no blank line between, whether prev
 // was cut by a fixed line width (pdftotext): it is long, ends without
-// punctuation, and neither line is a heading or starts a new item.
-func wrapped(prev, next string) bool {
+// punctuation, and next is no heading, item or legal basis.
+func wrapped(prev, next string, nextHeading bool) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
 	return utf8.RuneCountInString(prev) >= 50 && !strings.ContainsRune(".:;!?)", last) &&
-		!structural(next) && !isHeadingLine(next) && !isHeadingLine(prev) && !startsPreamble(next)
+		!nextHeading && !structural(next) && !startsPreamble(next)
 }
 
 // startsPreamble reports the opening words of a legal basis.
@@ -142,10 +174,11 @@ var danglingWords = map[string]bool{
 	"là": true, "để": true, "nhằm": true, "giữa": true, "trên": true,
 }
 
-// continues reports whether next continues the sentence prev left open.
+// continues reports whether next continues the sentence whose last line,
+// not in capitals, is prev.
 func continues(prev, next string) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
-	if strings.ContainsRune(".:;!?", last) || structural(next) || isSeparator(prev) || isHeadingLine(prev) {
+	if strings.ContainsRune(".:;!?", last) || structural(next) || isSeparator(prev) {
 		return false
 	}
 	first, _ := utf8.DecodeRuneInString(next)
@@ -159,7 +192,7 @@ func continues(prev, next string) bool {
 	return danglingWords[strings.ToLower(prev[i+1:])]
 }
 
-var separators = regexp.MustCompile(`^[-_=*.~o0 ]{3,}$`)
+var separatorRe = regexp.MustCompile(`^[-_=*.~o0 ]{3,}$`)
 
 // structural lines begin something and never continue a sentence.
 func structural(s string) bool {
@@ -170,19 +203,19 @@ func structural(s string) bool {
 		strings.HasPrefix(s, "Nơi nhận") || strings.HasPrefix(s, "KẾ HOẠCH")
 }
 
-func isSeparator(s string) bool { return separators.MatchString(s) }
+func isSeparator(s string) bool { return separatorRe.MatchString(s) }
 
 // isHeadingLine reports an all-capitals line (header block, section title):
 // it ends where it ends.
 func isHeadingLine(s string) bool {
-	letters, upper := 0, 0
+	letters := 0
 	for _, r := range s {
-		if unicode.IsLetter(r) {
+		if 'a' <= r && r <= 'z' || r >= 0x80 && unicode.IsLower(r) {
+			return false // most lines stop at their second letter
+		}
+		if 'A' <= r && r <= 'Z' || r >= 0x80 && unicode.IsLetter(r) {
 			letters++
-			if unicode.IsUpper(r) {
-				upper++
-			}
 		}
 	}
-	return letters >= 2 && upper == letters
+	return letters >= 2
 }

@@ -7,6 +7,12 @@
 // whose roles are found by their content (objectives, content directions,
 // tasks with unit lines, budget, unit responsibilities); the closing,
 // reporting sentence, "Nơi nhận" list and signer.
+//
+// Deadlines keep their text as written. A date ("trước ngày 15 tháng 8 năm
+// 2026") is the deadline; a quarter, month or year ("Quý II/2026",
+// "tháng 6/2026", "năm 2026") gives its last day, so that the task can be
+// overdue; habits ("Thường xuyên", "Hằng năm") have no date; anything else
+// has no date and a warning.
 package planparse
 
 import (
@@ -100,11 +106,14 @@ func (ps *parser) checkHeader() {
 	}
 }
 
-// unitWarnings reports the names in refs the directory does not know.
+// unitWarnings reports the names in refs the directory does not know, and
+// the units that no longer existed on the plan's date.
 func (ps *parser) unitWarnings(where string, refs []ttdn.UnitRef) {
 	for _, r := range refs {
 		if !r.Resolved() {
 			ps.warn("%s: không nhận ra đơn vị “%s” (giữ nguyên như trong văn bản).", where, r.Text)
+		} else if note, ended := ps.resolver.Ended(r); ended {
+			ps.warn("%s: đơn vị “%s” đã kết thúc trước thời điểm của kế hoạch. %s", where, r.Text, note)
 		}
 	}
 }

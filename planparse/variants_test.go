@@ -157,3 +157,23 @@ func TestVariantDepartmentPlan(t *testing.T) {
 		t.Errorf("signer %q %q", p.SignerTitle, p.Signer)
 	}
 }
+
+// TestEndedUnitWarned: a 2026 plan naming Sở TTTT, whose TTĐN duties passed
+// to Sở VHTTDL on 1/3/2025, resolves it but says so.
+func TestEndedUnitWarned(t *testing.T) {
+	text := "KẾ HOẠCH\nThông tin đối ngoại năm 2026\n\nI. NHIỆM VỤ\n1. Tuyên truyền.\n- Đơn vị thực hiện: Sở Thông tin và Truyền thông.\n"
+	res, err := Parse([]byte(text), "kh-2026.txt", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := codes(res.Tasks[0].Executing); !reflect.DeepEqual(got, []string{"so-tttt"}) {
+		t.Errorf("executing %v", got)
+	}
+	found := false
+	for _, w := range res.Warnings {
+		found = found || strings.Contains(w, "“Sở Thông tin và Truyền thông” đã kết thúc") && strings.Contains(w, "Sở Văn hóa, Thể thao và Du lịch")
+	}
+	if !found {
+		t.Errorf("no warning about the ended unit: %q", res.Warnings)
+	}
+}

@@ -60,6 +60,10 @@ func TestNFC(t *testing.T) {
 	if got := NFC(composed); got != composed {
 		t.Errorf("NFC changed composed text")
 	}
+	// Singletons outside the quick ranges still go through the normaliser.
+	if got := NFC("\u2126 \u212b"); got != "\u03a9 \u00c5" {
+		t.Errorf("NFC(ohm, angstrom) = %q", got)
+	}
 }
 
 func TestWords(t *testing.T) {
@@ -87,5 +91,14 @@ func BenchmarkAppendFold(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		buf = AppendFold(buf[:0], s)
+	}
+}
+
+func BenchmarkNFC(b *testing.B) {
+	s := strings.Repeat("Phối hợp với Bộ Chỉ huy Bộ đội Biên phòng – “Cụm thông tin đối ngoại” ", 20)
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		sink = NFC(s)
 	}
 }
