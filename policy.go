@@ -21,6 +21,10 @@ const (
 	ResourceUser           ResourceKind = "user"
 	ResourceToken          ResourceKind = "token"
 	ResourceAudit          ResourceKind = "audit"
+	ResourceActivity       ResourceKind = "activity"
+	ResourceChannel        ResourceKind = "channel"
+	ResourceContact        ResourceKind = "contact"
+	ResourceTheme          ResourceKind = "theme"
 )
 
 // Resource is what the policy needs to know about a record: its kind, its
@@ -66,6 +70,8 @@ func Can(u *User, act Action, r Resource) bool {
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator
 	case ResourceUser, ResourceToken:
 		return u.Role == RoleAdmin
+	case ResourceSettings:
+		return u.Role == RoleAdmin || u.Role == RoleCoordinator
 	case ResourcePlan, ResourceResponsibility:
 		return u.Role == RoleCoordinator
 	case ResourceTask:
@@ -73,6 +79,11 @@ func Can(u *User, act Action, r Resource) bool {
 			return true
 		}
 		return act == ActionUpdate && u.Role == RoleUnitOfficer && anyInScope(u, r.UnitIDs)
+	case ResourceActivity, ResourceContact:
+		// A unit logs its own activities and names its own contacts.
+		return u.Role == RoleCoordinator || u.Role == RoleUnitOfficer && anyInScope(u, r.UnitIDs)
+	case ResourceChannel, ResourceTheme:
+		return u.Role == RoleAdmin || u.Role == RoleCoordinator
 	}
 	return false
 }
@@ -92,7 +103,8 @@ func canRead(u *User, r Resource) bool {
 }
 
 func publicKind(k ResourceKind) bool {
-	return k == ResourcePlan || k == ResourceTask || k == ResourceResponsibility || k == ResourceUnit
+	return k == ResourcePlan || k == ResourceTask || k == ResourceResponsibility || k == ResourceUnit ||
+		k == ResourceActivity || k == ResourceChannel || k == ResourceTheme
 }
 
 func anyInScope(u *User, ids []int64) bool {

@@ -12,4 +12,6 @@ type Responsibility struct {
 	Duties  []string  `json:"duties"`
 
 	Classification Classification `json:"classification"`
+	// DutyTaskIDs are the tasks tracking each duty, in the order of Duties.
+	DutyTaskIDs []int64 `json:"duty_task_ids,omitempty"`
 }

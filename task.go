@@ -88,6 +88,20 @@ type Task struct {
 	Classification Classification `json:"classification"`
 	Version        int            `json:"version,omitempty"`
 	UpdatedAt      time.Time      `json:"updated_at,omitzero"`
+
+	// Kind tells a section-III task from a duty of section V tracked like
+	// one; ResponsibilityID is the duty's responsibility.
+	Kind             TaskKind `json:"kind,omitempty"`
+	ResponsibilityID int64    `json:"responsibility_id,omitempty"`
+	// ParentID is the task this one is a sub-task of; a task with
+	// sub-tasks derives its status and percent from them.
+	ParentID int64 `json:"parent_id,omitempty"`
+	// Recurrence is a deadline that comes back (monthly on the 20th…),
+	// beside or instead of Deadline and DeadlineText.
+	Recurrence Recurrence `json:"recurrence,omitzero"`
+	// LastUpdateAt is when the last progress update was recorded (zero:
+	// never).
+	LastUpdateAt time.Time `json:"last_update_at,omitzero"`
 }
 
 // Validate checks what a task must have before it is stored.
@@ -98,8 +112,10 @@ func (t *Task) Validate() error {
 		return Errorf(EINVALID, "Trạng thái %q không hợp lệ.", "Invalid status %q.", t.Status)
 	} else if t.Percent < 0 || t.Percent > 100 {
 		return Errorf(EINVALID, "Tỷ lệ hoàn thành phải từ 0 đến 100.", "Percent done must be between 0 and 100.")
+	} else if t.Kind != "" && t.Kind != TaskKindTask && t.Kind != TaskKindDuty {
+		return Errorf(EINVALID, "Loại nhiệm vụ %q không hợp lệ.", "Invalid task kind %q.", t.Kind)
 	}
-	return nil
+	return t.Recurrence.Validate()
 }
 
 // Units returns the task's unit references with the role each plays.
@@ -129,13 +145,15 @@ func (t *Task) Overdue(day Date) bool {
 // TaskFilter selects tasks. UnitID matches a unit named on the task directly
 // or through a group it belongs to; Role narrows that to one role.
 type TaskFilter struct {
-	ID     *int64
-	PlanID *int64
-	UnitID *int64
-	Role   *TaskRole
-	Status *TaskStatus
-	Offset int
-	Limit  int
+	ID       *int64
+	PlanID   *int64
+	UnitID   *int64
+	Role     *TaskRole
+	Status   *TaskStatus
+	Kind     *TaskKind // TaskKindTask keeps section III apart from duties
+	ParentID *int64    // the sub-tasks of one task
+	Offset   int
+	Limit    int
 }
 
 // TaskUpdate changes a task. Version must equal the task's current version, or
@@ -152,6 +170,7 @@ type TaskUpdate struct {
 	Status         *TaskStatus
 	Percent        *int
 	Classification *Classification
+	Recurrence     *Recurrence
 }
 
 // TaskService manages tasks.

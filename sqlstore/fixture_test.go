@@ -25,13 +25,17 @@ type world struct {
 	users                *sqlstore.UserService
 	auth                 *sqlstore.AuthService
 	audit                *sqlstore.AuditService
+	progress             *sqlstore.ProgressService
+	attachments          *sqlstore.AttachmentService
+	settings             *sqlstore.SettingsService
 }
 
 func newWorld(t testing.TB, db *sqlstore.DB) *world {
 	t.Helper()
 	w := &world{db: db, plans: sqlstore.NewPlanService(db), tasks: sqlstore.NewTaskService(db),
 		units: sqlstore.NewUnitService(db), users: sqlstore.NewUserService(db), auth: sqlstore.NewAuthService(db),
-		audit: sqlstore.NewAuditService(db)}
+		audit: sqlstore.NewAuditService(db), progress: sqlstore.NewProgressService(db),
+		attachments: sqlstore.NewAttachmentService(db), settings: sqlstore.NewSettingsService(db)}
 	w.unitA = sqltest.MustCreateUnit(t, db, &ttdn.Unit{Code: "so-a", Name: "Sở Thông tin và Truyền thông", ShortName: "Sở TTTT"})
 	w.unitB = sqltest.MustCreateUnit(t, db, &ttdn.Unit{Code: "so-b", Name: "Sở Ngoại vụ"})
 	w.unitA1 = sqltest.MustCreateUnit(t, db, &ttdn.Unit{Code: "so-a-phong", Name: "Phòng Thông tin - Báo chí", ParentID: w.unitA.ID})

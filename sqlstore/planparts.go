@@ -14,13 +14,13 @@ import (
 // those the acting user may read.
 func loadPlanParts(ctx context.Context, tx *Tx, p *ttdn.Plan) error {
 	scope, args := taskScope(ctx)
-	tasks, err := findTasks(ctx, tx, `t.plan_id = ? AND `+scope+` ORDER BY t.position, t.id`, append([]any{p.ID}, args...)...)
+	tasks, err := findTasks(ctx, tx, `t.plan_id = ? AND t.kind = 'task' AND `+scope+` ORDER BY t.position, t.id`, append([]any{p.ID}, args...)...)
 	if err != nil {
 		return err
 	}
 	p.Tasks = tasks
 	for _, load := range []func(context.Context, *Tx, *ttdn.Plan) error{
-		loadPlanDocuments, loadPlanSections, loadResponsibilities, loadReportSchedule, loadDistribution,
+		loadPlanDocuments, loadPlanSections, loadResponsibilities, loadDutyTaskIDs, loadReportSchedule, loadDistribution,
 	} {
 		if err := load(ctx, tx, p); err != nil {
 			return err

@@ -77,7 +77,7 @@ func (s *PlanService) FindPlans(ctx context.Context, f ttdn.PlanFilter) ([]*ttdn
 		return nil, 0, err
 	}
 	tscope, targs := taskScope(ctx)
-	rows, err := tx.QueryContext(ctx, `SELECT `+planColumns+`, (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id AND `+tscope+`)
+	rows, err := tx.QueryContext(ctx, `SELECT `+planColumns+`, (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id AND t.kind = 'task' AND `+tscope+`)
 		FROM plans p WHERE `+where+` ORDER BY p.year DESC, p.id DESC`+limitClause(f.Limit, f.Offset), append(targs, args...)...)
 	if err != nil {
 		return nil, 0, err

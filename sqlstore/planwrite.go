@@ -47,7 +47,7 @@ func insertPlan(ctx context.Context, tx *Tx, p *ttdn.Plan) error {
 	p.ID = id
 	ix := newRefIndex(tx)
 	for _, insert := range []func(context.Context, *Tx, *refIndex, *ttdn.Plan) error{
-		insertPlanDocuments, insertPlanSections, insertPlanTasks, insertResponsibilities,
+		insertPlanDocuments, insertPlanSections, insertPlanTasks, insertResponsibilities, insertDutyTasks,
 		insertReportSchedule, insertDistribution,
 	} {
 		if err := insert(ctx, tx, ix, p); err != nil {
@@ -85,6 +85,8 @@ func (s *PlanService) UpdatePlan(ctx context.Context, id int64, upd ttdn.PlanUpd
 		return nil, err
 	} else if upd.Version != before.Version {
 		return nil, errConflict()
+	} else if before.Status != ttdn.PlanDraft {
+		return nil, errNotDraft(before)
 	}
 	p := applyPlanUpdate(*before, upd)
 	if err := p.Validate(); err != nil {

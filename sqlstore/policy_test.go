@@ -22,11 +22,11 @@ func TestSecretTaskPolicy(t *testing.T) {
 		if _, err := w.tasks.UpdateTask(as(w.officerA), secret.ID, ttdn.TaskUpdate{Version: 1, Percent: ptr(1)}); ttdn.ErrorCode(err) != ttdn.ENOTFOUND {
 			t.Fatalf("officer A updates B's secret task: %v", err)
 		}
-		tasks, total, err := w.tasks.FindTasks(as(w.officerA), ttdn.TaskFilter{PlanID: &p.ID})
+		tasks, total, err := w.tasks.FindTasks(as(w.officerA), ttdn.TaskFilter{PlanID: &p.ID, Kind: ptr(ttdn.TaskKindTask)})
 		if err != nil || total != 2 || fmt.Sprint(taskIDs(tasks)) != "[III.1 III.3]" {
 			t.Fatalf("officer A lists %v (total %d), %v", taskIDs(tasks), total, err)
 		}
-		if _, total, _ := w.tasks.FindTasks(as(w.officerA), ttdn.TaskFilter{UnitID: &w.unitB.ID}); total != 2 {
+		if _, total, _ := w.tasks.FindTasks(as(w.officerA), ttdn.TaskFilter{UnitID: &w.unitB.ID, Kind: ptr(ttdn.TaskKindTask)}); total != 2 {
 			t.Fatalf("officer A filtering by B counts %d tasks, want 2 (secret hidden)", total)
 		}
 		whole, err := w.plans.FindPlanByID(as(w.officerA), p.ID)
@@ -84,7 +84,7 @@ func TestAnonymousSeesOnlyPublic(t *testing.T) {
 		p := w.plan2019()
 		p.Classification = ttdn.Public
 		sqltest.MustCreatePlan(t, db, p)
-		tasks, total, err := w.tasks.FindTasks(as(nil), ttdn.TaskFilter{})
+		tasks, total, err := w.tasks.FindTasks(as(nil), ttdn.TaskFilter{Kind: ptr(ttdn.TaskKindTask)})
 		if err != nil || total != 1 || tasks[0].Classification != ttdn.Public {
 			t.Fatalf("anonymous lists %v (total %d), %v", taskIDs(tasks), total, err)
 		}

@@ -86,6 +86,12 @@ func taskWhere(ctx context.Context, f ttdn.TaskFilter) (string, []any) {
 	if f.Status != nil {
 		where, args = append(where, "t.status = ?"), append(args, string(*f.Status))
 	}
+	if f.Kind != nil {
+		where, args = append(where, "t.kind = ?"), append(args, string(*f.Kind))
+	}
+	if f.ParentID != nil {
+		where, args = append(where, "t.parent_id = ?"), append(args, *f.ParentID)
+	}
 	if f.UnitID != nil || f.Role != nil {
 		cond, uargs := taskUnitMatch(f.UnitID, f.Role)
 		where, args = append(where, cond), append(args, uargs...)
@@ -109,14 +115,18 @@ func taskUnitMatch(unitID *int64, role *ttdn.TaskRole) (string, []any) {
 }
 
 const taskColumns = `t.id, t.plan_id, t.ref, t.title, t.body, t.deadline, t.deadline_text, t.status, t.percent,
-	t.classification, t.version, t.updated_at`
+	t.classification, t.version, t.updated_at, t.kind, t.responsibility_id, t.parent_id, t.recurrence, t.last_update_at`
 
 func scanTask(row rowScanner) (*ttdn.Task, error) {
 	t := &ttdn.Task{}
-	var status string
+	var status, kind, recurrence string
 	err := row.Scan(&t.ID, &t.PlanID, &t.Ref, &t.Title, &t.Body, dateScan{&t.Deadline}, &t.DeadlineText, &status,
-		&t.Percent, classScan{&t.Classification}, &t.Version, timeScan{&t.UpdatedAt})
-	t.Status = ttdn.TaskStatus(status)
+		&t.Percent, classScan{&t.Classification}, &t.Version, timeScan{&t.UpdatedAt}, &kind,
+		idScan{&t.ResponsibilityID}, idScan{&t.ParentID}, &recurrence, timeScan{&t.LastUpdateAt})
+	t.Status, t.Kind = ttdn.TaskStatus(status), ttdn.TaskKind(kind)
+	if err == nil {
+		t.Recurrence, err = ttdn.ParseRecurrence(recurrence)
+	}
 	return t, err
 }
 

@@ -34,12 +34,12 @@ func TestFindTasksByUnit(t *testing.T) {
 			{w.unitA, ptr(ttdn.RoleCoordinating), "[III.1]"},
 			{w.unitA1, nil, "[]"},
 		} {
-			tasks, total, err := w.tasks.FindTasks(ctx, ttdn.TaskFilter{UnitID: &c.unit.ID, Role: c.role})
+			tasks, total, err := w.tasks.FindTasks(ctx, ttdn.TaskFilter{UnitID: &c.unit.ID, Role: c.role, Kind: ptr(ttdn.TaskKindTask)})
 			if got := fmt.Sprint(taskIDs(tasks)); err != nil || got != c.want || total != len(tasks) {
 				t.Errorf("unit %s role %v: %s (total %d), %v; want %s", c.unit.Code, c.role, got, total, err, c.want)
 			}
 		}
-		tasks, total, _ := w.tasks.FindTasks(ctx, ttdn.TaskFilter{UnitID: &w.unitB.ID, Limit: 1, Offset: 1})
+		tasks, total, _ := w.tasks.FindTasks(ctx, ttdn.TaskFilter{UnitID: &w.unitB.ID, Kind: ptr(ttdn.TaskKindTask), Limit: 1, Offset: 1})
 		if total != 3 || fmt.Sprint(taskIDs(tasks)) != "[III.2]" {
 			t.Fatalf("paging: %v total %d", taskIDs(tasks), total)
 		}
@@ -97,7 +97,7 @@ func TestCreateTask(t *testing.T) {
 		if err := w.tasks.CreateTask(as(w.coordinator), task); err != nil || task.ID == 0 || task.Status != ttdn.TaskNotStarted {
 			t.Fatalf("create: %+v, %v", task, err)
 		}
-		tasks, _, _ := w.tasks.FindTasks(sqltest.SystemContext(), ttdn.TaskFilter{PlanID: &p.ID})
+		tasks, _, _ := w.tasks.FindTasks(sqltest.SystemContext(), ttdn.TaskFilter{PlanID: &p.ID, Kind: ptr(ttdn.TaskKindTask)})
 		if got := fmt.Sprint(taskIDs(tasks)); got != "[III.1 III.2 III.3 III.4]" {
 			t.Fatalf("order: %s", got)
 		}

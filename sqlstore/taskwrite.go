@@ -26,7 +26,11 @@ func (s *TaskService) CreateTask(ctx context.Context, t *ttdn.Task) error {
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM tasks WHERE plan_id = ?`, t.PlanID).Scan(&pos); err != nil {
 		return err
 	}
-	if err := insertTask(ctx, tx, newRefIndex(tx), t, pos); err != nil {
+	if err := checkParent(ctx, tx, t); err != nil {
+		return err
+	} else if err := insertTask(ctx, tx, newRefIndex(tx), t, pos); err != nil {
+		return err
+	} else if err := deriveAncestors(ctx, tx, t.ParentID); err != nil {
 		return err
 	} else if err := tx.audit(ctx, "create", ttdn.ResourceTask, t.ID, nil, t); err != nil {
 		return err
@@ -39,11 +43,16 @@ func insertTask(ctx context.Context, tx *Tx, ix *refIndex, t *ttdn.Task, pos int
 	if t.Status == "" {
 		t.Status = ttdn.TaskNotStarted
 	}
+	if t.Kind == "" {
+		t.Kind = ttdn.TaskKindTask
+	}
 	t.Version, t.UpdatedAt = 1, tx.now
 	id, err := tx.insertID(ctx, `INSERT INTO tasks (plan_id, ref, position, title, body, deadline, deadline_text,
-		status, percent, classification, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		status, percent, classification, version, updated_at, kind, responsibility_id, parent_id, recurrence,
+		last_update_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		t.PlanID, t.Ref, pos, t.Title, t.Body, dateArg(t.Deadline), t.DeadlineText, string(t.Status), t.Percent,
-		t.Classification.String(), t.Version, tx.now)
+		t.Classification.String(), t.Version, tx.now, string(t.Kind), idArg(t.ResponsibilityID), idArg(t.ParentID),
+		t.Recurrence.String(), timeArg(t.LastUpdateAt))
 	if err != nil {
 		return err
 	}
@@ -111,6 +120,7 @@ func applyTaskUpdate(t ttdn.Task, upd ttdn.TaskUpdate) ttdn.Task {
 	setIf(&t.Status, upd.Status)
 	setIf(&t.Percent, upd.Percent)
 	setIf(&t.Classification, upd.Classification)
+	setIf(&t.Recurrence, upd.Recurrence)
 	return t
 }
 
@@ -128,9 +138,9 @@ func cloneRefs(refs *[]ttdn.UnitRef) *[]ttdn.UnitRef {
 // version and, when upd changes units, replaces them.
 func updateTask(ctx context.Context, tx *Tx, t *ttdn.Task, upd ttdn.TaskUpdate) error {
 	res, err := tx.exec(ctx, `UPDATE tasks SET title = ?, body = ?, deadline = ?, deadline_text = ?, status = ?,
-		percent = ?, classification = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+		percent = ?, classification = ?, recurrence = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
 		t.Title, t.Body, dateArg(t.Deadline), t.DeadlineText, string(t.Status), t.Percent,
-		t.Classification.String(), tx.now, t.ID, t.Version)
+		t.Classification.String(), t.Recurrence.String(), tx.now, t.ID, t.Version)
 	if err := checkOneRow(res, err); err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"net/http"
 	"time"
 
+	"ttdn"
 	"ttdn/demo"
 	"ttdn/directory"
 	ttdnhttp "ttdn/http"
@@ -29,6 +30,15 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	defer db.Close()
+	// The shipped directory and catalogues are seeded on every start: seeding
+	// is idempotent, and a new release may ship units a province lacks.
+	sysCtx := ttdn.NewSystemContext(ctx)
+	if err := sqlstore.SeedDirectory(sysCtx, db); err != nil {
+		return err
+	}
+	if err := sqlstore.SeedCatalogs(sysCtx, db); err != nil {
+		return err
+	}
 	if *withDemo {
 		logins, err := demo.Load(ctx, db)
 		if err != nil {

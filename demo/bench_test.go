@@ -1,0 +1,72 @@
+package demo_test
+
+import (
+	"context"
+	"testing"
+
+	"ttdn"
+	"ttdn/demo"
+	"ttdn/sqlstore"
+	"ttdn/sqlstore/sqltest"
+)
+
+// BenchmarkLargeQueries measures the activity list and the dashboard on the
+// large demo province (50,000 activities, 3,000 tasks), on each engine, as
+// a unit officer (the scoped, slower path) and as a leader.
+func BenchmarkLargeQueries(b *testing.B) {
+	sqltest.EachB(b, func(b *testing.B, db *sqlstore.DB) {
+		sc := demo.LargeScale
+		sc.Updates = 0 // not read by these queries
+		if err := demo.Generate(context.Background(), db, sc, nil); err != nil {
+			b.Fatal(err)
+		}
+		sys := sqltest.SystemContext()
+		code := "so-ngoai-vu"
+		unit := sqltest.MustFindUnit(b, db, code)
+		officer := sqltest.UserContext(&ttdn.User{ID: 9001, Username: "bench", Role: ttdn.RoleUnitOfficer, UnitID: unit.ID})
+		leader := sqltest.UserContext(&ttdn.User{ID: 9002, Username: "bench2", Role: ttdn.RoleLeader})
+		plans, _, err := sqlstore.NewPlanService(db).FindPlans(sys, ttdn.PlanFilter{Limit: 1})
+		if err != nil || len(plans) == 0 {
+			b.Fatal(err)
+		}
+		acts, dash := sqlstore.NewActivityService(db), sqlstore.NewDashboardService(db)
+		from, to := ttdn.Date{Year: 2025, Month: 1, Day: 1}, ttdn.Date{Year: 2025, Month: 12, Day: 31}
+		day := ttdn.Date{Year: 2025, Month: 6, Day: 30}
+		b.Run("FindActivities/page50/officer", func(b *testing.B) {
+			for b.Loop() {
+				if _, _, err := acts.FindActivities(officer, ttdn.ActivityFilter{Limit: 50, Offset: 100}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("FindActivities/unit+query/leader", func(b *testing.B) {
+			q := "bien gioi"
+			for b.Loop() {
+				if _, _, err := acts.FindActivities(leader, ttdn.ActivityFilter{UnitID: &unit.ID, Query: &q, Limit: 50}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("ActivityStats/year/officer", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := dash.ActivityStats(officer, from, to); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("PlanProgress/officer", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := dash.PlanProgress(officer, plans[0].ID, day); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("AttentionTasks/leader", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := dash.AttentionTasks(leader, ttdn.AttentionFilter{Day: day, StaleDays: 30, Limit: 50}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	})
+}

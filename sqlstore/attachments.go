@@ -1,0 +1,218 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"errors"
+
+	"ttdn"
+)
+
+// Attachments live in the database (BLOB / BYTEA), so every instance serves
+// them. An attachment has no policy of its own: reading it needs the read
+// right on its owner, adding or removing one the update right.
+
+// OwnerResolver returns the policy resource of the record an attachment
+// belongs to, or ENOTFOUND.
+type OwnerResolver func(ctx context.Context, tx *Tx, ownerID int64) (ttdn.Resource, error)
+
+// AttachmentService stores and serves attachments.
+type AttachmentService struct {
+	db     *DB
+	owners map[ttdn.ResourceKind]OwnerResolver
+}
+
+// NewAttachmentService returns the attachment service on db, knowing the
+// owners tasks and progress updates; RegisterOwner adds others.
+func NewAttachmentService(db *DB) *AttachmentService {
+	return &AttachmentService{db: db, owners: map[ttdn.ResourceKind]OwnerResolver{
+		ttdn.ResourceTask:     taskOwner,
+		ttdn.ResourceProgress: progressOwner,
+	}}
+}
+
+var _ ttdn.AttachmentService = (*AttachmentService)(nil)
+
+// RegisterOwner lets attachments belong to records of kind (activities…).
+// Call it before serving requests.
+func (s *AttachmentService) RegisterOwner(kind ttdn.ResourceKind, fn OwnerResolver) {
+	s.owners[kind] = fn
+}
+
+func errAttachmentNotFound() error {
+	return ttdn.Errorf(ttdn.ENOTFOUND, "Không tìm thấy tệp đính kèm.", "Attachment not found.")
+}
+
+func taskOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, error) {
+	t, err := findTaskByID(ctx, tx, id)
+	if err != nil {
+		return ttdn.Resource{}, err
+	}
+	return taskResource(t), nil
+}
+
+func progressOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, error) {
+	var taskID int64
+	err := tx.QueryRowContext(ctx, `SELECT task_id FROM progress_updates WHERE id = ?`, id).Scan(&taskID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return ttdn.Resource{}, errAttachmentNotFound()
+	} else if err != nil {
+		return ttdn.Resource{}, err
+	}
+	return taskOwner(ctx, tx, taskID)
+}
+
+func (s *AttachmentService) owner(ctx context.Context, tx *Tx, kind ttdn.ResourceKind, id int64) (ttdn.Resource, error) {
+	fn := s.owners[kind]
+	if fn == nil {
+		return ttdn.Resource{}, ttdn.Errorf(ttdn.EINVALID, "Không thể đính kèm tệp vào loại bản ghi %q.", "Files cannot be attached to records of kind %q.", kind)
+	}
+	return fn(ctx, tx, id)
+}
+
+// CreateAttachment checks a (size, type by content, name) and stores it
+// for its owner. Nothing is stored when it is refused.
+func (s *AttachmentService) CreateAttachment(ctx context.Context, a *ttdn.Attachment) error {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	res, err := s.owner(ctx, tx, a.OwnerKind, a.OwnerID)
+	if err != nil {
+		return err
+	} else if err := authorize(ctx, ttdn.ActionUpdate, res, errAttachmentNotFound()); err != nil {
+		return err
+	} else if err := insertAttachments(ctx, tx, a.OwnerKind, a.OwnerID, []*ttdn.Attachment{a}); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// insertAttachments checks and stores files for one owner, under the
+// configured size limit, each with its audit row.
+func insertAttachments(ctx context.Context, tx *Tx, kind ttdn.ResourceKind, ownerID int64, list []*ttdn.Attachment) error {
+	if len(list) == 0 {
+		return nil
+	}
+	set, err := findSettings(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, a := range list {
+		a.OwnerKind, a.OwnerID = kind, ownerID
+		if err := ttdn.CheckAttachment(a, set.AttachmentMaxBytes); err != nil {
+			return err
+		}
+		sum := sha256.Sum256(a.Data)
+		a.SHA256, a.CreatedBy, a.CreatedAt = hex.EncodeToString(sum[:]), ttdn.UserFromContext(ctx).ID, tx.now
+		a.ID, err = tx.insertID(ctx, `INSERT INTO attachments (owner_kind, owner_id, name, content_type, size, sha256, data,
+			created_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			string(kind), ownerID, a.Name, a.ContentType, a.Size, a.SHA256, a.Data, a.CreatedBy, tx.now)
+		if err != nil {
+			return err
+		} else if err := tx.audit(ctx, "create", ttdn.ResourceAttachment, a.ID, nil, a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+const attachmentColumns = `id, owner_kind, owner_id, name, content_type, size, sha256, created_by, created_at`
+
+// findAttachmentRows returns attachments (without data) matching where.
+func findAttachmentRows(ctx context.Context, tx *Tx, where string, args ...any) ([]*ttdn.Attachment, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT `+attachmentColumns+` FROM attachments WHERE `+where+` ORDER BY id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []*ttdn.Attachment
+	for rows.Next() {
+		a := &ttdn.Attachment{}
+		var kind string
+		if err := rows.Scan(&a.ID, &kind, &a.OwnerID, &a.Name, &a.ContentType, &a.Size, &a.SHA256, &a.CreatedBy,
+			timeScan{&a.CreatedAt}); err != nil {
+			return nil, err
+		}
+		a.OwnerKind = ttdn.ResourceKind(kind)
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// FindAttachmentByID returns the attachment and its data to a user who may
+// read its owner; to anyone else it does not exist.
+func (s *AttachmentService) FindAttachmentByID(ctx context.Context, id int64) (*ttdn.Attachment, error) {
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	list, err := findAttachmentRows(ctx, tx, `id = ?`, id)
+	if err != nil {
+		return nil, err
+	} else if len(list) == 0 {
+		return nil, errAttachmentNotFound()
+	}
+	a := list[0]
+	res, err := s.owner(ctx, tx, a.OwnerKind, a.OwnerID)
+	if err != nil {
+		return nil, err
+	} else if err := canRead(ctx, res, errAttachmentNotFound()); err != nil {
+		return nil, err
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT data FROM attachments WHERE id = ?`, id).Scan(&a.Data); err != nil {
+		return nil, err
+	}
+	if auditsReads(ctx, res.Classification) {
+		return a, s.db.auditReads(ctx, []readRecord{{ttdn.ResourceAttachment, a.ID}})
+	}
+	return a, nil
+}
+
+// FindAttachments lists the attachments of one record the user may read.
+func (s *AttachmentService) FindAttachments(ctx context.Context, kind ttdn.ResourceKind, ownerID int64) ([]*ttdn.Attachment, error) {
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	res, err := s.owner(ctx, tx, kind, ownerID)
+	if err != nil {
+		return nil, err
+	} else if err := canRead(ctx, res, errAttachmentNotFound()); err != nil {
+		return nil, err
+	}
+	return findAttachmentRows(ctx, tx, `owner_kind = ? AND owner_id = ?`, string(kind), ownerID)
+}
+
+// DeleteAttachment removes an attachment, for a user who may update its
+// owner.
+func (s *AttachmentService) DeleteAttachment(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	list, err := findAttachmentRows(ctx, tx, `id = ?`, id)
+	if err != nil {
+		return err
+	} else if len(list) == 0 {
+		return errAttachmentNotFound()
+	}
+	res, err := s.owner(ctx, tx, list[0].OwnerKind, list[0].OwnerID)
+	if err != nil {
+		return err
+	} else if err := authorize(ctx, ttdn.ActionUpdate, res, errAttachmentNotFound()); err != nil {
+		return err
+	}
+	if _, err := tx.exec(ctx, `DELETE FROM attachments WHERE id = ?`, id); err != nil {
+		return err
+	} else if err := tx.audit(ctx, "delete", ttdn.ResourceAttachment, id, list[0], nil); err != nil {
+		return err
+	}
+	return tx.Commit()
+}

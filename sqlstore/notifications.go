@@ -1,0 +1,184 @@
+package sqlstore
+
+import (
+	"context"
+	"strconv"
+	"strings"
+
+	"ttdn"
+)
+
+// NotificationService shows users their notifications and, for the jobs,
+// derives due notifications from the database and hands out e-mails to send.
+type NotificationService struct{ db *DB }
+
+// NewNotificationService returns the notification service on db.
+func NewNotificationService(db *DB) *NotificationService { return &NotificationService{db: db} }
+
+var _ ttdn.NotificationService = (*NotificationService)(nil)
+
+func errLoginNeeded() error {
+	return ttdn.Errorf(ttdn.EUNAUTHORIZED, "Bạn cần đăng nhập để thực hiện thao tác này.", "You need to log in to do this.")
+}
+
+// FindNotifications returns the acting user's notifications, newest first.
+func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.NotificationFilter) ([]*ttdn.Notification, int, error) {
+	u := ttdn.UserFromContext(ctx)
+	if u == nil {
+		return nil, 0, errLoginNeeded()
+	}
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer tx.Rollback()
+	where, args := "user_id = ?", []any{u.ID}
+	if f.Unread {
+		where += " AND read_at IS NULL"
+	}
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM notifications WHERE `+where, args...).Scan(&total); err != nil {
+		return nil, 0, err
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT id, user_id, kind, task_id, unit_id, day, subject, text, created_at, read_at,
+		emailed_at FROM notifications WHERE `+where+` ORDER BY id DESC`+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var out []*ttdn.Notification
+	for rows.Next() {
+		n := &ttdn.Notification{}
+		var kind string
+		if err := rows.Scan(&n.ID, &n.UserID, &kind, idScan{&n.TaskID}, idScan{&n.UnitID}, dateScan{&n.Day}, &n.Subject,
+			&n.Text, timeScan{&n.CreatedAt}, timeScan{&n.ReadAt}, timeScan{&n.EmailedAt}); err != nil {
+			return nil, 0, err
+		}
+		n.Kind = ttdn.NotificationKind(kind)
+		out = append(out, n)
+	}
+	return out, total, rows.Err()
+}
+
+// MarkNotificationRead marks one of the acting user's notifications read.
+func (s *NotificationService) MarkNotificationRead(ctx context.Context, id int64) error {
+	return s.markRead(ctx, "id = ? AND ", id)
+}
+
+// MarkAllNotificationsRead marks every notification of the acting user read.
+func (s *NotificationService) MarkAllNotificationsRead(ctx context.Context) error {
+	return s.markRead(ctx, "")
+}
+
+func (s *NotificationService) markRead(ctx context.Context, cond string, args ...any) error {
+	u := ttdn.UserFromContext(ctx)
+	if u == nil {
+		return errLoginNeeded()
+	}
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.exec(ctx, `UPDATE notifications SET read_at = ? WHERE `+cond+`user_id = ? AND read_at IS NULL`,
+		append(append([]any{tx.now}, args...), u.ID)...); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// ClaimEmails marks up to limit pending e-mails as being sent by this
+// instance and returns them. The UPDATE re-checks the state row by row, so
+// two instances claiming at once never get the same e-mail.
+func (s *NotificationService) ClaimEmails(ctx context.Context, limit int) ([]*ttdn.OutgoingEmail, error) {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rows, err := tx.QueryContext(ctx, `UPDATE notifications SET email_state = 'sending', email_attempts = email_attempts + 1
+		WHERE email_state = 'pending' AND id IN (SELECT id FROM notifications WHERE email_state = 'pending' ORDER BY id`+
+		limitClause(limit, 0)+`) RETURNING id, user_id, subject, email_text`)
+	if err != nil {
+		return nil, err
+	}
+	var out []*ttdn.OutgoingEmail
+	userOf := map[int64]int64{}
+	for rows.Next() {
+		e := &ttdn.OutgoingEmail{}
+		var userID int64
+		if err := rows.Scan(&e.NotificationID, &userID, &e.Subject, &e.Body); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		userOf[e.NotificationID] = userID
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	for _, e := range out {
+		if err := tx.QueryRowContext(ctx, `SELECT email FROM users WHERE id = ?`, userOf[e.NotificationID]).Scan(&e.To); err != nil {
+			return nil, err
+		}
+	}
+	return out, tx.Commit()
+}
+
+// maxEmailAttempts is how often a failing e-mail is tried.
+const maxEmailAttempts = 5
+
+// MarkEmailed records the outcome of sending notification id: sent, or
+// back to pending (failed for good after maxEmailAttempts).
+func (s *NotificationService) MarkEmailed(ctx context.Context, id int64, sendErr error) error {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if sendErr == nil {
+		_, err = tx.exec(ctx, `UPDATE notifications SET email_state = 'sent', emailed_at = ? WHERE id = ?`, tx.now, id)
+	} else {
+		_, err = tx.exec(ctx, `UPDATE notifications SET email_state = CASE WHEN email_attempts >= ? THEN 'failed'
+			ELSE 'pending' END WHERE id = ?`, maxEmailAttempts, id)
+	}
+	if err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// notice is one notification to create.
+type notice struct {
+	user                *ttdn.User
+	kind                ttdn.NotificationKind
+	taskID, unitID      int64
+	day                 ttdn.Date
+	subject, text, mail string
+}
+
+// dedupKey is the claim that makes a notification unique: one per user,
+// kind, task, unit and day (the due date, or the date staleness counts from).
+func (n notice) dedupKey() string {
+	return strings.Join([]string{itoa64(n.user.ID), string(n.kind), itoa64(n.taskID), itoa64(n.unitID), n.day.ISO()}, ":")
+}
+
+// insertNotice stores n unless its key exists; it reports whether it did.
+func insertNotice(ctx context.Context, tx *Tx, n notice) (bool, error) {
+	state := "pending"
+	if n.user.Email == "" {
+		state = "none"
+	}
+	res, err := tx.exec(ctx, `INSERT INTO notifications (dedup_key, user_id, kind, task_id, unit_id, day, subject, text,
+		email_text, created_at, email_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING`,
+		n.dedupKey(), n.user.ID, string(n.kind), idArg(n.taskID), idArg(n.unitID), n.day.ISO(), n.subject, n.text,
+		n.mail, tx.now, state)
+	if err != nil {
+		return false, err
+	}
+	k, err := res.RowsAffected()
+	return k == 1, err
+}
+
+func itoa64(n int64) string { return strconv.FormatInt(n, 10) }
