@@ -15,6 +15,7 @@ import (
 	"ttdn/demo"
 	"ttdn/directory"
 	ttdnhttp "ttdn/http"
+	"ttdn/jobs"
 	"ttdn/sqlstore"
 )
 
@@ -50,7 +51,12 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	srv := newHTTPServer(db, slog.New(slog.NewTextHandler(stderr, nil)), *secure)
+	log := slog.New(slog.NewTextHandler(stderr, nil))
+	srv := newHTTPServer(db, log, *secure)
+	// Scheduled work (due-soon, overdue and stale notifications, e-mail) runs
+	// in every instance: each step is claimed in the database.
+	sched := &jobs.Scheduler{Notifier: sqlstore.NewNotificationService(db), Settings: sqlstore.NewSettingsService(db), Log: log}
+	go sched.Run(ctx)
 	fmt.Fprintf(stdout, "ttdn (%s) đang chạy tại / listening on http://%s\n", db.Engine(), ln.Addr())
 	return serve(ctx, srv, ln)
 }
