@@ -28,6 +28,7 @@ func commands() []command {
 		{"token", "tạo mã truy cập API: token create --username NAME / create API tokens", runToken},
 		{"migrate", "cập nhật cấu trúc cơ sở dữ liệu / apply database migrations", runMigrate},
 		{"demo", "nạp dữ liệu mẫu vào cơ sở dữ liệu / load the demo data", runDemo},
+		{"bench", "đo tốc độ các trang dưới tải đồng thời / measure pages under concurrent load", runBench},
 	}
 }
 
