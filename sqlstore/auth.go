@@ -83,10 +83,16 @@ func (s *AuthService) CreateSession(ctx context.Context, userID int64) (*ttdn.Se
 	return sess, tx.Commit()
 }
 
+// sessionTouchEvery is how stale last_seen_at may get before a request
+// refreshes it. Refreshing on every request would make every page view a
+// write, and on SQLite writes queue behind one connection.
+const sessionTouchEvery = time.Minute
+
 // FindSessionUser returns the user of a live session and extends its idle
-// timeout; an expired session is deleted and gives EUNAUTHORIZED.
+// timeout; an expired session is deleted and gives EUNAUTHORIZED. Most calls
+// only read: the session is written at most once a minute.
 func (s *AuthService) FindSessionUser(ctx context.Context, token string) (*ttdn.User, error) {
-	tx, err := s.db.BeginTx(ctx, true)
+	tx, err := s.db.BeginTx(ctx, false)
 	if err != nil {
 		return nil, err
 	}
@@ -101,22 +107,46 @@ func (s *AuthService) FindSessionUser(ctx context.Context, token string) (*ttdn.
 		return nil, err
 	}
 	if !tx.now.Before(expires) || tx.now.Sub(lastSeen) >= SessionIdleTimeout {
-		if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
-			return nil, err
-		}
-		if err := tx.Commit(); err != nil {
-			return nil, err
-		}
-		return nil, errSession()
+		return nil, s.endSession(ctx, id)
 	}
 	u, _, err := findUser(ctx, tx, "id = ?", userID)
 	if err != nil || u.Disabled {
 		return nil, errSession()
 	}
-	if _, err := tx.exec(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, tx.now, id); err != nil {
-		return nil, err
+	if tx.now.Sub(lastSeen) >= sessionTouchEvery {
+		if err := s.touchSession(ctx, id); err != nil {
+			return nil, err
+		}
 	}
-	return u, tx.Commit()
+	return u, nil
+}
+
+// endSession deletes an expired session and returns the error to show.
+func (s *AuthService) endSession(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE id = ?`, id); err != nil {
+		return err
+	} else if err := tx.Commit(); err != nil {
+		return err
+	}
+	return errSession()
+}
+
+// touchSession moves a session's last_seen_at to now.
+func (s *AuthService) touchSession(ctx context.Context, id int64) error {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.exec(ctx, `UPDATE sessions SET last_seen_at = ? WHERE id = ?`, tx.now, id); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // DeleteSession ends a session (logout). An unknown token is not an error.
