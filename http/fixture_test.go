@@ -33,6 +33,7 @@ type fixture struct {
 	sessions map[string]string
 	token    string
 	units    map[string]*ttdn.Unit
+	ids      map[string]int64 // "{name}" in scenario paths, set by each test
 }
 
 // Who makes a request: "" is anonymous, "bearer" the API token's user, else
@@ -46,6 +47,11 @@ func newServer(db *sqlstore.DB) *Server {
 	return NewServer(Config{
 		Units: sqlstore.NewUnitService(db), Plans: sqlstore.NewPlanService(db), Tasks: sqlstore.NewTaskService(db),
 		Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db), Audit: sqlstore.NewAuditService(db),
+		Lifecycle: sqlstore.NewPlanService(db), Progress: sqlstore.NewProgressService(db), ProgressCSV: sqlstore.NewProgressService(db),
+		Attachments: sqlstore.NewAttachmentService(db), Activities: sqlstore.NewActivityService(db),
+		Channels: sqlstore.NewChannelService(db), Contacts: sqlstore.NewContactService(db), Themes: sqlstore.NewThemeService(db),
+		Dashboard: sqlstore.NewDashboardService(db), Notifications: sqlstore.NewNotificationService(db),
+		Settings:     sqlstore.NewSettingsService(db),
 		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Now:          func() time.Time { return time.Date(2019, 7, 1, 9, 0, 0, 0, vietnam) },
 		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
@@ -55,6 +61,9 @@ func newServer(db *sqlstore.DB) *Server {
 func newFixture(tb testing.TB, db *sqlstore.DB, withPlan bool) *fixture {
 	tb.Helper()
 	sqltest.MustSeed(tb, db)
+	if err := sqlstore.SeedCatalogs(context.Background(), db); err != nil { // themes and channels
+		tb.Fatal(err)
+	}
 	f := &fixture{db: db, srv: newServer(db), users: map[string]*ttdn.User{}, sessions: map[string]string{}, units: map[string]*ttdn.Unit{}}
 	f.h = f.srv.Handler()
 	for _, code := range []string{"so-tttt", "so-tai-chinh", "so-ngoai-vu", "cong-an", "bdbp"} {
@@ -152,6 +161,9 @@ func (f *fixture) expand(path string) string {
 	for code, u := range f.units {
 		path = strings.ReplaceAll(path, "{unit:"+code+"}", itoa(u.ID))
 	}
+	for name, id := range f.ids {
+		path = strings.ReplaceAll(path, "{"+name+"}", itoa(id))
+	}
 	return path
 }
 
@@ -167,7 +179,9 @@ func (f *fixture) run(t *testing.T, scenarios []scenario) {
 			if sc.form != nil {
 				form = url.Values{}
 				for k, v := range sc.form {
-					form[k] = append([]string(nil), v...)
+					for _, x := range v {
+						form[k] = append(form[k], f.expand(x))
+					}
 				}
 			}
 			r := f.request(method, f.expand(sc.path), sc.who, form)
@@ -180,7 +194,7 @@ func (f *fixture) run(t *testing.T, scenarios []scenario) {
 				t.Fatalf("%s %s as %q: status %d, want %d\n%s", method, sc.path, sc.who, w.Code, sc.status, snippet(body))
 			}
 			for _, s := range sc.contains {
-				if !strings.Contains(body, f.expand(s)) && !strings.Contains(w.Header().Get("Location"), s) {
+				if !strings.Contains(body, f.expand(s)) && !strings.Contains(w.Header().Get("Location"), f.expand(s)) {
 					t.Errorf("%s %s: response lacks %q\n%s", method, sc.path, s, snippet(body))
 				}
 			}

@@ -24,7 +24,12 @@ func pageNumber(r *http.Request) (page, offset int) {
 // newPager builds the links, keeping the request's other query parameters
 // (the filters) on them.
 func newPager(r *http.Request, current, total int) pager {
-	p := pager{Current: current, Total: total, Pages: (total + pageSize - 1) / pageSize}
+	return newPagerSize(r, current, total, pageSize)
+}
+
+// newPagerSize is newPager for a list of size rows per page.
+func newPagerSize(r *http.Request, current, total, size int) pager {
+	p := pager{Current: current, Total: total, Pages: (total + size - 1) / size}
 	link := func(n int) string {
 		q := r.URL.Query()
 		q.Set("page", strconv.Itoa(n))

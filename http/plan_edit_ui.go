@@ -19,6 +19,10 @@ type planForm struct {
 	Classification                        string
 	Classifications                       []ttdn.Classification
 	Conflict                              bool
+	// Amend is set for an issued plan: its changes are an amendment and
+	// need a Reason, kept in the plan's history.
+	Amend  bool
+	Reason string
 }
 
 func newPlanForm(p *ttdn.Plan) *planForm {
@@ -27,7 +31,7 @@ func newPlanForm(p *ttdn.Plan) *planForm {
 		Signer: p.Signer, SignerTitle: p.SignerTitle, Budget: p.Budget,
 		Objectives: strings.Join(p.Objectives, "\n"), Requirements: strings.Join(p.Requirements, "\n"),
 		Directions: strings.Join(p.ContentDirections, "\n"), Classification: p.Classification.String(),
-		Classifications: ttdn.Classifications}
+		Classifications: ttdn.Classifications, Amend: p.Status == ttdn.PlanIssued}
 }
 
 func planFormFrom(r *http.Request, id int64) *planForm {
@@ -37,7 +41,8 @@ func planFormFrom(r *http.Request, id int64) *planForm {
 		Issuer: f("issuer"), Place: f("place"), IssuedOn: f("issued_on"), Signer: f("signer"),
 		SignerTitle: f("signer_title"), Budget: f("budget"), Objectives: f("objectives"),
 		Requirements: f("requirements"), Directions: f("directions"), Classification: f("classification"),
-		Classifications: ttdn.Classifications}
+		Classifications: ttdn.Classifications, Amend: r.PostFormValue("amend") == "1",
+		Reason: f("reason")}
 }
 
 // update turns the form into a PlanUpdate, refusing what does not parse.
@@ -95,7 +100,7 @@ func (s *Server) handlePlanEdit(w http.ResponseWriter, r *http.Request) {
 	form := planFormFrom(r, id)
 	upd, err := form.update()
 	if err == nil {
-		_, err = s.cfg.Plans.UpdatePlan(r.Context(), id, upd)
+		err = s.savePlan(r, id, form, upd)
 	}
 	if err != nil {
 		if isCode(err, ttdn.ECONFLICT) {
@@ -108,4 +113,15 @@ func (s *Server) handlePlanEdit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.redirectWithFlash(w, r, "/plans/"+itoa(id), "flash.saved")
+}
+
+// savePlan edits a draft freely and amends an issued plan with its reason.
+func (s *Server) savePlan(r *http.Request, id int64, form *planForm, upd ttdn.PlanUpdate) error {
+	var err error
+	if form.Amend && s.cfg.Lifecycle != nil {
+		_, err = s.cfg.Lifecycle.AmendPlan(r.Context(), id, upd, form.Reason)
+	} else {
+		_, err = s.cfg.Plans.UpdatePlan(r.Context(), id, upd)
+	}
+	return err
 }

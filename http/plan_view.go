@@ -15,6 +15,7 @@ type planView struct {
 	Units    []unitTasks
 	TaskN    int
 	CanEdit  bool
+	Life     *planLife
 }
 
 // taskRow is a task with what its row needs to show.

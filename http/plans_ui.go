@@ -77,5 +77,9 @@ func (s *Server) handlePlanView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view := newPlanView(plan, reqOf(r).user, ttdn.DateOf(s.now().In(vietnam)), r.URL.Query().Get("view"))
+	if err := s.loadPlanLife(r, &view); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
 	s.render(w, r, http.StatusOK, "plan", "plan.title", view)
 }

@@ -51,6 +51,7 @@ type page struct {
 	Flash   string // a confirmation after a redirect
 	Path    string // this page's URI, for the language switch
 	Version string
+	Unread  int // the user's unread notifications, for the bell
 	Data    any
 }
 
@@ -79,12 +80,21 @@ func (p *page) IsCoordinator() bool { return p.User != nil && p.User.Role == ttd
 
 var templateFuncs = template.FuncMap{
 	"datetime": formatDateTime,
-	"join":     strings.Join,
-	"add":      func(a, b int) int { return a + b },
-	"ctx":      func(p *page, v any) pageCtx { return pageCtx{p, v} },
-	"upper":    strings.ToUpper,
-	"list":     refList,
-	"list3":    func(a, b, c string) []string { return []string{a, b, c} },
+	"bytes":    formatBytes,
+	"bystatus": func(row ttdn.ProgressRow, s string) int { return row.ByStatus[ttdn.TaskStatus(s)] },
+	// at returns ids[i], or 0 past the end (a duty without its task).
+	"at": func(ids []int64, i int) int64 {
+		if i < len(ids) {
+			return ids[i]
+		}
+		return 0
+	},
+	"join":  strings.Join,
+	"add":   func(a, b int) int { return a + b },
+	"ctx":   func(p *page, v any) pageCtx { return pageCtx{p, v} },
+	"upper": strings.ToUpper,
+	"list":  refList,
+	"list3": func(a, b, c string) []string { return []string{a, b, c} },
 	"paragraphs": func(s string) []string {
 		var out []string
 		for _, para := range strings.Split(s, "\n") {
@@ -130,6 +140,8 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey string
 	p.CSRF = s.csrfToken(w, r)
 	p.Title = p.T(titleKey)
 	p.Flash = takeFlash(w, r, p.Lang)
+	p.Unread = s.unreadCount(r)
+	p.Nav, _, _ = strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
 	return p
 }
 

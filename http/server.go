@@ -20,8 +20,10 @@ import (
 // Default limits.
 const (
 	DefaultMaxUploadBytes = 10 << 20 // a plan file (.txt or .docx)
-	maxFormBytes          = 1 << 20  // every ordinary form
-	pageSize              = 20       // rows per page in every list
+	// DefaultMaxEvidenceBytes bounds a progress update with its files.
+	DefaultMaxEvidenceBytes = 4*ttdn.DefaultAttachmentMaxBytes + 1<<20
+	maxFormBytes            = 1 << 20 // every ordinary form
+	pageSize                = 20      // rows per page in every list
 )
 
 // Config carries what the server needs. cmd/ttdn builds it; the server owns
@@ -33,6 +35,20 @@ type Config struct {
 	Users ttdn.UserService
 	Auth  ttdn.AuthService
 	Audit ttdn.AuditService // optional
+
+	// Execution (issue 3). A nil service leaves its pages out of the menu;
+	// cmd/ttdn wires them all.
+	Lifecycle     ttdn.PlanLifecycleService
+	Progress      ttdn.ProgressService
+	ProgressCSV   ttdn.ProgressCSVService
+	Attachments   ttdn.AttachmentService
+	Activities    ttdn.ActivityService
+	Channels      ttdn.ChannelService
+	Contacts      ttdn.ContactService
+	Themes        ttdn.ThemeService
+	Dashboard     ttdn.DashboardService
+	Notifications ttdn.NotificationService
+	Settings      ttdn.SettingsService
 
 	// LoadResolver builds the unit-name resolver from the stored directory
 	// (sqlstore.LoadResolver).
@@ -49,6 +65,10 @@ type Config struct {
 	SecureCookies bool
 	// MaxUploadBytes limits plan uploads; 0 means DefaultMaxUploadBytes.
 	MaxUploadBytes int64
+	// MaxEvidenceBytes limits one progress-update form with its files;
+	// 0 means DefaultMaxEvidenceBytes. Each file is then checked against
+	// the attachment limit of the settings.
+	MaxEvidenceBytes int64
 }
 
 // Server is the HTTP server of ttdn. Build it with NewServer and mount
@@ -77,6 +97,9 @@ func NewServer(cfg Config) *Server {
 	}
 	if s.cfg.MaxUploadBytes <= 0 {
 		s.cfg.MaxUploadBytes = DefaultMaxUploadBytes
+	}
+	if s.cfg.MaxEvidenceBytes <= 0 {
+		s.cfg.MaxEvidenceBytes = DefaultMaxEvidenceBytes
 	}
 	s.tmpl = mustParseTemplates()
 	s.mux = http.NewServeMux()
@@ -126,6 +149,8 @@ func (s *Server) routes() {
 
 	auth("GET /units", s.handleUnitList)
 	auth("GET /units/{id}", s.handleUnitView)
+
+	s.executionRoutes(auth)
 
 	auth("GET /users", s.handleUserList)
 	auth("GET /users/new", s.handleUserNewForm)

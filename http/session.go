@@ -105,5 +105,9 @@ func safeNext(next string) string {
 }
 
 func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
+	if s.cfg.Dashboard != nil {
+		http.Redirect(w, r, "/dashboard", http.StatusSeeOther)
+		return
+	}
 	http.Redirect(w, r, "/plans", http.StatusSeeOther)
 }

@@ -37,6 +37,9 @@ func (s *Server) newUnitView(r *http.Request, u *ttdn.Unit) (*unitView, error) {
 			v.Groups = append(v.Groups, g)
 		}
 	}
+	if err := s.loadUnitExecution(r, v); err != nil {
+		return nil, err
+	}
 	return v, s.loadUnitTasks(r, v)
 }
 

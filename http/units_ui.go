@@ -22,6 +22,7 @@ type unitListView struct {
 type unitRow struct {
 	*ttdn.Unit
 	Successor *ttdn.Unit
+	Stale     *ttdn.UnitActivity // set when the unit has not reported for long
 }
 
 func (s *Server) handleUnitList(w http.ResponseWriter, r *http.Request) {
@@ -36,9 +37,14 @@ func (s *Server) handleUnitList(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	stale, err := s.staleUnits(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
 	succ := map[int64]*ttdn.Unit{}
 	for _, u := range units {
-		row := unitRow{Unit: u}
+		row := unitRow{Unit: u, Stale: stale[u.ID]}
 		if u.SuccessorID != 0 {
 			if _, ok := succ[u.SuccessorID]; !ok {
 				succ[u.SuccessorID], _ = s.cfg.Units.FindUnitByID(r.Context(), u.SuccessorID)
@@ -106,6 +112,8 @@ type unitView struct {
 	Groups       []*ttdn.UnitGroup
 	Roles        []roleTasks
 	Today        ttdn.Date
+	Exec         *unitExecution
+	Exports      exportLinks
 }
 
 type roleTasks struct {
@@ -138,5 +146,10 @@ func (s *Server) handleUnitView(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	if exportFormat(r) != "" {
+		s.writeExport(w, r, "nhiem-vu-"+u.Code, unitTaskTable(view))
+		return
+	}
+	view.Exports = newExportLinks(r)
 	s.render(w, r, http.StatusOK, "unit", "unit.title", view)
 }
