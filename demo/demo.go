@@ -40,7 +40,7 @@ var demoUsers = []struct {
 // own machine; real deployments create users with `ttdn user add`.
 const Password = "ttdn-demo-2019"
 
-// Load seeds the directory and the catalogues (themes, channels), imports the seed plan unless a plan with its title
+// Load seeds the directory and the catalogues (themes, channels, indicators), imports the seed plan unless a plan with its title
 // and year exists, and creates the demo users that do not exist yet.
 func Load(ctx context.Context, db *sqlstore.DB) ([]Login, error) {
 	ctx = ttdn.NewSystemContext(ctx)
@@ -48,6 +48,9 @@ func Load(ctx context.Context, db *sqlstore.DB) ([]Login, error) {
 		return nil, err
 	}
 	if err := sqlstore.SeedCatalogs(ctx, db); err != nil {
+		return nil, err
+	}
+	if err := sqlstore.SeedIndicators(ctx, db); err != nil {
 		return nil, err
 	}
 	if err := loadSeedPlan(ctx, db); err != nil {

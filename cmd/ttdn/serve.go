@@ -40,6 +40,9 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err := sqlstore.SeedCatalogs(sysCtx, db); err != nil {
 		return err
 	}
+	if err := sqlstore.SeedIndicators(sysCtx, db); err != nil {
+		return err
+	}
 	if *withDemo {
 		logins, err := demo.Load(ctx, db)
 		if err != nil {
@@ -53,9 +56,11 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	srv := newHTTPServer(db, log, *secure)
-	// Scheduled work (due-soon, overdue and stale notifications, e-mail) runs
-	// in every instance: each step is claimed in the database.
-	sched := &jobs.Scheduler{Notifier: sqlstore.NewNotificationService(db), Settings: sqlstore.NewSettingsService(db), Log: log}
+	// Scheduled work (due-soon, overdue and stale notifications, report
+	// reminders, e-mail) runs in every instance: each step is claimed in the
+	// database.
+	notifier := sqlstore.ReminderNotifier{NotificationService: sqlstore.NewNotificationService(db), Reports: sqlstore.NewUnitReportService(db)}
+	sched := &jobs.Scheduler{Notifier: notifier, Settings: sqlstore.NewSettingsService(db), Log: log}
 	go sched.Run(ctx)
 	fmt.Fprintf(stdout, "ttdn (%s) đang chạy tại / listening on http://%s\n", db.Engine(), ln.Addr())
 	return serve(ctx, srv, ln)
