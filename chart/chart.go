@@ -7,6 +7,7 @@ package chart
 
 import (
 	"fmt"
+	"hash/fnv"
 	"html"
 	"strconv"
 	"strings"
@@ -64,12 +65,22 @@ func (c BarChart) SVG() string {
 }
 
 // open writes the <svg> start tag, its accessible title and description, and
-// the visible heading.
+// the visible heading. The title and description ids are derived from the
+// chart's kind and text, so several charts inlined in one page do not share
+// ids (aria-labelledby must point at the right chart's title).
 func open(b *strings.Builder, kind string, height int, title, desc string) {
-	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-%s" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="chart-title chart-desc" font-family="sans-serif">`,
-		kind, width, height, width, height)
-	fmt.Fprintf(b, `<title id="chart-title">%s</title><desc id="chart-desc">%s</desc>`, esc(title), esc(desc))
+	id := chartID(kind, title, desc)
+	fmt.Fprintf(b, `<svg xmlns="http://www.w3.org/2000/svg" class="chart chart-%s" viewBox="0 0 %d %d" width="%d" height="%d" role="img" aria-labelledby="%s-title %s-desc" font-family="sans-serif">`,
+		kind, width, height, width, height, id, id)
+	fmt.Fprintf(b, `<title id="%s-title">%s</title><desc id="%s-desc">%s</desc>`, id, esc(title), id, esc(desc))
 	fmt.Fprintf(b, `<text x="0" y="18" font-size="14" font-weight="bold">%s</text>`, esc(title))
+}
+
+// chartID returns a stable id prefix for one chart.
+func chartID(kind, title, desc string) string {
+	h := fnv.New32a()
+	h.Write([]byte(kind + "\x00" + title + "\x00" + desc))
+	return fmt.Sprintf("chart-%08x", h.Sum32())
 }
 
 // Number formats a value as Vietnamese offices write numbers: "." between

@@ -30,7 +30,7 @@ func TestBarChart(t *testing.T) {
 		{Key: "training", Label: "Tập huấn", Count: 12}, {Key: "fair", Label: "Hội chợ", Count: 1250}, {Key: "x", Label: "Khác", Count: 0}})}
 	s := c.SVG()
 	wellFormed(t, s)
-	for _, want := range []string{"Tập huấn", ">12<", "1.250", `role="img"`, "<title id=\"chart-title\">Hoạt động theo loại &lt;2019&gt;</title>"} {
+	for _, want := range []string{"Tập huấn", ">12<", "1.250", `role="img"`, "-title\">Hoạt động theo loại &lt;2019&gt;</title>"} {
 		if !strings.Contains(s, want) {
 			t.Errorf("SVG lacks %q:\n%s", want, s)
 		}
@@ -65,3 +65,19 @@ func TestNumber(t *testing.T) {
 }
 
 func timeMonth(m int) time.Month { return time.Month(m) }
+
+func TestChartsInOnePageHaveDistinctIDs(t *testing.T) {
+	a := chart.BarChart{Title: "Theo loại", Bars: []chart.Bar{{Label: "x", Value: 1}}}.SVG()
+	b := chart.BarChart{Title: "Theo tháng", Bars: []chart.Bar{{Label: "x", Value: 1}}}.SVG()
+	idOf := func(svg string) string {
+		i := strings.Index(svg, `<title id="`)
+		rest := svg[i+len(`<title id="`):]
+		return rest[:strings.Index(rest, `"`)]
+	}
+	if idOf(a) == idOf(b) {
+		t.Fatalf("two charts share the title id %q", idOf(a))
+	}
+	if !strings.Contains(a, `aria-labelledby="`+strings.TrimSuffix(idOf(a), "-title")+"-title ") {
+		t.Fatalf("aria-labelledby does not point at the chart's own title: %s", a[:200])
+	}
+}
