@@ -10,9 +10,10 @@ import (
 	"ttdn/sqlstore/sqltest"
 )
 
-// BenchmarkLargeQueries measures the activity list and the dashboard on the
-// large demo province (50,000 activities, 3,000 tasks), on each engine, as
-// a unit officer (the scoped, slower path) and as a leader.
+// BenchmarkLargeQueries measures the queries behind issue 3's pages — the
+// activity list, the dashboard, a unit's task list and the plan list — on
+// the large demo province (50,000 activities, 3,000 tasks), on each engine,
+// as a unit officer (the scoped, slower path) and as a leader.
 func BenchmarkLargeQueries(b *testing.B) {
 	sqltest.EachB(b, func(b *testing.B, db *sqlstore.DB) {
 		sc := demo.LargeScale
@@ -54,6 +55,21 @@ func BenchmarkLargeQueries(b *testing.B) {
 				}
 			}
 		})
+		b.Run("ActivityStats/year/leader", func(b *testing.B) {
+			for b.Loop() {
+				if _, err := dash.ActivityStats(leader, from, to); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		b.Run("FindUnitActivity/plan/leader", func(b *testing.B) {
+			progress := sqlstore.NewProgressService(db)
+			for b.Loop() {
+				if _, err := progress.FindUnitActivity(leader, ttdn.UnitActivityFilter{PlanID: &plans[0].ID, StaleOnly: true}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 		b.Run("PlanProgress/officer", func(b *testing.B) {
 			for b.Loop() {
 				if _, err := dash.PlanProgress(officer, plans[0].ID, day); err != nil {
@@ -61,6 +77,7 @@ func BenchmarkLargeQueries(b *testing.B) {
 				}
 			}
 		})
+		benchTaskLists(b, db, officer)
 		b.Run("AttentionTasks/leader", func(b *testing.B) {
 			for b.Loop() {
 				if _, err := dash.AttentionTasks(leader, ttdn.AttentionFilter{Day: day, StaleDays: 30, Limit: 50}); err != nil {
@@ -68,5 +85,38 @@ func BenchmarkLargeQueries(b *testing.B) {
 				}
 			}
 		})
+	})
+}
+
+// benchTaskLists measures a unit's task page (Sở TTTT, named directly and
+// through groups: a page of 50 and the total), a plan's task count and the
+// plan list with its task counts.
+func benchTaskLists(b *testing.B, db *sqlstore.DB, officer context.Context) {
+	tasks, plans := sqlstore.NewTaskService(db), sqlstore.NewPlanService(db)
+	tttt := sqltest.MustFindUnit(b, db, "so-tttt")
+	all, _, err := plans.FindPlans(officer, ttdn.PlanFilter{Limit: 1})
+	if err != nil || len(all) == 0 {
+		b.Fatal(err)
+	}
+	b.Run("FindTasks/unit/page50/officer", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := tasks.FindTasks(officer, ttdn.TaskFilter{UnitID: &tttt.ID, Limit: 50}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("FindTasks/plan/count/officer", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := tasks.FindTasks(officer, ttdn.TaskFilter{PlanID: &all[0].ID, Limit: 1}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("FindPlans/page20/officer", func(b *testing.B) {
+		for b.Loop() {
+			if _, _, err := plans.FindPlans(officer, ttdn.PlanFilter{Limit: 20}); err != nil {
+				b.Fatal(err)
+			}
+		}
 	})
 }

@@ -19,27 +19,79 @@ type unitMatcher func(ids []int64) (string, []any)
 // scopeWhere translates a read scope into a condition on classCol (the
 // column holding the row's classification code).
 func scopeWhere(s ttdn.Scope, classCol string, involves unitMatcher) (string, []any) {
-	if s.None {
-		return "1 = 0", nil
+	parts := scopeParts(s, classCol, involves)
+	if len(parts) == 1 {
+		return parts[0].cond, parts[0].args
 	}
-	cond := classCol + " IN (" + classCodes(s.Max) + ")"
-	if s.MaxInScope <= s.Max || len(s.UnitIDs) == 0 || involves == nil {
-		return cond, nil
-	}
-	inner, args := involves(s.UnitIDs)
-	return "(" + cond + " OR (" + classCol + " IN (" + classCodes(s.MaxInScope) + ") AND " + inner + "))", args
+	return "(" + parts[0].cond + " OR (" + parts[1].cond + "))", parts[1].args
 }
 
-// classCodes lists the quoted codes of every level up to max. They are
+// scopePart is one branch of a read scope as SQL.
+type scopePart struct {
+	cond string
+	args []any
+}
+
+// scopeParts splits a read scope into at most two disjoint conditions: rows
+// readable by level alone, and rows of a higher level readable because they
+// involve the user's units. Their counts add up to the count of the scope,
+// and each branch can use its own index, where the OR of both makes SQLite
+// collect every readable rowid before counting.
+func scopeParts(s ttdn.Scope, classCol string, involves unitMatcher) []scopePart {
+	if s.None {
+		return []scopePart{{cond: "1 = 0"}}
+	}
+	low := scopePart{cond: classCol + " IN (" + classCodes(func(c ttdn.Classification) bool { return c <= s.Max }) + ")"}
+	if s.MaxInScope <= s.Max || len(s.UnitIDs) == 0 || involves == nil {
+		return []scopePart{low}
+	}
+	inner, args := involves(s.UnitIDs)
+	high := classCodes(func(c ttdn.Classification) bool { return c > s.Max && c <= s.MaxInScope })
+	return []scopePart{low, {cond: classCol + " IN (" + high + ") AND " + inner, args: args}}
+}
+
+// classCodes lists the quoted codes of the levels keep selects. They are
 // constants of ours, so inlining them is safe and lets indexes be used.
-func classCodes(max ttdn.Classification) string {
+func classCodes(keep func(ttdn.Classification) bool) string {
 	var codes []string
 	for _, c := range ttdn.Classifications {
-		if c <= max {
+		if keep(c) {
 			codes = append(codes, "'"+c.String()+"'")
 		}
 	}
 	return strings.Join(codes, ", ")
+}
+
+// partsQuery joins one query per scope part, built by each from the part's
+// condition, with op (" + " of scalar subqueries, or " UNION ALL "), and
+// returns it with its arguments: the part's followed by args, per part.
+func partsQuery(parts []scopePart, op string, each func(cond string) string, args []any) (string, []any) {
+	var qs []string
+	var all []any
+	for _, p := range parts {
+		qs = append(qs, each(p.cond))
+		all = append(append(all, p.args...), args...)
+	}
+	return strings.Join(qs, op), all
+}
+
+// countParts counts the rows of table (with its alias) matching where in
+// each part of a scope and adds the counts up, in one round trip.
+func countParts(ctx context.Context, tx *Tx, table string, parts []scopePart, where string, args []any) (int, error) {
+	q, all := partsQuery(parts, " + ", func(cond string) string {
+		return "(SELECT COUNT(*) FROM " + table + " WHERE " + cond + and(where) + ")"
+	}, args)
+	var n int
+	err := tx.QueryRowContext(ctx, "SELECT "+q, all...).Scan(&n)
+	return n, err
+}
+
+// and prefixes a non-empty condition with AND.
+func and(cond string) string {
+	if cond == "" {
+		return ""
+	}
+	return " AND " + cond
 }
 
 // int64Args converts ids to query arguments.

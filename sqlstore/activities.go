@@ -54,15 +54,16 @@ func (s *ActivityService) FindActivities(ctx context.Context, f ttdn.ActivityFil
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	where, args, err := activityWhere(ctx, tx, f)
+	filter, fargs, err := activityFilterWhere(ctx, tx, f)
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM activities a WHERE `+where, args...).Scan(&total); err != nil {
+	total, err := countParts(ctx, tx, "activities a", activityScopeParts(ctx), filter, fargs)
+	if err != nil {
 		return nil, 0, err
 	}
-	acts, err := findActivities(ctx, tx, where+activityOrder(f.Sort)+limitClause(f.Limit, f.Offset), args...)
+	scope, args := activityScope(ctx)
+	acts, err := findActivities(ctx, tx, scope+and(filter)+activityOrder(f.Sort)+limitClause(f.Limit, f.Offset), append(args, fargs...)...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -87,18 +88,24 @@ func activityOrder(sort ttdn.ActivitySort) string {
 
 // activityScope is the read scope of the acting user on activities aliased a.
 func activityScope(ctx context.Context) (string, []any) {
-	return scopeWhere(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceActivity), "a.classification",
-		func(ids []int64) (string, []any) {
-			return "a.id IN (SELECT s.activity_id FROM activity_units s WHERE s.unit_id IN (" +
-				placeholders(len(ids)) + "))", int64Args(ids)
-		})
+	return scopeWhere(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceActivity), "a.classification", activityInvolves)
 }
 
-// activityWhere builds the condition of f; it needs tx to expand a unit to
-// the units below it.
-func activityWhere(ctx context.Context, tx *Tx, f ttdn.ActivityFilter) (string, []any, error) {
-	scope, args := activityScope(ctx)
-	where := []string{scope}
+// activityScopeParts is activityScope in disjoint parts, for counting.
+func activityScopeParts(ctx context.Context) []scopePart {
+	return scopeParts(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceActivity), "a.classification", activityInvolves)
+}
+
+func activityInvolves(ids []int64) (string, []any) {
+	return "a.id IN (SELECT s.activity_id FROM activity_units s WHERE s.unit_id IN (" +
+		placeholders(len(ids)) + "))", int64Args(ids)
+}
+
+// activityFilterWhere builds the condition of f without the read scope ("" for
+// none); it needs tx to expand a unit to the units below it.
+func activityFilterWhere(ctx context.Context, tx *Tx, f ttdn.ActivityFilter) (string, []any, error) {
+	var where []string
+	var args []any
 	add := func(cond string, a ...any) { where, args = append(where, cond), append(args, a...) }
 	if f.ID != nil {
 		add("a.id = ?", *f.ID)

@@ -154,6 +154,12 @@ func (l *BulkLoader) Analyze(ctx context.Context) error {
 	if !ttdn.UserFromContext(ctx).IsSystem() {
 		return ttdn.Errorf(ttdn.EFORBIDDEN, "Chỉ dòng lệnh được nạp dữ liệu hàng loạt.", "Only the command line may bulk-load data.")
 	}
-	_, err := l.db.write.ExecContext(ctx, `ANALYZE`)
+	// On PostgreSQL, VACUUM also sets the visibility map, without which the
+	// freshly loaded tables cannot be counted by index-only scans.
+	stmt := `ANALYZE`
+	if l.db.engine == EnginePostgres {
+		stmt = `VACUUM ANALYZE`
+	}
+	_, err := l.db.write.ExecContext(ctx, stmt)
 	return err
 }

@@ -96,7 +96,11 @@ func (db *DB) openSQLite(path string) error {
 	}
 	db.write.SetMaxOpenConns(1)
 	db.write.SetConnMaxIdleTime(0)
-	if db.read, err = sql.Open("sqlite", base+"&_query_only=1"); err != nil {
+	// Readers get a larger page cache (16 MB each instead of 2 MB), the file
+	// mapped into memory (no copy per page read) and temporary sort trees in
+	// memory: the list and dashboard queries re-read the same indexes.
+	reads := "&_query_only=1&_pragma=cache_size(-16000)&_pragma=mmap_size(268435456)&_pragma=temp_store(2)"
+	if db.read, err = sql.Open("sqlite", base+reads); err != nil {
 		db.write.Close()
 		return fmt.Errorf("sqlstore: open sqlite: %w", err)
 	}

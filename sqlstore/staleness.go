@@ -35,17 +35,34 @@ func (s *ProgressService) FindUnitActivity(ctx context.Context, f ttdn.UnitActiv
 }
 
 // concernedUnits pairs units with the open tasks they lead or execute,
-// groups expanded to their members.
-const concernedUnits = `WITH concerned AS (
+// groups expanded to their members, narrowed to f's plan and unit inside the
+// CTE: SQLite materialises a UNION, so a filter applied after it would pair
+// every task of every plan first.
+func concernedUnits(f ttdn.UnitActivityFilter) (string, []any) {
+	var cond string
+	var args []any
+	if f.PlanID != nil {
+		cond, args = " AND tu.task_id IN (SELECT pt.id FROM tasks pt WHERE pt.plan_id = ?)", []any{*f.PlanID}
+	}
+	direct, grouped := cond, cond
+	dargs, gargs := args, args
+	if f.UnitID != nil {
+		direct, dargs = direct+" AND tu.unit_id = ?", append(append([]any{}, args...), *f.UnitID)
+		grouped, gargs = grouped+" AND m.unit_id = ?", append(append([]any{}, args...), *f.UnitID)
+	}
+	return `WITH concerned AS (
 	SELECT tu.unit_id AS unit_id, tu.task_id AS task_id FROM task_units tu
-		WHERE tu.unit_id IS NOT NULL AND tu.role IN ('lead', 'executing')
+		WHERE tu.unit_id IS NOT NULL AND tu.role IN ('lead', 'executing')` + direct + `
 	UNION
 	SELECT m.unit_id, tu.task_id FROM task_units tu JOIN unit_group_members m ON m.group_id = tu.group_id
-		WHERE tu.role IN ('lead', 'executing'))
-`
+		WHERE tu.role IN ('lead', 'executing')` + grouped + `)
+`, append(dargs, gargs...)
+}
 
 func findUnitActivity(ctx context.Context, tx *Tx, f ttdn.UnitActivityFilter) ([]*ttdn.UnitActivity, error) {
-	scope, args := taskScope(ctx)
+	cte, args := concernedUnits(f)
+	scope, sargs := taskScope(ctx)
+	args = append(args, sargs...)
 	where := []string{scope, "t.status IN ('not_started', 'in_progress')", "p.status <> 'closed'"}
 	if f.PlanID != nil {
 		where, args = append(where, "t.plan_id = ?"), append(args, *f.PlanID)
@@ -53,7 +70,7 @@ func findUnitActivity(ctx context.Context, tx *Tx, f ttdn.UnitActivityFilter) ([
 	if f.UnitID != nil {
 		where, args = append(where, "c.unit_id = ?"), append(args, *f.UnitID)
 	}
-	rows, err := tx.QueryContext(ctx, concernedUnits+`SELECT u.id, u.name, COUNT(DISTINCT t.id), MIN(p.created_at),
+	rows, err := tx.QueryContext(ctx, cte+`SELECT u.id, u.name, COUNT(DISTINCT t.id), MIN(p.created_at),
 		(SELECT MAX(pu.created_at) FROM progress_updates pu WHERE pu.unit_id = u.id)
 		FROM concerned c JOIN tasks t ON t.id = c.task_id JOIN plans p ON p.id = t.plan_id JOIN units u ON u.id = c.unit_id
 		WHERE `+strings.Join(where, " AND ")+` GROUP BY u.id, u.name ORDER BY u.name, u.id`, args...)

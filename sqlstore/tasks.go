@@ -53,11 +53,12 @@ func (s *TaskService) FindTasks(ctx context.Context, f ttdn.TaskFilter) ([]*ttdn
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	where, args := taskWhere(ctx, f)
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM tasks t WHERE `+where, args...).Scan(&total); err != nil {
+	filter, fargs := taskFilterWhere(f)
+	total, err := countParts(ctx, tx, "tasks t", taskScopeParts(ctx), filter, fargs)
+	if err != nil {
 		return nil, 0, err
 	}
+	where, args := taskWhere(ctx, f)
 	tasks, err := findTasks(ctx, tx, where+` ORDER BY t.plan_id, t.position, t.id`+limitClause(f.Limit, f.Offset), args...)
 	if err != nil {
 		return nil, 0, err
@@ -67,16 +68,31 @@ func (s *TaskService) FindTasks(ctx context.Context, f ttdn.TaskFilter) ([]*ttdn
 
 // taskScope is the read scope of the acting user on tasks aliased t.
 func taskScope(ctx context.Context) (string, []any) {
-	return scopeWhere(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceTask), "t.classification",
-		func(ids []int64) (string, []any) {
-			return "EXISTS (SELECT 1 FROM task_units s WHERE s.task_id = t.id AND s.unit_id IN (" +
-				placeholders(len(ids)) + "))", int64Args(ids)
-		})
+	return scopeWhere(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceTask), "t.classification", taskInvolves)
 }
 
+// taskScopeParts is taskScope in disjoint parts, for counting.
+func taskScopeParts(ctx context.Context) []scopePart {
+	return scopeParts(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceTask), "t.classification", taskInvolves)
+}
+
+// taskInvolves matches tasks naming one of ids directly (the policy's view
+// of a task's units: groups are not expanded).
+func taskInvolves(ids []int64) (string, []any) {
+	return "t.id IN (SELECT s.task_id FROM task_units s WHERE s.unit_id IN (" + placeholders(len(ids)) + "))", int64Args(ids)
+}
+
+// taskWhere is the read scope and the condition of f.
 func taskWhere(ctx context.Context, f ttdn.TaskFilter) (string, []any) {
 	scope, args := taskScope(ctx)
-	where := []string{scope}
+	filter, fargs := taskFilterWhere(f)
+	return scope + and(filter), append(args, fargs...)
+}
+
+// taskFilterWhere is the condition of f without the read scope ("" for none).
+func taskFilterWhere(f ttdn.TaskFilter) (string, []any) {
+	var where []string
+	var args []any
 	if f.ID != nil {
 		where, args = append(where, "t.id = ?"), append(args, *f.ID)
 	}
@@ -100,18 +116,21 @@ func taskWhere(ctx context.Context, f ttdn.TaskFilter) (string, []any) {
 }
 
 // taskUnitMatch selects tasks naming the unit directly or through a group it
-// belongs to, optionally in one role.
+// belongs to, optionally in one role. The two ways are a UNION of indexed
+// lookups (task_units by unit, by group): an OR inside a correlated EXISTS
+// would probe the links of every task instead.
 func taskUnitMatch(unitID *int64, role *ttdn.TaskRole) (string, []any) {
-	var conds []string
-	var args []any
+	roleCond, roleArgs := "", []any(nil)
 	if role != nil {
-		conds, args = append(conds, "f.role = ?"), append(args, string(*role))
+		roleCond, roleArgs = " AND f.role = ?", []any{string(*role)}
 	}
-	if unitID != nil {
-		conds = append(conds, "(f.unit_id = ? OR f.group_id IN (SELECT m.group_id FROM unit_group_members m WHERE m.unit_id = ?))")
-		args = append(args, *unitID, *unitID)
+	if unitID == nil {
+		return "t.id IN (SELECT f.task_id FROM task_units f WHERE 1 = 1" + roleCond + ")", roleArgs
 	}
-	return "EXISTS (SELECT 1 FROM task_units f WHERE f.task_id = t.id AND " + strings.Join(conds, " AND ") + ")", args
+	args := append(append([]any{*unitID}, roleArgs...), *unitID)
+	return "t.id IN (SELECT f.task_id FROM task_units f WHERE f.unit_id = ?" + roleCond + `
+		UNION SELECT f.task_id FROM task_units f JOIN unit_group_members m ON m.group_id = f.group_id
+		WHERE m.unit_id = ?` + roleCond + ")", append(args, roleArgs...)
 }
 
 const taskColumns = `t.id, t.plan_id, t.ref, t.title, t.body, t.deadline, t.deadline_text, t.status, t.percent,
