@@ -60,8 +60,16 @@ func (d Date) Time(loc *time.Location) time.Time {
 	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, loc)
 }
 
-// Before reports whether d is strictly before e.
-func (d Date) Before(e Date) bool { return d.ISO() < e.ISO() }
+// Before reports whether d is strictly before e. It compares fields, not
+// strings: dashboards call it for every task.
+func (d Date) Before(e Date) bool {
+	if d.Year != e.Year {
+		return d.Year < e.Year
+	} else if d.Month != e.Month {
+		return d.Month < e.Month
+	}
+	return d.Day < e.Day
+}
 
 // ParseISODate parses YYYY-MM-DD; "" gives the zero Date.
 func ParseISODate(s string) (Date, error) {

@@ -67,3 +67,14 @@ func TestDateJSON(t *testing.T) {
 		t.Fatal("29/02/2019 must not exist")
 	}
 }
+
+func TestDateBefore(t *testing.T) {
+	dates := []ttdn.Date{{}, {Year: 2018, Month: 12, Day: 31}, {Year: 2019, Month: 1, Day: 1}, {Year: 2019, Month: 1, Day: 2}, {Year: 2019, Month: 2, Day: 1}}
+	for i, a := range dates {
+		for j, b := range dates {
+			if got, want := a.Before(b), i < j; got != want {
+				t.Errorf("%v.Before(%v) = %v, want %v", a.ISO(), b.ISO(), got, want)
+			}
+		}
+	}
+}

@@ -166,6 +166,8 @@ var catalog = map[string][2]string{
 	"unit.succeeded_by":    {"Nhiệm vụ được chuyển cho", "Its duties passed to"},
 	"unit.unresolved":      {"Chưa đối chiếu được với danh mục đơn vị", "Not matched to the unit directory"},
 	"unit.tasks":           {"Nhiệm vụ của đơn vị", "The unit's tasks"},
+	"unit.plan_select":     {"Kế hoạch", "Plan"},
+	"unit.plan_show":       {"Xem", "Show"},
 	"unit.as_lead":         {"Chủ trì", "As lead unit"},
 	"unit.as_executing":    {"Thực hiện", "As executing unit"},
 	"unit.as_coordinating": {"Phối hợp", "As coordinating unit"},

@@ -45,12 +45,7 @@ func (s *Server) handlePlanList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	for _, p := range plans {
-		_, n, err := s.cfg.Tasks.FindTasks(r.Context(), ttdn.TaskFilter{PlanID: &p.ID, Limit: 1})
-		if err != nil {
-			s.renderError(w, r, err)
-			return
-		}
-		view.Rows = append(view.Rows, planRow{p, n})
+		view.Rows = append(view.Rows, planRow{p, p.TaskCount})
 	}
 	view.Pager = newPager(r, current, total)
 	s.render(w, r, http.StatusOK, "plans", "plans.title", view)

@@ -75,6 +75,8 @@ func TestScenarios(t *testing.T) {
 				contains: []string{"Sở Văn hóa, Thể thao và Du lịch", "III.1", "III.2", "Phối hợp"}},
 			{name: "unit page via group", path: "/units/{unit:so-tai-chinh}", who: "officer", status: http.StatusOK,
 				contains: []string{"III.1", "qua nhóm: Các sở, ban, ngành tỉnh"}},
+			{name: "unit page plan selector", path: "/units/{unit:so-tttt}?plan=999999", who: "officer", status: http.StatusOK,
+				contains: []string{`<select id="unit-plan" name="plan">`, " selected>2019", "III.1"}},
 
 			// Roles.
 			{name: "officer cannot import", path: "/plans/import", who: "officer", status: http.StatusForbidden},

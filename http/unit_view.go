@@ -3,12 +3,17 @@ package http
 import (
 	"net/http"
 	"slices"
+	"strconv"
 
 	"ttdn"
 )
 
-// maxUnitTasks bounds each role's list on a unit page.
-const maxUnitTasks = 500
+// maxUnitTasks bounds the tasks of one plan on a unit page; maxUnitPlans the
+// plans offered in its plan selector.
+const (
+	maxUnitTasks = 500
+	maxUnitPlans = 50
+)
 
 func (s *Server) newUnitView(r *http.Request, u *ttdn.Unit) (*unitView, error) {
 	ctx := r.Context()
@@ -43,27 +48,36 @@ func (s *Server) newUnitView(r *http.Request, u *ttdn.Unit) (*unitView, error) {
 	return v, s.loadUnitTasks(r, v)
 }
 
-// loadUnitTasks lists the unit's tasks as lead, executing and coordinating
-// unit. Storage finds them, including those that name a group the unit
-// belongs to, in one query; the page sorts them by role.
+// loadUnitTasks lists the unit's tasks in one plan (the one chosen with
+// ?plan=, else the latest) as lead, executing and coordinating unit. Storage
+// finds them, including those that name a group the unit belongs to, in one
+// query; the page sorts them by role. One plan at a time keeps the page short
+// and fast when a province has years of plans.
 func (s *Server) loadUnitTasks(r *http.Request, v *unitView) error {
-	tasks, _, err := s.cfg.Tasks.FindTasks(r.Context(), ttdn.TaskFilter{UnitID: &v.Unit.ID, Limit: maxUnitTasks})
+	plans, _, err := s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{Limit: maxUnitPlans})
 	if err != nil {
 		return err
 	}
-	plans := map[int64]*ttdn.Plan{}
+	v.Plans = plans
+	if len(plans) == 0 {
+		return nil
+	}
+	v.Plan = plans[0]
+	if id, err := strconv.ParseInt(r.URL.Query().Get("plan"), 10, 64); err == nil {
+		if i := slices.IndexFunc(plans, func(p *ttdn.Plan) bool { return p.ID == id }); i >= 0 {
+			v.Plan = plans[i]
+		}
+	}
+	tasks, _, err := s.cfg.Tasks.FindTasks(r.Context(), ttdn.TaskFilter{UnitID: &v.Unit.ID, PlanID: &v.Plan.ID, Limit: maxUnitTasks})
+	if err != nil {
+		return err
+	}
 	for _, role := range []ttdn.TaskRole{ttdn.RoleLead, ttdn.RoleExecuting, ttdn.RoleCoordinating} {
 		rt := roleTasks{Role: role}
 		for _, t := range tasks {
-			via, ok := v.names(t.Units()[role])
-			if !ok {
-				continue
+			if via, ok := v.names(t.Units()[role]); ok {
+				rt.Tasks = append(rt.Tasks, unitTask{Task: t, Plan: v.Plan, Via: via, Overdue: t.Overdue(v.Today)})
 			}
-			p, err := s.planSummary(r, plans, t.PlanID)
-			if err != nil {
-				return err
-			}
-			rt.Tasks = append(rt.Tasks, unitTask{Task: t, Plan: p, Via: via, Overdue: t.Overdue(v.Today)})
 		}
 		v.Roles = append(v.Roles, rt)
 	}

@@ -111,6 +111,8 @@ type unitView struct {
 	Predecessors []*ttdn.Unit
 	Groups       []*ttdn.UnitGroup
 	Roles        []roleTasks
+	Plans        []*ttdn.Plan // the plans the selector offers
+	Plan         *ttdn.Plan   // the plan whose tasks are listed
 	Today        ttdn.Date
 	Exec         *unitExecution
 	Exports      exportLinks
