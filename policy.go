@@ -84,6 +84,10 @@ func Can(u *User, act Action, r Resource) bool {
 		return u.Role == RoleCoordinator || u.Role == RoleUnitOfficer && anyInScope(u, r.UnitIDs)
 	case ResourceChannel, ResourceTheme:
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator
+	case ResourceBudget:
+		return canWriteBudget(u, r)
+	case ResourceDifficulty:
+		return canWriteDifficulty(u, r)
 	}
 	return false
 }
@@ -139,6 +143,9 @@ func ReadScope(u *User, k ResourceKind) Scope {
 		return Scope{Max: Public, MaxInScope: Public}
 	}
 	scope := append([]int64{u.UnitID}, u.ScopeUnitIDs...)
+	if k == ResourceBudget || k == ResourceDifficulty {
+		return ownUnitsScope(u, k, scope)
+	}
 	switch u.Role {
 	case RoleCoordinator, RoleLeader:
 		return Scope{Max: Secret, MaxInScope: Secret, UnitIDs: scope}

@@ -55,6 +55,12 @@ func TestCanWrite(t *testing.T) {
 	task := func(units ...int64) ttdn.Resource {
 		return ttdn.Resource{Kind: ttdn.ResourceTask, Classification: ttdn.Internal, UnitIDs: units}
 	}
+	budget := func(units ...int64) ttdn.Resource {
+		return ttdn.Resource{Kind: ttdn.ResourceBudget, Classification: ttdn.Internal, UnitIDs: units}
+	}
+	difficulty := func(units ...int64) ttdn.Resource {
+		return ttdn.Resource{Kind: ttdn.ResourceDifficulty, Classification: ttdn.Internal, UnitIDs: units}
+	}
 	tests := []struct {
 		who  string
 		act  ttdn.Action
@@ -81,6 +87,26 @@ func TestCanWrite(t *testing.T) {
 		{"monitor", ttdn.ActionUpdate, ttdn.Resource{Kind: ttdn.ResourceUnit, Classification: ttdn.Public}, false},
 		{"leader", ttdn.ActionRead, ttdn.Resource{Kind: ttdn.ResourceAudit}, true},
 		{"coordinator", ttdn.ActionRead, ttdn.Resource{Kind: ttdn.ResourceAudit}, false},
+		// Budget estimates: a unit its own, finance all; coordinators and leaders read.
+		{"unit_officer", ttdn.ActionUpdate, budget(11), true},
+		{"unit_officer", ttdn.ActionRead, budget(20), false},
+		{"unit_officer", ttdn.ActionUpdate, budget(20), false},
+		{"finance", ttdn.ActionUpdate, budget(20), true},
+		{"finance", ttdn.ActionRead, budget(20), true},
+		{"coordinator", ttdn.ActionRead, budget(20), true},
+		{"coordinator", ttdn.ActionUpdate, budget(20), false},
+		{"leader", ttdn.ActionRead, budget(20), true},
+		{"leader", ttdn.ActionUpdate, budget(10), false},
+		{"admin", ttdn.ActionRead, budget(20), false},
+		{"monitor", ttdn.ActionRead, budget(20), false},
+		// Difficulties: a unit raises its own, the coordinator handles all.
+		{"unit_officer", ttdn.ActionCreate, difficulty(10), true},
+		{"unit_officer", ttdn.ActionRead, difficulty(20), false},
+		{"coordinator", ttdn.ActionUpdate, difficulty(20), true},
+		{"leader", ttdn.ActionRead, difficulty(20), true},
+		{"leader", ttdn.ActionUpdate, difficulty(20), false},
+		{"finance", ttdn.ActionRead, difficulty(20), false},
+		{"anonymous", ttdn.ActionRead, difficulty(20), false},
 	}
 	for _, tt := range tests {
 		if got := ttdn.Can(users[tt.who], tt.act, tt.r); got != tt.want {
@@ -95,7 +121,8 @@ func TestCanWrite(t *testing.T) {
 // TestReadScopeAgreesWithCan checks that the scope list queries use admits
 // exactly the records Can admits, for every user, kind, level and unit set.
 func TestReadScopeAgreesWithCan(t *testing.T) {
-	kinds := []ttdn.ResourceKind{ttdn.ResourcePlan, ttdn.ResourceTask, ttdn.ResourceResponsibility, ttdn.ResourceUnit}
+	kinds := []ttdn.ResourceKind{ttdn.ResourcePlan, ttdn.ResourceTask, ttdn.ResourceResponsibility, ttdn.ResourceUnit,
+		ttdn.ResourceBudget, ttdn.ResourceDifficulty}
 	unitSets := [][]int64{nil, {10}, {11}, {20}, {20, 11}}
 	for who, u := range policyUsers() {
 		for _, k := range kinds {

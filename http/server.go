@@ -50,6 +50,10 @@ type Config struct {
 	Notifications ttdn.NotificationService
 	Settings      ttdn.SettingsService
 
+	// Budget estimates and difficulties (issue 5); nil leaves them out.
+	Budgets      ttdn.BudgetService
+	Difficulties ttdn.DifficultyService
+
 	// LoadResolver builds the unit-name resolver from the stored directory
 	// (sqlstore.LoadResolver).
 	LoadResolver func(ctx context.Context) (*directory.Resolver, error)
@@ -151,6 +155,7 @@ func (s *Server) routes() {
 	auth("GET /units/{id}", s.handleUnitView)
 
 	s.executionRoutes(auth)
+	s.registerBudgetRoutes(auth)
 
 	auth("GET /users", s.handleUserList)
 	auth("GET /users/new", s.handleUserNewForm)

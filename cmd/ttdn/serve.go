@@ -87,6 +87,8 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server 
 		Dashboard:     sqlstore.NewDashboardService(db),
 		Notifications: sqlstore.NewNotificationService(db),
 		Settings:      sqlstore.NewSettingsService(db),
+		Budgets:       sqlstore.NewBudgetService(db),
+		Difficulties:  sqlstore.NewDifficultyService(db),
 		LoadResolver:  func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:          db.Ping,
 		Logger:        log,
