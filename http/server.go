@@ -54,6 +54,13 @@ type Config struct {
 	Budgets      ttdn.BudgetService
 	Difficulties ttdn.DifficultyService
 
+	// Periodic reporting (issue 4); nil leaves its pages out.
+	Indicators   ttdn.IndicatorService
+	Periods      ttdn.ReportPeriodService
+	UnitReports  ttdn.UnitReportService
+	Completeness ttdn.CompletenessService
+	Consolidated ttdn.ConsolidatedReportService
+
 	// LoadResolver builds the unit-name resolver from the stored directory
 	// (sqlstore.LoadResolver).
 	LoadResolver func(ctx context.Context) (*directory.Resolver, error)
@@ -156,6 +163,7 @@ func (s *Server) routes() {
 
 	s.executionRoutes(auth)
 	s.registerBudgetRoutes(auth)
+	s.registerReportingRoutes(auth)
 
 	auth("GET /users", s.handleUserList)
 	auth("GET /users/new", s.handleUserNewForm)

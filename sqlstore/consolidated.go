@@ -21,7 +21,7 @@ type ConsolidatedReportService struct {
 
 // NewConsolidatedReportService returns the consolidated report service on db.
 func NewConsolidatedReportService(db *DB) *ConsolidatedReportService {
-	return &ConsolidatedReportService{db: db}
+	return &ConsolidatedReportService{db: db, Difficulties: difficultySource{NewDifficultyService(db), NewUnitService(db)}}
 }
 
 var _ ttdn.ConsolidatedReportService = (*ConsolidatedReportService)(nil)

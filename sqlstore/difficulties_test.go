@@ -1,6 +1,7 @@
 package sqlstore_test
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -51,6 +52,16 @@ func TestDifficultyCycle(t *testing.T) {
 		open, err := s.FindOpenDifficulties(as(w.coordinator), ttdn.Date{}, date(2019, 6, 14))
 		if err != nil || len(open) != 2 || open[0].Group == nil || open[0].Group.Proposal == "" {
 			t.Fatalf("open difficulties %v %v", open, err)
+		}
+		// The consolidated report lists them through its hook, and an officer
+		// of unit A never sees unit B's secret one there.
+		hook := sqlstore.NewConsolidatedReportService(db).Difficulties
+		lines, err := hook.OpenDifficulties(as(w.coordinator), 0, date(2019, 6, 14))
+		if err != nil || len(lines) != 2 || !strings.Contains(lines[0], "Thiếu kinh phí dịch tờ rơi") || !strings.Contains(lines[0], "Đề xuất: Đề nghị bố trí kinh phí dịch thuật.") {
+			t.Fatalf("consolidated report difficulties %q %v", lines, err)
+		}
+		if lines, err := hook.OpenDifficulties(as(w.officerA), 0, date(2019, 6, 14)); err != nil || len(lines) != 1 {
+			t.Fatalf("officer A sees %q %v", lines, err)
 		}
 		db.Now = func() time.Time { return time.Date(2019, 6, 20, 3, 0, 0, 0, time.UTC) }
 		if _, err = s.AnswerDifficultyGroup(as(w.coordinator), g.ID, ttdn.DifficultyAnswer{Version: g.Version, Text: "Đồng ý bố trí 50 triệu đồng.",

@@ -1,0 +1,134 @@
+package http
+
+import (
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"strings"
+
+	"ttdn"
+	"ttdn/export"
+	"ttdn/vntext"
+)
+
+// unitsPerMatrixPage bounds the rows of one matrix page; the export holds
+// them all.
+const unitsPerMatrixPage = 50
+
+// completenessView is the units × periods matrix, or one unit over the
+// years when the filter names a unit.
+type completenessView struct {
+	Matrix  *ttdn.CompletenessMatrix
+	Rows    []*ttdn.CompletenessRow
+	Filter  completenessFilter
+	Plans   []*ttdn.Plan
+	Units   []*ttdn.Unit
+	Types   []ttdn.PeriodType
+	Unit    *ttdn.CompletenessRow // the one unit, in the per-unit view
+	Pager   pager
+	Exports exportLinks
+}
+
+type completenessFilter struct{ Plan, Type, From, To, Unit string }
+
+func (f completenessFilter) filter() ttdn.CompletenessFilter {
+	var cf ttdn.CompletenessFilter
+	if id, err := strconv.ParseInt(f.Plan, 10, 64); err == nil {
+		cf.PlanID = &id
+	}
+	if f.Type != "" {
+		t := ttdn.PeriodType(f.Type)
+		cf.Type = &t
+	}
+	if y, err := strconv.Atoi(f.From); err == nil {
+		cf.FromYear = &y
+	}
+	if y, err := strconv.Atoi(f.To); err == nil {
+		cf.ToYear = &y
+	}
+	if id, err := strconv.ParseInt(f.Unit, 10, 64); err == nil {
+		cf.UnitID = &id
+	}
+	return cf
+}
+
+func (s *Server) handleCompleteness(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	v := &completenessView{Filter: completenessFilter{Plan: q.Get("plan"), Type: q.Get("type"), From: q.Get("from"),
+		To: q.Get("to"), Unit: q.Get("unit")}, Types: periodTypes, Exports: newExportLinks(r)}
+	m, err := s.cfg.Completeness.FindCompleteness(r.Context(), v.Filter.filter())
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if exportFormat(r) != "" {
+		s.writeExport(w, r, "ty-le-bao-cao", completenessTable(m))
+		return
+	}
+	// Storage orders by bytes; officials expect Vietnamese order (Đ after D).
+	slices.SortStableFunc(m.Rows, func(a, b *ttdn.CompletenessRow) int {
+		return strings.Compare(vntext.Fold(a.UnitName), vntext.Fold(b.UnitName))
+	})
+	v.Matrix = m
+	if v.Plans, _, err = s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{Limit: 200}); err == nil {
+		v.Units, err = s.allUnits(r)
+	}
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if v.Filter.Unit != "" && len(m.Rows) == 1 {
+		v.Unit = m.Rows[0]
+	}
+	current, _ := pageNumber(r)
+	v.Pager = newPagerSize(r, current, len(m.Rows), unitsPerMatrixPage)
+	start := min((current-1)*unitsPerMatrixPage, len(m.Rows))
+	v.Rows = m.Rows[start:min(start+unitsPerMatrixPage, len(m.Rows))]
+	s.render(w, r, http.StatusOK, "report_completeness", "compl.title", v)
+}
+
+// shortPeriod is a matrix column heading: "6T/2019", "Năm 2019", "Q2/2019".
+func shortPeriod(rp *ttdn.ReportPeriod) string {
+	switch rp.Type {
+	case ttdn.PeriodHalfYear:
+		return fmt.Sprintf("6T/%d", rp.Year)
+	case ttdn.PeriodYear:
+		return fmt.Sprintf("Năm %d", rp.Year)
+	case ttdn.PeriodQuarter:
+		return fmt.Sprintf("Q%d/%d", rp.Number, rp.Year)
+	case ttdn.PeriodMonth:
+		return fmt.Sprintf("T%d/%d", rp.Number, rp.Year)
+	}
+	return fmt.Sprintf("ĐX%d/%d", rp.Number, rp.Year)
+}
+
+// cellText is a cell in words, so the matrix reads without colour.
+func cellText(lang string, c ttdn.CellState, accepted bool) string {
+	if c == ttdn.CellNotExpected {
+		return "—"
+	}
+	t := translate(lang, "compl.cell_"+string(c))
+	if accepted {
+		t += " ✔"
+	}
+	return t
+}
+
+// completenessTable is the whole matrix as a file: one row per unit, one
+// column per period, then the unit's totals.
+func completenessTable(m *ttdn.CompletenessMatrix) export.Table {
+	t := export.Table{Title: "Tỷ lệ báo cáo", Columns: []string{"Đơn vị"}}
+	for _, rp := range m.Periods {
+		t.Columns = append(t.Columns, shortPeriod(rp))
+	}
+	t.Columns = append(t.Columns, "Phải báo cáo", "Đúng hạn", "Muộn", "Chưa nộp")
+	for _, row := range m.Rows {
+		cells := []any{row.UnitName}
+		for i, c := range row.Cells {
+			cells = append(cells, strings.TrimSuffix(cellText(langVI, c, row.Accepted[i]), " ✔"))
+		}
+		t.Rows = append(t.Rows, append(cells, row.Expected, row.OnTime, row.Late, row.Missing))
+	}
+	return t
+}
