@@ -152,3 +152,12 @@ func TestContentDisposition(t *testing.T) {
 		t.Fatalf("got  %s\nwant %s", got, want)
 	}
 }
+
+func TestNotificationKindsHaveLabels(t *testing.T) {
+	for _, k := range []ttdn.NotificationKind{ttdn.NotifyTaskDueSoon, ttdn.NotifyTaskOverdue, ttdn.NotifyUnitStale,
+		ttdn.NotifyReportDueSoon, ttdn.NotifyReportOverdue, ttdn.NotifyPressHit} {
+		if k.Label() == string(k) {
+			t.Errorf("notification kind %s has no Vietnamese label", k)
+		}
+	}
+}

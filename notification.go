@@ -24,6 +24,12 @@ func (k NotificationKind) Label() string {
 		return "Nhiệm vụ quá hạn"
 	case NotifyUnitStale:
 		return "Đơn vị chưa cập nhật tiến độ"
+	case NotifyReportDueSoon:
+		return "Báo cáo định kỳ sắp đến hạn"
+	case NotifyReportOverdue:
+		return "Báo cáo định kỳ quá hạn"
+	case NotifyPressHit:
+		return "Tin báo chí cần chú ý"
 	}
 	return string(k)
 }

@@ -88,6 +88,8 @@ func Can(u *User, act Action, r Resource) bool {
 		return canWriteBudget(u, r)
 	case ResourceDifficulty:
 		return canWriteDifficulty(u, r)
+	case ResourcePressSource, ResourceArticle, ResourceWatchTerm, ResourcePressReview:
+		return canWritePress(u, r)
 	}
 	return false
 }
@@ -145,6 +147,9 @@ func ReadScope(u *User, k ResourceKind) Scope {
 	scope := append([]int64{u.UnitID}, u.ScopeUnitIDs...)
 	if k == ResourceBudget || k == ResourceDifficulty {
 		return ownUnitsScope(u, k, scope)
+	}
+	if pressKind(k) {
+		return pressScope(u)
 	}
 	switch u.Role {
 	case RoleCoordinator, RoleLeader:

@@ -107,6 +107,19 @@ func TestCanWrite(t *testing.T) {
 		{"leader", ttdn.ActionUpdate, difficulty(20), false},
 		{"finance", ttdn.ActionRead, difficulty(20), false},
 		{"anonymous", ttdn.ActionRead, difficulty(20), false},
+		// Press monitoring: monitors, coordinators and leaders read; monitors
+		// and coordinators manage sources, watch terms and reviews.
+		{"monitor", ttdn.ActionRead, ttdn.PressResource(ttdn.ResourceArticle), true},
+		{"leader", ttdn.ActionRead, ttdn.PressResource(ttdn.ResourceArticle), true},
+		{"unit_officer", ttdn.ActionRead, ttdn.PressResource(ttdn.ResourceArticle), false},
+		{"admin", ttdn.ActionRead, ttdn.PressResource(ttdn.ResourceArticle), false},
+		{"anonymous", ttdn.ActionRead, ttdn.PressResource(ttdn.ResourceArticle), false},
+		{"monitor", ttdn.ActionUpdate, ttdn.PressResource(ttdn.ResourceArticle), false},
+		{"monitor", ttdn.ActionCreate, ttdn.PressResource(ttdn.ResourcePressSource), true},
+		{"coordinator", ttdn.ActionUpdate, ttdn.PressResource(ttdn.ResourceWatchTerm), true},
+		{"monitor", ttdn.ActionUpdate, ttdn.PressResource(ttdn.ResourcePressReview), true},
+		{"leader", ttdn.ActionUpdate, ttdn.PressResource(ttdn.ResourcePressReview), false},
+		{"unit_officer", ttdn.ActionCreate, ttdn.PressResource(ttdn.ResourcePressSource), false},
 	}
 	for _, tt := range tests {
 		if got := ttdn.Can(users[tt.who], tt.act, tt.r); got != tt.want {
@@ -122,7 +135,8 @@ func TestCanWrite(t *testing.T) {
 // exactly the records Can admits, for every user, kind, level and unit set.
 func TestReadScopeAgreesWithCan(t *testing.T) {
 	kinds := []ttdn.ResourceKind{ttdn.ResourcePlan, ttdn.ResourceTask, ttdn.ResourceResponsibility, ttdn.ResourceUnit,
-		ttdn.ResourceBudget, ttdn.ResourceDifficulty}
+		ttdn.ResourceBudget, ttdn.ResourceDifficulty,
+		ttdn.ResourcePressSource, ttdn.ResourceArticle, ttdn.ResourceWatchTerm, ttdn.ResourcePressReview}
 	unitSets := [][]int64{nil, {10}, {11}, {20}, {20, 11}}
 	for who, u := range policyUsers() {
 		for _, k := range kinds {

@@ -29,6 +29,8 @@ func commands() []command {
 		{"migrate", "cập nhật cấu trúc cơ sở dữ liệu / apply database migrations", runMigrate},
 		{"demo", "nạp dữ liệu mẫu vào cơ sở dữ liệu / load the demo data", runDemo},
 		{"bench", "đo tốc độ các trang dưới tải đồng thời / measure pages under concurrent load", runBench},
+		{"feed", "nguồn tin báo chí: feed add URL | list | refresh | run | import-opml | export-opml / press feeds", runFeed},
+		{"press", "tin bài báo chí: press ingest TỆP… | digest | bench / press items", runPress},
 	}
 }
 

@@ -62,6 +62,13 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	notifier := sqlstore.ReminderNotifier{NotificationService: sqlstore.NewNotificationService(db), Reports: sqlstore.NewUnitReportService(db)}
 	sched := &jobs.Scheduler{Notifier: notifier, Settings: sqlstore.NewSettingsService(db), Log: log}
 	go sched.Run(ctx)
+	// The press monitor fetches due feeds in every instance too: each source
+	// is leased in the database before it is fetched.
+	feeds, err := newFeedRunner(ctx, db, 4)
+	if err != nil {
+		return err
+	}
+	go feeds.Run(ctx)
 	fmt.Fprintf(stdout, "ttdn (%s) đang chạy tại / listening on http://%s\n", db.Engine(), ln.Addr())
 	return serve(ctx, srv, ln)
 }

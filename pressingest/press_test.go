@@ -1,0 +1,159 @@
+package pressingest_test
+
+import (
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"ttdn"
+	"ttdn/sqlstore"
+	"ttdn/sqlstore/sqltest"
+)
+
+// searchCase is one search of the parity test.
+type searchCase struct {
+	name string
+	f    ttdn.ArticleFilter
+}
+
+func searchCases() []searchCase {
+	vi, neg, theme := "vi", ttdn.ToneNegative, "bien-dao"
+	from := time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC)
+	return []searchCase{
+		{"place", ttdn.ArticleFilter{Query: "Tây Ninh"}},
+		{"folded", ttdn.ArticleFilter{Query: "tay ninh"}},
+		{"one word", ttdn.ArticleFilter{Query: "Campuchia"}},
+		{"đ", ttdn.ArticleFilter{Query: "Đà Nẵng"}},
+		{"prefix", ttdn.ArticleFilter{Query: "bão*"}},
+		{"prefix two", ttdn.ArticleFilter{Query: "giá vàn*"}},
+		{"lang", ttdn.ArticleFilter{Query: "lũ", Language: &vi}},
+		{"dates", ttdn.ArticleFilter{Query: "Hà Nội", From: from, To: from.AddDate(0, 0, 3)}},
+		{"hits", ttdn.ArticleFilter{HitsOnly: true}},
+		{"theme", ttdn.ArticleFilter{Theme: &theme}},
+		{"tone", ttdn.ArticleFilter{Query: "tai nạn", Tone: &neg}},
+		{"none", ttdn.ArticleFilter{Query: "zzzkhongcotu"}},
+	}
+}
+
+// parity holds each engine's answers, by case, as article URLs.
+var parity = struct {
+	sync.Mutex
+	m map[string]map[string][]string
+}{m: map[string]map[string][]string{}}
+
+// checkSearch compares every search with a reference computed in Go over
+// the stored texts, and records the answers for the cross-engine check.
+func checkSearch(t *testing.T, in *ingested) {
+	ctx := sqltest.SystemContext()
+	all, _, err := in.store.SearchArticles(ctx, ttdn.ArticleFilter{Limit: 200})
+	if err != nil || len(all) == 0 {
+		t.Fatal(err)
+	}
+	ref := referenceArticles(t, in)
+	answers := map[string][]string{}
+	for _, c := range searchCases() {
+		c.f.Limit = 200
+		got, total, err := in.store.SearchArticles(ctx, c.f)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		want := ref.search(c.f)
+		if total != min(len(want), ttdn.SearchCountCap) {
+			t.Errorf("%s: total %d, reference %d", c.name, total, len(want))
+		}
+		var urls []string
+		for i, a := range got {
+			urls = append(urls, a.URL)
+			if i < len(want) && want[i].URL != a.URL {
+				t.Errorf("%s: result %d is %s, reference %s", c.name, i, a.URL, want[i].URL)
+				break
+			}
+		}
+		if c.name != "none" && c.name != "tone" && len(got) == 0 {
+			t.Errorf("%s: nothing found", c.name)
+		}
+		answers[c.name] = urls
+	}
+	parity.Lock()
+	defer parity.Unlock()
+	parity.m[in.db.Engine()] = answers
+	if len(parity.m) == 2 {
+		lite, pg := parity.m[sqlstore.EngineSQLite], parity.m[sqlstore.EnginePostgres]
+		for name, urls := range lite {
+			if !slices.Equal(urls, pg[name]) {
+				t.Errorf("%s: SQLite and PostgreSQL differ (%d vs %d results)", name, len(urls), len(pg[name]))
+			}
+		}
+	}
+}
+
+// refArticle is a stored article as the reference search sees it.
+type refArticle struct {
+	*ttdn.Article
+	words map[string]bool
+}
+
+type reference []refArticle
+
+// referenceArticles loads every stored article, newest id first.
+func referenceArticles(t *testing.T, in *ingested) reference {
+	ctx := sqltest.SystemContext()
+	var out reference
+	for off := 0; ; off += 200 {
+		page, _, err := in.store.SearchArticles(ctx, ttdn.ArticleFilter{Offset: off, Limit: 200})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, a := range page {
+			w := map[string]bool{}
+			for _, x := range strings.Fields(sqlstore.SearchText(a.Title, a.Summary)) {
+				w[x] = true
+			}
+			out = append(out, refArticle{a, w})
+		}
+		if len(page) < 200 {
+			return out
+		}
+	}
+}
+
+func (r reference) search(f ttdn.ArticleFilter) []refArticle {
+	var out []refArticle
+	for _, a := range r {
+		if r.admits(a, f) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+func (r reference) admits(a refArticle, f ttdn.ArticleFilter) bool {
+	for _, q := range strings.Fields(f.Query) {
+		prefix := strings.HasSuffix(q, "*")
+		for _, w := range strings.Fields(sqlstore.SearchText(q, "")) {
+			if !a.words[w] && !(prefix && hasPrefixWord(a.words, w)) {
+				return false
+			}
+		}
+	}
+	switch {
+	case !f.From.IsZero() && a.Published.Before(f.From), !f.To.IsZero() && !a.Published.Before(f.To):
+		return false
+	case f.Language != nil && a.Language != *f.Language, f.Tone != nil && a.Tone != *f.Tone:
+		return false
+	case f.HitsOnly && a.Priority == 0, f.Theme != nil && !slices.Contains(a.Themes, *f.Theme):
+		return false
+	}
+	return true
+}
+
+func hasPrefixWord(words map[string]bool, p string) bool {
+	for w := range words {
+		if strings.HasPrefix(w, p) {
+			return true
+		}
+	}
+	return false
+}
