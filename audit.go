@@ -8,8 +8,14 @@ import (
 // AuditEvent records one change, or one read of a secret record. Storage
 // writes it in the same transaction as the act, so an act without its record
 // cannot happen.
+//
+// Events form one hash chain: Seq is the event's place in it (1, 2, 3… with
+// no gaps) and Hash a SHA-256 over the event's fields and PrevHash, the hash
+// of the event before it. Editing, inserting, deleting or reordering events
+// breaks the chain, and VerifyAuditLog finds where.
 type AuditEvent struct {
 	ID       int64     `json:"id"`
+	Seq      int64     `json:"seq"`
 	At       time.Time `json:"at"`
 	UserID   int64     `json:"user_id"`
 	Username string    `json:"username"`
@@ -19,13 +25,20 @@ type AuditEvent struct {
 	EntityID int64     `json:"entity_id"`
 	Before   string    `json:"before,omitempty"` // JSON of the record before the change
 	After    string    `json:"after,omitempty"`  // JSON of the record after it
+	PrevHash string    `json:"prev_hash,omitempty"`
+	Hash     string    `json:"hash,omitempty"`
 }
 
-// AuditFilter selects audit events.
+// AuditFilter selects audit events. From and To bound the time (From
+// inclusive, To exclusive); zero means unbounded.
 type AuditFilter struct {
 	UserID   *int64
+	Username *string
 	Entity   *string
 	EntityID *int64
+	Action   *string
+	From     time.Time
+	To       time.Time
 	Offset   int
 	Limit    int
 }

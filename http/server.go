@@ -171,6 +171,9 @@ func (s *Server) routes() {
 	auth("GET /users/{id}/edit", s.handleUserEditForm)
 	auth("POST /users/{id}/edit", s.handleUserEdit)
 	auth("POST /users/{id}/password", s.handleUserPassword)
+	if s.cfg.Audit != nil {
+		auth("GET /audit", s.handleAuditLog)
+	}
 
 	m.Handle("/", s.uiMiddleware(s.handleNotFound, uiOptions{}))
 	s.apiRoutes()

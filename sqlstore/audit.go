@@ -9,8 +9,9 @@ import (
 	"ttdn"
 )
 
-// audit writes one audit event in tx, so the act and its record commit or
+// audit records one audit event in tx, so the act and its record commit or
 // roll back together. before and after are encoded as JSON (nil for none).
+// The event is chained and written when tx commits (auditchain.go).
 func (tx *Tx) audit(ctx context.Context, action string, entity ttdn.ResourceKind, id int64, before, after any) error {
 	var userID int64
 	username := "anonymous"
@@ -25,12 +26,11 @@ func (tx *Tx) audit(ctx context.Context, action string, entity ttdn.ResourceKind
 	if err != nil {
 		return err
 	}
-	_, err = tx.exec(ctx, `INSERT INTO audit_events (at, user_id, username, addr, action, entity, entity_id, before_json, after_json)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		tx.now, userID, username, ttdn.AddrFromContext(ctx), action, string(entity), id, b, a)
-	if err != nil {
-		return fmt.Errorf("sqlstore: write audit event: %w", err)
+	if tx.auditCtx == nil {
+		tx.auditCtx = ctx
 	}
+	tx.auditLog = append(tx.auditLog, &ttdn.AuditEvent{At: tx.now, UserID: userID, Username: username,
+		Addr: ttdn.AddrFromContext(ctx), Action: action, Entity: string(entity), EntityID: id, Before: b, After: a})
 	return nil
 }
 
@@ -79,6 +79,8 @@ func NewAuditService(db *DB) *AuditService { return &AuditService{db: db} }
 
 var _ ttdn.AuditService = (*AuditService)(nil)
 
+const auditColumns = `id, seq, at, user_id, username, addr, action, entity, entity_id, before_json, after_json, prev_hash, hash`
+
 // FindAuditEvents returns events, newest first, and their total. Only users
 // the policy lets read the log (administrators, leaders) may call it.
 func (s *AuditService) FindAuditEvents(ctx context.Context, f ttdn.AuditFilter) ([]*ttdn.AuditEvent, int, error) {
@@ -95,7 +97,7 @@ func (s *AuditService) FindAuditEvents(ctx context.Context, f ttdn.AuditFilter) 
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_events WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, at, user_id, username, addr, action, entity, entity_id, before_json, after_json
+	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+`
 		FROM audit_events WHERE `+where+` ORDER BY id DESC`+limitClause(f.Limit, f.Offset), args...)
 	if err != nil {
 		return nil, 0, err
@@ -103,9 +105,8 @@ func (s *AuditService) FindAuditEvents(ctx context.Context, f ttdn.AuditFilter) 
 	defer rows.Close()
 	var events []*ttdn.AuditEvent
 	for rows.Next() {
-		e := &ttdn.AuditEvent{}
-		if err := rows.Scan(&e.ID, timeScan{&e.At}, &e.UserID, &e.Username, &e.Addr, &e.Action,
-			&e.Entity, &e.EntityID, &e.Before, &e.After); err != nil {
+		e, err := scanAuditEvent(rows)
+		if err != nil {
 			return nil, 0, err
 		}
 		events = append(events, e)
@@ -113,16 +114,36 @@ func (s *AuditService) FindAuditEvents(ctx context.Context, f ttdn.AuditFilter) 
 	return events, total, rows.Err()
 }
 
+func scanAuditEvent(r rowScanner) (*ttdn.AuditEvent, error) {
+	e := &ttdn.AuditEvent{}
+	err := r.Scan(&e.ID, idScan{&e.Seq}, timeScan{&e.At}, &e.UserID, &e.Username, &e.Addr, &e.Action,
+		&e.Entity, &e.EntityID, &e.Before, &e.After, &e.PrevHash, &e.Hash)
+	return e, err
+}
+
 func auditWhere(f ttdn.AuditFilter) (string, []any) {
 	where, args := []string{"1 = 1"}, []any{}
+	add := func(cond string, v any) { where, args = append(where, cond), append(args, v) }
 	if f.UserID != nil {
-		where, args = append(where, "user_id = ?"), append(args, *f.UserID)
+		add("user_id = ?", *f.UserID)
+	}
+	if f.Username != nil {
+		add("username = ?", *f.Username)
 	}
 	if f.Entity != nil {
-		where, args = append(where, "entity = ?"), append(args, *f.Entity)
+		add("entity = ?", *f.Entity)
 	}
 	if f.EntityID != nil {
-		where, args = append(where, "entity_id = ?"), append(args, *f.EntityID)
+		add("entity_id = ?", *f.EntityID)
+	}
+	if f.Action != nil {
+		add("action = ?", *f.Action)
+	}
+	if !f.From.IsZero() {
+		add("at >= ?", f.From.UTC())
+	}
+	if !f.To.IsZero() {
+		add("at < ?", f.To.UTC())
 	}
 	return strings.Join(where, " AND "), args
 }

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"fmt"
 	"time"
+
+	"ttdn"
 )
 
 // Tx is a transaction with the time fixed once at its start, so every row a
@@ -13,6 +15,11 @@ type Tx struct {
 	*sql.Tx
 	db  *DB
 	now time.Time
+
+	// Audit events waiting to be chained and written at Commit
+	// (auditchain.go), and the context they were recorded under.
+	auditLog []*ttdn.AuditEvent
+	auditCtx context.Context
 }
 
 // BeginTx starts a transaction: on the write pool when write is true, on the

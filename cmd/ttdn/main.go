@@ -31,6 +31,11 @@ func commands() []command {
 		{"bench", "đo tốc độ các trang dưới tải đồng thời / measure pages under concurrent load", runBench},
 		{"feed", "nguồn tin báo chí: feed add URL | list | refresh | run | import-opml | export-opml / press feeds", runFeed},
 		{"press", "tin bài báo chí: press ingest TỆP… | digest | bench / press items", runPress},
+		{"audit", "kiểm tra chuỗi nhật ký: audit verify / verify the tamper-evident audit log", runAudit},
+		{"backup", "sao lưu trực tuyến: backup --out TỆP / online backup while the server runs", runBackup},
+		{"restore", "khôi phục vào CSDL trống: restore --in TỆP / restore into an empty database", runRestore},
+		{"export", "xuất toàn bộ dữ liệu: export --out TỆP.zip / complete logical export", runExport},
+		{"import", "nạp tệp xuất vào CSDL trống: import --in TỆP.zip / load an export into an empty database", runImport},
 	}
 }
 

@@ -1,0 +1,124 @@
+package http
+
+import (
+	"net/http"
+	"strings"
+
+	"ttdn"
+	"ttdn/export"
+)
+
+// auditView is the audit log page: filters as typed, one page of events
+// with their changes laid out field by field, paging and export links.
+type auditView struct {
+	Filter  auditQuery
+	Rows    []auditRow
+	Pager   pager
+	Exports exportLinks
+	Actions []string
+	Kinds   []string
+}
+
+// auditQuery is the filter form as typed, so the page shows it back.
+type auditQuery struct{ User, Entity, Action, From, To string }
+
+// auditRow is one event and its field-by-field changes.
+type auditRow struct {
+	*ttdn.AuditEvent
+	Changes []fieldChange
+}
+
+// auditActions and auditKinds fill the filter form's choices; other values
+// typed into the URL still filter.
+var (
+	auditActions = []string{"create", "update", "delete", "read", "import", "restore"}
+	auditKinds   = []string{"plan", "task", "responsibility", "unit", "user", "token", "activity", "channel",
+		"contact", "theme", "settings", "attachment", "unit_report", "report_period", "budget", "difficulty", "database"}
+)
+
+// handleAuditLog shows the audit log to administrators and leaders; the
+// audit service asks the policy, so anyone else gets its refusal.
+func (s *Server) handleAuditLog(w http.ResponseWriter, r *http.Request) {
+	q, f, err := parseAuditQuery(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	if exportFormat(r) != "" {
+		s.exportAuditLog(w, r, f)
+		return
+	}
+	current, offset := pageNumber(r)
+	f.Offset, f.Limit = offset, pageSize
+	events, total, err := s.cfg.Audit.FindAuditEvents(r.Context(), f)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	rows := make([]auditRow, len(events))
+	for i, e := range events {
+		rows[i] = auditRow{AuditEvent: e, Changes: diffJSON(e.Before, e.After)}
+	}
+	s.render(w, r, http.StatusOK, "audit", "audit.title", auditView{Filter: q, Rows: rows,
+		Pager: newPager(r, current, total), Exports: newExportLinks(r), Actions: auditActions, Kinds: auditKinds})
+}
+
+// parseAuditQuery reads the filters; dates are days in Vietnam, the "to"
+// day included.
+func parseAuditQuery(r *http.Request) (auditQuery, ttdn.AuditFilter, error) {
+	v := r.URL.Query()
+	q := auditQuery{User: strings.TrimSpace(v.Get("user")), Entity: v.Get("entity"), Action: v.Get("action"),
+		From: v.Get("from"), To: v.Get("to")}
+	var f ttdn.AuditFilter
+	if q.User != "" {
+		f.Username = &q.User
+	}
+	if q.Entity != "" {
+		f.Entity = &q.Entity
+	}
+	if q.Action != "" {
+		f.Action = &q.Action
+	}
+	from, err := ttdn.ParseDate(q.From)
+	if err != nil {
+		return q, f, err
+	}
+	to, err := ttdn.ParseDate(q.To)
+	if err != nil {
+		return q, f, err
+	}
+	if !from.IsZero() {
+		f.From = from.Time(vietnam)
+	}
+	if !to.IsZero() {
+		f.To = to.Time(vietnam).AddDate(0, 0, 1)
+	}
+	return q, f, nil
+}
+
+// auditExportLimit bounds one export; narrower filters export the rest.
+const auditExportLimit = 100000
+
+func (s *Server) exportAuditLog(w http.ResponseWriter, r *http.Request, f ttdn.AuditFilter) {
+	f.Limit = auditExportLimit
+	events, _, err := s.cfg.Audit.FindAuditEvents(r.Context(), f)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	lang := reqOf(r).lang
+	t := export.Table{Title: translate(lang, "audit.title"), Columns: []string{
+		translate(lang, "audit.seq"), translate(lang, "audit.at"), translate(lang, "audit.user"),
+		translate(lang, "audit.addr"), translate(lang, "audit.action"), translate(lang, "audit.entity"),
+		translate(lang, "audit.entity_id"), translate(lang, "audit.before"), translate(lang, "audit.after"),
+		translate(lang, "audit.hash")}}
+	for _, e := range events {
+		t.Rows = append(t.Rows, []any{e.Seq, e.At, e.Username, e.Addr, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.Hash})
+	}
+	s.writeExport(w, r, "nhat-ky", t)
+}
+
+// CanAudit shows the audit log in the menu to those the policy lets read it.
+func (p *page) CanAudit() bool {
+	return p.User != nil && ttdn.Can(p.User, ttdn.ActionRead, ttdn.Resource{Kind: ttdn.ResourceAudit})
+}

@@ -1,0 +1,64 @@
+package http
+
+import (
+	"testing"
+
+	"ttdn"
+	"ttdn/sqlstore"
+	"ttdn/sqlstore/sqltest"
+)
+
+// The audit log page: administrators and leaders only (through the
+// policy), filters, paging, CSV/XLSX export, and updates shown field by
+// field.
+func TestAuditLogPage(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db, false)
+		leader := sqltest.MustCreateUser(t, db, &ttdn.User{Username: "lanhdao", Name: "Lãnh đạo", Role: ttdn.RoleLeader,
+			UnitID: f.units["so-tttt"].ID}, testPassword)
+		f.users["leader"], f.sessions["leader"] = leader, sqltest.MustCreateSession(t, db, leader)
+		name := "Tên đã đổi"
+		u := f.users["officer"]
+		if _, err := sqlstore.NewUserService(db).UpdateUser(sqltest.SystemContext(), u.ID, ttdn.UserUpdate{Version: u.Version, Name: &name}); err != nil {
+			t.Fatal(err)
+		}
+		f.run(t, []scenario{
+			{name: "admin sees the log", path: "/audit", who: "admin", status: 200,
+				contains: []string{`id="audit-list"`, "lanhdao", `href="/audit"`}},
+			{name: "leader sees the log", path: "/audit?entity=user&action=update", who: "leader", status: 200,
+				contains: []string{"<del>Người dùng officer</del>", "<ins>Tên đã đổi</ins>", "version"},
+				absent:   []string{"<td>create</td>"}},
+			{name: "filter by user and dates", path: "/audit?user=system&from=01/01/2000&to=31/12/2999", who: "admin", status: 200,
+				contains: []string{"<code>system</code>"}},
+			{name: "an empty range", path: "/audit?from=01/01/2000&to=02/01/2000", who: "admin", status: 200,
+				contains: []string{`class="empty"`}},
+			{name: "bad date", path: "/audit?from=31/02/x", who: "admin", status: 422},
+			{name: "coordinator refused", path: "/audit", who: "coordinator", status: 403, absent: []string{"audit-list"}},
+			{name: "officer refused", path: "/audit", who: "officer", status: 403},
+			{name: "no menu link for the officer", path: "/plans", who: "officer", status: 200, absent: []string{`href="/audit"`}},
+			{name: "anonymous to login", path: "/audit", who: anon, status: 303},
+			{name: "csv export", path: "/audit?format=csv&entity=user", who: "admin", status: 200, contains: []string{"Tên đã đổi", "lanhdao"}},
+			{name: "xlsx export", path: "/audit?format=xlsx", who: "leader", status: 200},
+			{name: "export refused", path: "/audit?format=csv", who: "officer", status: 403},
+		})
+	})
+}
+
+func TestDiffJSON(t *testing.T) {
+	got := diffJSON(`{"name":"A","n":1,"same":true,"gone":"x"}`, `{"name":"B","n":2,"same":true,"new":[1]}`)
+	want := []fieldChange{{"gone", "x", ""}, {"n", "1", "2"}, {"name", "A", "B"}, {"new", "", "[1]"}}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Fatalf("got %v, want %v", got, want)
+		}
+	}
+	if d := diffJSON("", ""); d != nil {
+		t.Fatalf("a read has no changes: %v", d)
+	}
+	if d := diffJSON("not json", ""); len(d) != 1 || d[0].Before != "not json" {
+		t.Fatalf("raw text: %v", d)
+	}
+}

@@ -1,0 +1,106 @@
+package sqlstore
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+
+	"ttdn"
+)
+
+// The audit log is one hash chain. An event's hash is SHA-256 over a
+// canonical encoding of its fields and the previous event's hash, so
+// changing, inserting, removing or reordering any event breaks every link
+// after it. The chain's head (last seq and hash) lives in audit_chain_head;
+// the transaction that appends reads and updates it, so on PostgreSQL the
+// row lock makes concurrent writers take turns instead of forking the chain.
+//
+// Appending happens at commit (Tx.Commit), not where the service calls
+// tx.audit: by then the transaction has taken every other row lock it
+// needs, so waiting for the head cannot deadlock against another writer.
+
+// auditHashVersion starts every hashed encoding, so a future change of the
+// encoding cannot be confused with this one.
+const auditHashVersion = "ttdn-audit-v1"
+
+// chainHash returns the hex SHA-256 of e's canonical encoding: each field
+// as a length-prefixed byte string, in a fixed order, times in UTC at
+// microseconds (what both engines store), then the previous hash.
+func chainHash(e *ttdn.AuditEvent) string {
+	h := sha256.New()
+	field := func(s string) {
+		var n [binary.MaxVarintLen64]byte
+		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
+		h.Write([]byte(s))
+	}
+	field(auditHashVersion)
+	field(strconv.FormatInt(e.Seq, 10))
+	field(e.At.UTC().Format("2006-01-02T15:04:05.000000Z"))
+	field(strconv.FormatInt(e.UserID, 10))
+	field(e.Username)
+	field(e.Addr)
+	field(e.Action)
+	field(e.Entity)
+	field(strconv.FormatInt(e.EntityID, 10))
+	field(e.Before)
+	field(e.After)
+	field(e.PrevHash)
+	return hex.EncodeToString(h.Sum(nil))
+}
+
+// chainHead reads the head, locking its row on PostgreSQL until the
+// transaction ends. SQLite needs no lock: its one writer runs alone.
+func (tx *Tx) chainHead(ctx context.Context) (seq int64, hash string, err error) {
+	q := `SELECT seq, hash FROM audit_chain_head WHERE id = 1`
+	if tx.db.engine == EnginePostgres {
+		q += ` FOR UPDATE`
+	}
+	if err := tx.QueryRowContext(ctx, q).Scan(&seq, &hash); err != nil {
+		return 0, "", fmt.Errorf("sqlstore: read audit chain head: %w", err)
+	}
+	return seq, hash, nil
+}
+
+func (tx *Tx) setChainHead(ctx context.Context, seq int64, hash string) error {
+	if _, err := tx.ExecContext(ctx, `UPDATE audit_chain_head SET seq = ?, hash = ? WHERE id = 1`, seq, hash); err != nil {
+		return fmt.Errorf("sqlstore: move audit chain head: %w", err)
+	}
+	return nil
+}
+
+// appendAudit chains and writes the events tx.audit collected.
+func (tx *Tx) appendAudit(ctx context.Context) error {
+	seq, prev, err := tx.chainHead(ctx)
+	if err != nil {
+		return err
+	}
+	for _, e := range tx.auditLog {
+		seq++
+		e.Seq, e.PrevHash = seq, prev
+		e.Hash = chainHash(e)
+		prev = e.Hash
+		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_events
+			(seq, at, user_id, username, addr, action, entity, entity_id, before_json, after_json, prev_hash, hash)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			e.Seq, e.At, e.UserID, e.Username, e.Addr, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
+			return fmt.Errorf("sqlstore: write audit event: %w", err)
+		}
+	}
+	tx.auditLog = nil
+	return tx.setChainHead(ctx, seq, prev)
+}
+
+// Commit appends the transaction's audit events to the chain, then
+// commits: the act and its record still commit or roll back together.
+func (tx *Tx) Commit() error {
+	if len(tx.auditLog) > 0 {
+		if err := tx.appendAudit(tx.auditCtx); err != nil {
+			tx.Tx.Rollback()
+			return err
+		}
+	}
+	return tx.Tx.Commit()
+}

@@ -1,0 +1,123 @@
+package sqlstore
+
+import (
+	"context"
+	"fmt"
+
+	"ttdn"
+)
+
+// AuditBreak says where the audit chain first fails and how.
+type AuditBreak struct {
+	Seq       int64  // the chain position where the fault shows
+	ID        int64  // the row at fault, 0 when the row is missing
+	Kind      string // "edited", "deleted", "inserted", "reordered", "truncated"
+	Message   string // Vietnamese
+	MessageEN string // English
+}
+
+// AuditReport is what VerifyAuditLog found.
+type AuditReport struct {
+	Entries  int64  // events read
+	HeadSeq  int64  // the head's seq: the number of chained events
+	HeadHash string // the head's hash; write it down to anchor the chain
+	Break    *AuditBreak
+}
+
+// OK reports whether the chain is whole.
+func (r *AuditReport) OK() bool { return r.Break == nil }
+
+// VerifyAuditLog walks the whole audit chain in one read transaction and
+// reports the first event that was edited, inserted, deleted or moved.
+// progress, when not nil, is called as events are checked.
+func (db *DB) VerifyAuditLog(ctx context.Context, progress func(done, total int)) (*AuditReport, error) {
+	tx, err := db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	rep := &AuditReport{}
+	var total int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_events`).Scan(&total); err != nil {
+		return nil, fmt.Errorf("sqlstore: verify audit log: %w", err)
+	}
+	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_chain_head WHERE id = 1`).Scan(&rep.HeadSeq, &rep.HeadHash); err != nil {
+		return nil, fmt.Errorf("sqlstore: verify audit log: read head: %w", err)
+	}
+	// An event outside the chain was put there by hand.
+	var stray int64
+	err = tx.QueryRowContext(ctx, `SELECT id FROM audit_events WHERE seq IS NULL ORDER BY id LIMIT 1`).Scan(&stray)
+	if err == nil {
+		rep.Break = auditBreak(0, stray, "inserted", "Bản ghi nhật ký #%d không thuộc chuỗi (bị chèn thêm).", "Audit entry #%d is outside the chain (inserted).", stray)
+		return rep, nil
+	}
+	if err := db.walkChain(ctx, tx, rep, total, progress); err != nil {
+		return nil, err
+	}
+	return rep, nil
+}
+
+func (db *DB) walkChain(ctx context.Context, tx *Tx, rep *AuditReport, total int, progress func(done, total int)) error {
+	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_events ORDER BY seq`)
+	if err != nil {
+		return fmt.Errorf("sqlstore: verify audit log: %w", err)
+	}
+	defer rows.Close()
+	want, prev := int64(1), ""
+	for rows.Next() {
+		e, err := scanAuditEvent(rows)
+		if err != nil {
+			return fmt.Errorf("sqlstore: verify audit log: %w", err)
+		}
+		rep.Entries++
+		if rep.Break = checkLink(e, want, prev); rep.Break != nil {
+			return nil
+		}
+		want, prev = want+1, e.Hash
+		if progress != nil && rep.Entries%500 == 0 {
+			progress(int(rep.Entries), total)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("sqlstore: verify audit log: %w", err)
+	}
+	if progress != nil {
+		progress(total, total)
+	}
+	last := want - 1
+	if rep.HeadSeq != last || rep.HeadHash != prev {
+		rep.Break = auditBreak(last+1, 0, "truncated",
+			"Chuỗi nhật ký dừng ở #%d nhưng đầu chuỗi ghi #%d: các bản ghi mới nhất đã bị xóa.",
+			"The audit chain ends at #%d but its head records #%d: the newest entries were deleted.", last, rep.HeadSeq)
+	}
+	return nil
+}
+
+// checkLink checks one event against its expected place in the chain.
+func checkLink(e *ttdn.AuditEvent, want int64, prev string) *AuditBreak {
+	switch {
+	case e.Seq > want:
+		return auditBreak(want, 0, "deleted", "Thiếu bản ghi nhật ký số thứ tự %d (đã bị xóa).", "Audit entry at position %d is missing (deleted).", want)
+	case e.Seq < want:
+		return auditBreak(e.Seq, e.ID, "inserted", "Bản ghi nhật ký #%d trùng số thứ tự %d (bị chèn thêm).", "Audit entry #%d repeats position %d (inserted).", e.ID, e.Seq)
+	case e.PrevHash != prev:
+		return auditBreak(e.Seq, e.ID, "reordered", "Bản ghi nhật ký số thứ tự %d (#%d) không nối tiếp bản ghi trước (bị chèn hoặc đổi thứ tự).",
+			"Audit entry at position %d (#%d) does not follow the one before it (inserted or reordered).", e.Seq, e.ID)
+	case chainHash(e) != e.Hash:
+		return auditBreak(e.Seq, e.ID, "edited", "Bản ghi nhật ký số thứ tự %d (#%d) đã bị sửa sau khi ghi.",
+			"Audit entry at position %d (#%d) was changed after it was written.", e.Seq, e.ID)
+	}
+	return nil
+}
+
+func auditBreak(seq, id int64, kind, vi, en string, args ...any) *AuditBreak {
+	return &AuditBreak{Seq: seq, ID: id, Kind: kind, Message: fmt.Sprintf(vi, args...), MessageEN: fmt.Sprintf(en, args...)}
+}
+
+// Err returns the break as a ttdn error (nil when the chain is whole).
+func (r *AuditReport) Err() error {
+	if r.Break == nil {
+		return nil
+	}
+	return &ttdn.Error{Code: ttdn.ECONFLICT, Message: r.Break.Message, MessageEN: r.Break.MessageEN}
+}
