@@ -101,6 +101,27 @@ type TimelineItem struct {
 	Status  TaskStatus `json:"status"`
 	Percent int        `json:"percent"`
 	Overdue bool       `json:"overdue"`
+	// Subtasks summarises the readable tasks drawn inside this bar rather
+	// than as bars of their own (PlanOverview only): zero in TaskTimeline.
+	Subtasks SubtaskSummary `json:"subtasks,omitzero"`
+}
+
+// SubtaskSummary counts the sub-tasks of a timeline bar: a task's children
+// (ParentID) and the tasks numbered under it ("III.4.12" under "III.4").
+type SubtaskSummary struct {
+	Total   int  `json:"total"`
+	Done    int  `json:"done"`
+	Overdue int  `json:"overdue"`
+	Last    Date `json:"last"` // the latest dated deadline among them
+}
+
+// PlanOverview is what the dashboard shows of one plan, computed from one
+// read of its tasks: the progress figures, and a timeline with one bar per
+// top-level task (a task with no readable task above it), its sub-tasks
+// summarised in the bar.
+type PlanOverview struct {
+	Progress *PlanProgress  `json:"progress"`
+	Timeline []TimelineItem `json:"timeline"`
 }
 
 // DashboardService answers the dashboard's questions. Every number counts
@@ -110,4 +131,7 @@ type DashboardService interface {
 	AttentionTasks(ctx context.Context, filter AttentionFilter) ([]*TaskAttention, error)
 	ActivityStats(ctx context.Context, from, to Date) (*ActivityStats, error)
 	TaskTimeline(ctx context.Context, planID int64, day Date) ([]TimelineItem, error)
+	// PlanOverview answers PlanProgress and a summarised TaskTimeline
+	// together, reading the plan's tasks once.
+	PlanOverview(ctx context.Context, planID int64, day Date) (*PlanOverview, error)
 }

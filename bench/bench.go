@@ -78,21 +78,30 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 		budget  = cfg.MaxRequests
 		wg      sync.WaitGroup
 	)
-	take := func() bool { // claims one request from the budget
+	next := 0
+	// take claims the next request of the run: its place in the page mix
+	// comes from one shared counter, so the mix holds exactly over the run
+	// whatever the users' speeds.
+	take := func() (int, bool) {
 		mu.Lock()
 		defer mu.Unlock()
-		if cfg.MaxRequests == 0 {
-			return true
+		if cfg.MaxRequests > 0 && budget <= 0 {
+			return 0, false
 		}
 		budget--
-		return budget >= 0
+		next++
+		return next - 1, true
 	}
 	start := time.Now()
 	for u := 0; u < cfg.Concurrency; u++ {
 		wg.Add(1)
-		go func(u int) {
+		go func() {
 			defer wg.Done()
-			for i := u; ctx.Err() == nil && take(); i++ {
+			for ctx.Err() == nil {
+				i, ok := take()
+				if !ok {
+					return
+				}
 				p := mix[i%len(mix)]
 				s := request(ctx, client, cfg, p)
 				if ctx.Err() != nil && !s.ok {
@@ -102,7 +111,7 @@ func Run(ctx context.Context, cfg Config) (*Result, error) {
 				samples = append(samples, s)
 				mu.Unlock()
 			}
-		}(u)
+		}()
 	}
 	wg.Wait()
 	return summarise(cfg, samples, time.Since(start)), nil

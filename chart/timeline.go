@@ -16,6 +16,9 @@ type Timeline struct {
 	Desc  string
 	Today ttdn.Date
 	Items []ttdn.TimelineItem
+	// Subtasks describes a bar's summarised sub-tasks in the page's
+	// language ("12 sub-tasks: 3 done, 1 overdue"); nil leaves them out.
+	Subtasks func(ttdn.SubtaskSummary) string
 }
 
 // SVG returns the timeline as a standalone <svg> element.
@@ -41,8 +44,12 @@ func (t Timeline) SVG() string {
 		if it.Overdue {
 			colour = "#b3261e"
 		}
-		fmt.Fprintf(&b, `<g><title>%s %s: %s – %s, %d%%</title>`, esc(it.Ref), esc(it.Title), it.Start, it.End, it.Percent)
-		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="12">%s</text>`, labelWidth-8, y+barHeight-3, esc(clip(it.Ref+" "+it.Title, 36)))
+		label, sub := clip(it.Ref+" "+it.Title, 36), ""
+		if it.Subtasks.Total > 0 && t.Subtasks != nil {
+			label, sub = clip(it.Ref+" "+it.Title, 30)+fmt.Sprintf(" (+%d)", it.Subtasks.Total), "; "+t.Subtasks(it.Subtasks)
+		}
+		fmt.Fprintf(&b, `<g><title>%s %s: %s – %s, %d%%%s</title>`, esc(it.Ref), esc(it.Title), it.Start, it.End, it.Percent, esc(sub))
+		fmt.Fprintf(&b, `<text x="%d" y="%d" text-anchor="end" font-size="12">%s</text>`, labelWidth-8, y+barHeight-3, esc(label))
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="none" stroke="%s"/>`, x0, y, x1-x0, barHeight, colour)
 		fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="%.1f" height="%d" fill="%s"/>`, x0, y, (x1-x0)*float64(it.Percent)/100, barHeight, colour)
 		fmt.Fprintf(&b, `<text x="%.1f" y="%d" font-size="11">%d%%</text></g>`, x0+3, y+barHeight-4, it.Percent)

@@ -11,7 +11,8 @@ import (
 )
 
 // BenchmarkLargeQueries measures the queries behind issue 3's pages — the
-// activity list, the dashboard, a unit's task list and the plan list — on
+// activity list, the dashboard (activity statistics from the count tables,
+// the plan overview), a unit's task list and the plan list — on
 // the large demo province (50,000 activities, 3,000 tasks), on each engine,
 // as a unit officer (the scoped, slower path) and as a leader.
 func BenchmarkLargeQueries(b *testing.B) {
@@ -73,6 +74,30 @@ func BenchmarkLargeQueries(b *testing.B) {
 		b.Run("PlanProgress/officer", func(b *testing.B) {
 			for b.Loop() {
 				if _, err := dash.PlanProgress(officer, plans[0].ID, day); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+		// What the dashboard asks of a plan: progress and the summarised
+		// timeline from one read of its ~350 tasks.
+		for _, who := range []struct {
+			name string
+			ctx  context.Context
+		}{{"officer", officer}, {"leader", leader}} {
+			b.Run("PlanOverview/"+who.name, func(b *testing.B) {
+				for b.Loop() {
+					if _, err := dash.PlanOverview(who.ctx, plans[0].ID, day); err != nil {
+						b.Fatal(err)
+					}
+				}
+			})
+		}
+		// A range cutting months at both ends: the partial months are counted
+		// from the activities, the whole ones from the count tables.
+		b.Run("ActivityStats/partial/officer", func(b *testing.B) {
+			from, to := ttdn.Date{Year: 2025, Month: 2, Day: 15}, ttdn.Date{Year: 2025, Month: 11, Day: 14}
+			for b.Loop() {
+				if _, err := dash.ActivityStats(officer, from, to); err != nil {
 					b.Fatal(err)
 				}
 			}

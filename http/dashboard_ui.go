@@ -10,6 +10,22 @@ import (
 	"ttdn/chart"
 )
 
+// dashboardCatalog holds the dashboard's strings added with the summarised
+// timeline, merged into catalog.
+var dashboardCatalog = map[string][2]string{
+	"dashboard.timeline_desc": {"Mỗi thanh là một nhiệm vụ cấp trên cùng; các nhiệm vụ con được tính gộp vào thanh của nó. Số liệu có trong bảng bên dưới.",
+		"Each bar is a top-level task, with its sub-tasks counted into it. The chart's numbers are in the table below."},
+	"dashboard.subtasks":     {"%d nhiệm vụ con: %d hoàn thành, %d quá hạn", "%d sub-tasks: %d done, %d overdue"},
+	"dashboard.subtasks_col": {"Nhiệm vụ con", "Sub-tasks"},
+	"dashboard.all_tasks":    {"Xem toàn bộ danh sách nhiệm vụ của kế hoạch", "See the plan's full task list"},
+}
+
+func init() {
+	for k, v := range dashboardCatalog {
+		catalog[k] = v
+	}
+}
+
 // maxAttention bounds the overdue and stale tasks the dashboard lists.
 const maxAttention = 30
 
@@ -101,15 +117,13 @@ func (s *Server) pickDashboardPlan(r *http.Request, v *dashboardView) error {
 
 func (s *Server) loadPlanNumbers(r *http.Request, v *dashboardView) error {
 	ctx, id := r.Context(), v.Plan.ID
-	var err error
-	if v.Progress, err = s.cfg.Dashboard.PlanProgress(ctx, id, v.Today); err != nil {
+	ov, err := s.cfg.Dashboard.PlanOverview(ctx, id, v.Today)
+	if err != nil {
 		return err
 	}
+	v.Progress, v.Timeline = ov.Progress, ov.Timeline
 	if v.Attention, err = s.cfg.Dashboard.AttentionTasks(ctx, ttdn.AttentionFilter{PlanID: &id, Day: v.Today,
 		StaleDays: v.StaleDays, Limit: maxAttention}); err != nil {
-		return err
-	}
-	if v.Timeline, err = s.cfg.Dashboard.TaskTimeline(ctx, id, v.Today); err != nil {
 		return err
 	}
 	if s.cfg.Progress != nil {
@@ -128,7 +142,8 @@ func (v *dashboardView) drawCharts(p *page) {
 	if v.Progress != nil {
 		bar("section", p.T("dashboard.by_section"), "%", chart.PercentBars(v.Progress.BySection))
 		bar("unit", p.T("dashboard.by_unit"), "%", chart.PercentBars(v.Progress.ByUnit))
-		tl := chart.Timeline{Title: p.T("dashboard.timeline"), Desc: p.T("dashboard.chart_desc"), Today: v.Today, Items: v.Timeline}
+		tl := chart.Timeline{Title: p.T("dashboard.timeline"), Desc: p.T("dashboard.timeline_desc"), Today: v.Today, Items: v.Timeline,
+			Subtasks: func(s ttdn.SubtaskSummary) string { return p.T("dashboard.subtasks", s.Total, s.Done, s.Overdue) }}
 		v.Charts["timeline"] = template.HTML(tl.SVG())
 	}
 	if v.Stats != nil {

@@ -48,7 +48,10 @@ func insertActivity(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 		return err
 	}
 	a.ID = id
-	return insertActivityLinks(ctx, tx, a)
+	if err := insertActivityLinks(ctx, tx, a); err != nil {
+		return err
+	}
+	return countActivityIn(ctx, tx, a.ID)
 }
 
 func detailsArg(d ttdn.ActivityDetails) (string, error) {
@@ -221,6 +224,10 @@ func updateActivity(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 	if err != nil {
 		return err
 	}
+	counts := activityCounts{} // the stored row counted out, the new one in
+	if err := counts.addStored(ctx, tx, a.ID, -1); err != nil {
+		return err
+	}
 	res, err := tx.exec(ctx, `UPDATE activities SET title = ?, summary = ?, start_date = ?, end_date = ?, place = ?,
 		channel_id = ?, classification = ?, details = ?, search_key = ?, title_key = ?, version = version + 1, updated_at = ?
 		WHERE id = ? AND version = ?`,
@@ -235,7 +242,12 @@ func updateActivity(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 			return err
 		}
 	}
-	return insertActivityLinks(ctx, tx, a)
+	if err := insertActivityLinks(ctx, tx, a); err != nil {
+		return err
+	} else if err := counts.addStored(ctx, tx, a.ID, +1); err != nil {
+		return err
+	}
+	return counts.apply(ctx, tx)
 }
 
 // DeleteActivity removes the activity and its links. Attachments stored
@@ -251,6 +263,12 @@ func (s *ActivityService) DeleteActivity(ctx context.Context, id int64) error {
 		return err
 	}
 	if err := authorize(ctx, ttdn.ActionDelete, activityResource(before), errActivityNotFound()); err != nil {
+		return err
+	}
+	counts := activityCounts{}
+	if err := counts.addStored(ctx, tx, id, -1); err != nil {
+		return err
+	} else if err := counts.apply(ctx, tx); err != nil {
 		return err
 	}
 	if _, err := tx.exec(ctx, `DELETE FROM activities WHERE id = ?`, id); err != nil {

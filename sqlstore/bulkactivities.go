@@ -29,6 +29,7 @@ func (l *BulkLoader) CreateActivities(ctx context.Context, acts []*ttdn.Activity
 		return err
 	}
 	var rows, units, tasks, tags [][]any
+	counts := activityCounts{}
 	for _, a := range acts {
 		if err := a.Validate(); err != nil {
 			return err
@@ -47,14 +48,19 @@ func (l *BulkLoader) CreateActivities(ctx context.Context, acts []*ttdn.Activity
 		for _, t := range dedupe(a.TaskIDs) {
 			tasks = append(tasks, []any{a.ID, t})
 		}
+		var themes []int64
 		for _, code := range a.Themes {
 			if themeID[code] == 0 {
 				return ttdn.Errorf(ttdn.EINVALID, "Chuyên đề %q không có trong danh mục.", "Theme %q is not in the catalogue.", code)
 			}
 			tags = append(tags, []any{a.ID, themeID[code]})
+			themes = append(themes, themeID[code])
 		}
+		counts.add(a.StartDate.ISO(), a.Classification.String(), string(a.Type), themes, +1)
 	}
 	if err := l.insertActivityRows(ctx, tx, rows, units, tasks, tags); err != nil {
+		return err
+	} else if err := counts.apply(ctx, tx); err != nil { // the dashboard's counts (activitycounts.go)
 		return err
 	}
 	if err := tx.audit(ctx, "bulk_create", ttdn.ResourceActivity, 0, nil, map[string]int{"activities": len(acts)}); err != nil {
