@@ -51,6 +51,7 @@ func newServer(db *sqlstore.DB) *Server {
 		Attachments: sqlstore.NewAttachmentService(db), Activities: sqlstore.NewActivityService(db),
 		Channels: sqlstore.NewChannelService(db), Contacts: sqlstore.NewContactService(db), Themes: sqlstore.NewThemeService(db),
 		Dashboard: sqlstore.NewDashboardService(db), Notifications: sqlstore.NewNotificationService(db),
+		Press:      newPressConfig(db),
 		Settings:   sqlstore.NewSettingsService(db),
 		Indicators: sqlstore.NewIndicatorService(db), Periods: sqlstore.NewReportPeriodService(db),
 		UnitReports: sqlstore.NewUnitReportService(db), Completeness: sqlstore.NewCompletenessService(db),

@@ -61,6 +61,9 @@ type Config struct {
 	Completeness ttdn.CompletenessService
 	Consolidated ttdn.ConsolidatedReportService
 
+	// Press monitoring (issue 7); nil leaves its pages out.
+	Press *PressConfig
+
 	// LoadResolver builds the unit-name resolver from the stored directory
 	// (sqlstore.LoadResolver).
 	LoadResolver func(ctx context.Context) (*directory.Resolver, error)
@@ -164,6 +167,7 @@ func (s *Server) routes() {
 	s.executionRoutes(auth)
 	s.registerBudgetRoutes(auth)
 	s.registerReportingRoutes(auth)
+	s.registerPressRoutes(auth)
 
 	auth("GET /users", s.handleUserList)
 	auth("GET /users/new", s.handleUserNewForm)

@@ -16,6 +16,7 @@ import (
 	"ttdn/directory"
 	ttdnhttp "ttdn/http"
 	"ttdn/jobs"
+	"ttdn/pressingest"
 	"ttdn/sqlstore"
 )
 
@@ -94,6 +95,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server 
 		Dashboard:     sqlstore.NewDashboardService(db),
 		Notifications: sqlstore.NewNotificationService(db),
 		Settings:      sqlstore.NewSettingsService(db),
+		Press:         newPressConfig(db),
 		Indicators:    sqlstore.NewIndicatorService(db),
 		Periods:       sqlstore.NewReportPeriodService(db),
 		UnitReports:   sqlstore.NewUnitReportService(db),
@@ -135,4 +137,12 @@ func serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
 		return err
 	}
 	return nil
+}
+
+// newPressConfig wires the press monitor's pages: one PressService serves
+// them all, and the ingest package converts OPML.
+func newPressConfig(db *sqlstore.DB) *ttdnhttp.PressConfig {
+	p := sqlstore.NewPressService(db)
+	return &ttdnhttp.PressConfig{Sources: p, Articles: p, Watch: p, Reviews: p, Digests: p,
+		ReadOPML: pressingest.ReadOPML, WriteOPML: pressingest.WriteOPML}
 }

@@ -1,0 +1,152 @@
+package http
+
+import (
+	"context"
+	"net/http"
+
+	"ttdn"
+	"ttdn/export"
+)
+
+// pressSearchView is the monitors' main page: the search form, its
+// results with the size of each result's story, and the filter options.
+type pressSearchView struct {
+	Filter  pressFilter
+	Choices pressChoices
+	Rows    []*ttdn.Article
+	Stories map[int64]storySize
+	Pager   pager
+	Capped  bool // the total stopped counting at ttdn.SearchCountCap
+	Exports exportLinks
+}
+
+// storySize is how widely a story was carried: articles and outlets.
+type storySize struct{ Articles, Outlets int }
+
+// Story returns the size of article a's story.
+func (v *pressSearchView) Story(a *ttdn.Article) storySize { return v.Stories[a.StoryID] }
+
+func (s *Server) handlePressSearch(w http.ResponseWriter, r *http.Request) {
+	v := &pressSearchView{Filter: pressFilterFrom(r.URL.Query()), Exports: newExportLinks(r)}
+	var err error
+	if v.Choices, err = s.pressChoices(r); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	f, err := v.Filter.filter()
+	if err != nil {
+		s.renderWithError(w, r, err, "press_search", "press.search_title", v)
+		return
+	}
+	if exportFormat(r) != "" {
+		s.exportPressSearch(w, r, f)
+		return
+	}
+	current, offset := pageNumber(r)
+	f.Offset, f.Limit = offset, pageSize
+	rows, total, err := s.cfg.Press.Articles.SearchArticles(r.Context(), f)
+	if err == nil {
+		v.Stories, err = s.storySizes(r.Context(), rows)
+	}
+	if err != nil {
+		s.renderWithError(w, r, err, "press_search", "press.search_title", v)
+		return
+	}
+	v.Rows, v.Pager, v.Capped = rows, newPager(r, current, total), total >= ttdn.SearchCountCap
+	s.render(w, r, http.StatusOK, "press_search", "press.search_title", v)
+}
+
+// storySizes counts the articles and outlets of the stories on a page, one
+// small query per distinct story (at most a page of them).
+func (s *Server) storySizes(ctx context.Context, rows []*ttdn.Article) (map[int64]storySize, error) {
+	out := map[int64]storySize{}
+	for _, a := range rows {
+		if _, ok := out[a.StoryID]; ok {
+			continue
+		}
+		id := a.StoryID
+		list, n, err := s.cfg.Press.Articles.SearchArticles(ctx, ttdn.ArticleFilter{StoryID: &id, Limit: 200})
+		if err != nil {
+			return nil, err
+		}
+		out[id] = storySize{Articles: n, Outlets: countOutlets(list)}
+	}
+	return out, nil
+}
+
+func countOutlets(list []*ttdn.Article) int {
+	seen := map[int64]bool{}
+	for _, a := range list {
+		seen[a.SourceID] = true
+	}
+	return len(seen)
+}
+
+// pressExportRows bounds an export of search results.
+const pressExportRows = 5000
+
+func (s *Server) exportPressSearch(w http.ResponseWriter, r *http.Request, f ttdn.ArticleFilter) {
+	lang := reqOf(r).lang
+	tr := func(k string) string { return translate(lang, k) }
+	t := export.Table{Title: tr("press.search_title"), Columns: []string{tr("press.published"), tr("press.title_field"),
+		tr("press.outlet"), tr("press.language"), tr("press.origin"), tr("press.tone"), tr("press.terms"), "URL"}}
+	for f.Offset = 0; f.Offset < pressExportRows; f.Offset += 200 {
+		f.Limit = 200
+		rows, _, err := s.cfg.Press.Articles.SearchArticles(r.Context(), f)
+		if err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+		for _, a := range rows {
+			t.Rows = append(t.Rows, []any{formatDateTime(a.Published), a.Title, a.Outlet, a.Language,
+				originLabel(lang, a.Foreign), label(lang, "tone", a.Tone, string(a.Tone)), joinTerms(a.Terms), a.URL})
+		}
+		if len(rows) < 200 {
+			break
+		}
+	}
+	s.writeExport(w, r, "tin-bai-bao-chi", t)
+}
+
+func originLabel(lang string, foreign bool) string {
+	if foreign {
+		return translate(lang, "press.foreign")
+	}
+	return translate(lang, "press.domestic")
+}
+
+func joinTerms(terms []string) string {
+	out := ""
+	for i, t := range terms {
+		if i > 0 {
+			out += ", "
+		}
+		out += t
+	}
+	return out
+}
+
+// pressStoryView is one story: its articles across outlets.
+type pressStoryView struct {
+	Story    storySize
+	Title    string
+	Articles []*ttdn.Article
+}
+
+func (s *Server) handlePressStory(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, errNotFound)
+		return
+	}
+	list, n, err := s.cfg.Press.Articles.SearchArticles(r.Context(), ttdn.ArticleFilter{StoryID: &id, Limit: 200})
+	if err == nil && len(list) == 0 {
+		err = errNotFound
+	}
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	v := &pressStoryView{Story: storySize{Articles: n, Outlets: countOutlets(list)}, Title: list[len(list)-1].Title, Articles: list}
+	s.render(w, r, http.StatusOK, "press_story", "press.story_title", v)
+}
