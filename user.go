@@ -65,6 +65,11 @@ type User struct {
 	Version      int       `json:"version"`
 	CreatedAt    time.Time `json:"created_at,omitzero"`
 	ScopeUnitIDs []int64   `json:"-"`
+	// TOTPEnabled says the user logs in with a second factor (account.go).
+	TOTPEnabled bool `json:"totp_enabled"`
+	// Token is the scope of the API token the user acts through, if any;
+	// storage has already narrowed Role and ScopeUnitIDs to it.
+	Token *TokenScope `json:"-"`
 
 	system bool // only SystemUser: the command line and jobs
 }
@@ -86,12 +91,14 @@ func (u *User) Validate() error {
 }
 
 // ValidatePassword applies the password policy: at least 10 characters, not
-// the username.
+// the username, not a well-known password (password_common.go).
 func ValidatePassword(username, password string) error {
 	if len([]rune(password)) < 10 {
 		return Errorf(EINVALID, "Mật khẩu phải có ít nhất 10 ký tự.", "A password needs at least 10 characters.")
 	} else if strings.EqualFold(password, username) {
 		return Errorf(EINVALID, "Mật khẩu không được trùng tên đăng nhập.", "The password must differ from the username.")
+	} else if commonPassword(password) {
+		return Errorf(EINVALID, "Mật khẩu này quá phổ biến, dễ bị đoán. Vui lòng chọn mật khẩu khác.", "This password is too common and easy to guess. Please choose another.")
 	}
 	return nil
 }
@@ -155,12 +162,13 @@ type Session struct {
 
 // APIToken is a bearer token for machine clients, stored hashed.
 type APIToken struct {
-	ID        int64     `json:"id"`
-	UserID    int64     `json:"user_id"`
-	Name      string    `json:"name"`
-	CreatedAt time.Time `json:"created_at"`
-	ExpiresAt time.Time `json:"expires_at,omitzero"`
-	RevokedAt time.Time `json:"revoked_at,omitzero"`
+	ID        int64      `json:"id"`
+	UserID    int64      `json:"user_id"`
+	Name      string     `json:"name"`
+	CreatedAt time.Time  `json:"created_at"`
+	ExpiresAt time.Time  `json:"expires_at,omitzero"`
+	RevokedAt time.Time  `json:"revoked_at,omitzero"`
+	Scope     TokenScope `json:"scope"`
 }
 
 // AuthService keeps sessions and API tokens.

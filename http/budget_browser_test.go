@@ -29,6 +29,9 @@ func (b *browserSession) login(name, next string) {
 		chromedp.SetValue(chromedp.CSS(`#username`), name),
 		chromedp.SetValue(chromedp.CSS(`#password`), testPassword),
 		chromedp.Click(chromedp.CSS(`form.login button[type=submit]`)),
+		// The log-in page has a main h1 too: wait for it to be gone, so the
+		// next navigation never aborts the one the form started.
+		chromedp.WaitNotPresent(chromedp.CSS(`form.login`)),
 		chromedp.WaitVisible(chromedp.CSS(`main h1`)),
 	)
 }

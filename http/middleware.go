@@ -116,6 +116,10 @@ func (s *Server) uiMiddleware(next http.HandlerFunc, opt uiOptions) http.Handler
 			s.redirectToLogin(w, r)
 			return
 		}
+		if opt.auth && s.mustEnrol(r, req.user) {
+			http.Redirect(w, r, "/account/totp", http.StatusSeeOther)
+			return
+		}
 		if r.Method == http.MethodPost && !s.checkPost(w, r, req, opt) {
 			return
 		}

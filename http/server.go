@@ -36,6 +36,11 @@ type Config struct {
 	Auth  ttdn.AuthService
 	Audit ttdn.AuditService // optional
 
+	// Accounts (log out everywhere, tokens, TOTP) and the log-in throttle;
+	// nil leaves them out (cmd/ttdn wires both).
+	Accounts ttdn.AccountService
+	Throttle ttdn.LoginThrottle
+
 	// Execution (issue 3). A nil service leaves its pages out of the menu;
 	// cmd/ttdn wires them all.
 	Lifecycle     ttdn.PlanLifecycleService
@@ -54,15 +59,15 @@ type Config struct {
 	Budgets      ttdn.BudgetService
 	Difficulties ttdn.DifficultyService
 
+	// Press monitoring (issue 7); nil leaves its pages out.
+	Press *PressConfig
+
 	// Periodic reporting (issue 4); nil leaves its pages out.
 	Indicators   ttdn.IndicatorService
 	Periods      ttdn.ReportPeriodService
 	UnitReports  ttdn.UnitReportService
 	Completeness ttdn.CompletenessService
 	Consolidated ttdn.ConsolidatedReportService
-
-	// Press monitoring (issue 7); nil leaves its pages out.
-	Press *PressConfig
 
 	// LoadResolver builds the unit-name resolver from the stored directory
 	// (sqlstore.LoadResolver).
@@ -93,7 +98,9 @@ type Server struct {
 	now   func() time.Time
 	parse func(data []byte, name string, r *directory.Resolver) (*planparse.Result, error)
 	tmpl  *templates
-	mux   *http.ServeMux
+	mux   *routeMux // records its patterns (route_table.go)
+
+	totpReq requirementCache // the admin's TOTP requirement (totp_ui.go)
 }
 
 // NewServer parses the templates and registers the routes. It panics if the
@@ -116,7 +123,7 @@ func NewServer(cfg Config) *Server {
 		s.cfg.MaxEvidenceBytes = DefaultMaxEvidenceBytes
 	}
 	s.tmpl = mustParseTemplates()
-	s.mux = http.NewServeMux()
+	s.mux = newRouteMux()
 	s.routes()
 	return s
 }
@@ -175,6 +182,7 @@ func (s *Server) routes() {
 	auth("GET /users/{id}/edit", s.handleUserEditForm)
 	auth("POST /users/{id}/edit", s.handleUserEdit)
 	auth("POST /users/{id}/password", s.handleUserPassword)
+	s.accountRoutes(ui, auth)
 	if s.cfg.Audit != nil {
 		auth("GET /audit", s.handleAuditLog)
 	}

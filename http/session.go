@@ -45,32 +45,77 @@ func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "login", "login.title", loginView{Next: safeNext(r.URL.Query().Get("next"))})
 }
 
-// handleLogin checks the password and starts a fresh session, so a session
-// token planted before log-in is never promoted.
+// handleLogin checks the throttle, then the password, and starts a fresh
+// session (or, with TOTP on, a pending one for the second step), so a
+// session token planted before log-in is never promoted.
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	view := loginView{Username: strings.TrimSpace(r.PostFormValue("username")), Next: safeNext(r.PostFormValue("next"))}
-	u, err := s.cfg.Users.Authenticate(r.Context(), view.Username, r.PostFormValue("password"))
-	if err != nil {
-		if ttdn.ErrorCode(err) == ttdn.EINTERNAL {
-			s.log.Error("login", "err", err)
+	ctx, addr := r.Context(), clientAddr(r)
+	if view.Username == "" {
+		s.renderWithError(w, r, errWrongLogin, "login", "login.title", view)
+		return
+	}
+	if s.cfg.Throttle != nil {
+		if err := s.cfg.Throttle.CheckLogin(ctx, view.Username, addr); err != nil {
+			s.renderWithError(w, r, err, "login", "login.title", view)
+			return
 		}
-		// One message for every failure: it must not tell which part was wrong.
-		err = ttdn.Errorf(ttdn.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.")
-		s.renderWithError(w, r, err, "login", "login.title", view)
+	}
+	u, err := s.cfg.Users.Authenticate(ctx, view.Username, r.PostFormValue("password"))
+	if err != nil {
+		s.loginFailed(w, r, err, view.Username, func(error) {
+			s.renderWithError(w, r, errWrongLogin, "login", "login.title", view)
+		})
 		return
 	}
 	if old := reqOf(r).session; old != "" {
-		_ = s.cfg.Auth.DeleteSession(r.Context(), old)
+		_ = s.cfg.Auth.DeleteSession(ctx, old)
 	}
+	if u.TOTPEnabled && s.cfg.Accounts != nil {
+		s.startSecondFactor(w, r, u, view.Next)
+		return
+	}
+	s.finishLogin(w, r, u, view.Next)
+}
+
+var errWrongLogin = ttdn.Errorf(ttdn.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.")
+
+// loginFailed counts a failed attempt against the account and the address,
+// then shows the failure (the same message for every wrong password: it
+// must not tell which part was wrong).
+func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, username string, show func(error)) {
+	if ttdn.ErrorCode(err) == ttdn.EINTERNAL {
+		s.renderError(w, r, err)
+		return
+	}
+	if s.cfg.Throttle != nil {
+		if err := s.cfg.Throttle.LoginFailed(r.Context(), username, clientAddr(r)); err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+	}
+	show(err)
+}
+
+// finishLogin starts a full session for u, clears the account's failures and
+// goes on (to TOTP enrolment first when the policy requires it).
+func (s *Server) finishLogin(w http.ResponseWriter, r *http.Request, u *ttdn.User, next string) {
 	sess, err := s.cfg.Auth.CreateSession(ttdn.NewContextWithUser(r.Context(), u), u.ID)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
+	if s.cfg.Throttle != nil {
+		if err := s.cfg.Throttle.LoginSucceeded(r.Context(), u.Username); err != nil {
+			s.log.Error("login throttle", "err", err)
+		}
+	}
 	s.setSessionCookie(w, r, sess)
-	next := view.Next
 	if next == "" {
 		next = "/"
+	}
+	if u.NeedsTOTP(s.totpRequired(r)) {
+		next = "/account/totp"
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
 }

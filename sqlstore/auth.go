@@ -57,10 +57,6 @@ func tokenHash(raw string) string {
 // CreateSession starts a session for an enabled user (after Authenticate)
 // and records the login.
 func (s *AuthService) CreateSession(ctx context.Context, userID int64) (*ttdn.Session, error) {
-	raw, err := randomToken()
-	if err != nil {
-		return nil, err
-	}
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return nil, err
@@ -72,15 +68,27 @@ func (s *AuthService) CreateSession(ctx context.Context, userID int64) (*ttdn.Se
 	} else if u.Disabled {
 		return nil, errLogin()
 	}
-	sess := &ttdn.Session{Token: raw, UserID: userID, CreatedAt: tx.now, ExpiresAt: tx.now.Add(SessionMaxAge)}
-	if _, err := tx.exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
-		VALUES (?, ?, ?, ?, ?)`, tokenHash(raw), userID, tx.now, tx.now, sess.ExpiresAt); err != nil {
+	sess, err := tx.insertSession(ctx, userID, "", SessionMaxAge)
+	if err != nil {
 		return nil, err
 	}
 	if err := tx.audit(ttdn.NewContextWithUser(ctx, u), "login", ttdn.ResourceUser, userID, nil, nil); err != nil {
 		return nil, err
 	}
 	return sess, tx.Commit()
+}
+
+// insertSession stores a new session of the given stage ("" is a full
+// log-in) with a fresh random token: a log-in never reuses an old id.
+func (tx *Tx) insertSession(ctx context.Context, userID int64, stage string, ttl time.Duration) (*ttdn.Session, error) {
+	raw, err := randomToken()
+	if err != nil {
+		return nil, err
+	}
+	sess := &ttdn.Session{Token: raw, UserID: userID, CreatedAt: tx.now, ExpiresAt: tx.now.Add(ttl)}
+	_, err = tx.exec(ctx, `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at, stage)
+		VALUES (?, ?, ?, ?, ?, ?)`, tokenHash(raw), userID, tx.now, tx.now, sess.ExpiresAt, stage)
+	return sess, err
 }
 
 // sessionTouchEvery is how stale last_seen_at may get before a request
@@ -99,7 +107,7 @@ func (s *AuthService) FindSessionUser(ctx context.Context, token string) (*ttdn.
 	defer tx.Rollback()
 	var id, userID int64
 	var lastSeen, expires time.Time
-	err = tx.QueryRowContext(ctx, `SELECT id, user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = ?`,
+	err = tx.QueryRowContext(ctx, `SELECT id, user_id, last_seen_at, expires_at FROM sessions WHERE token_hash = ? AND stage = ''`,
 		tokenHash(token)).Scan(&id, &userID, timeScan{&lastSeen}, timeScan{&expires})
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errSession()

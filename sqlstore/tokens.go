@@ -21,6 +21,12 @@ func errTokenNotFound() error {
 // CreateToken issues an API token for the user; ttl 0 means no expiry. The
 // raw token ("ttdn_…") is returned once and only its hash is kept.
 func (s *AuthService) CreateToken(ctx context.Context, userID int64, name string, ttl time.Duration) (string, *ttdn.APIToken, error) {
+	return s.CreateScopedToken(ctx, userID, name, ttl, ttdn.TokenScope{})
+}
+
+// CreateScopedToken issues a token acting with scope, which may narrow the
+// user's role and unit but never widen them.
+func (s *AuthService) CreateScopedToken(ctx context.Context, userID int64, name string, ttl time.Duration, scope ttdn.TokenScope) (string, *ttdn.APIToken, error) {
 	if err := authorize(ctx, ttdn.ActionCreate, tokenResource(userID), nil); err != nil {
 		return "", nil, err
 	} else if strings.TrimSpace(name) == "" {
@@ -36,15 +42,19 @@ func (s *AuthService) CreateToken(ctx context.Context, userID int64, name string
 		return "", nil, err
 	}
 	defer tx.Rollback()
-	if _, _, err := findUser(ctx, tx, "id = ?", userID); err != nil {
+	u, _, err := findUser(ctx, tx, "id = ?", userID)
+	if err != nil {
+		return "", nil, err
+	} else if err := scope.CheckFor(u); err != nil {
 		return "", nil, err
 	}
-	t := &ttdn.APIToken{UserID: userID, Name: name, CreatedAt: tx.now}
+	t := &ttdn.APIToken{UserID: userID, Name: name, CreatedAt: tx.now, Scope: scope}
 	if ttl > 0 {
 		t.ExpiresAt = tx.now.Add(ttl)
 	}
-	if t.ID, err = tx.insertID(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at)
-		VALUES (?, ?, ?, ?, ?)`, tokenHash(raw), userID, name, tx.now, timeArg(t.ExpiresAt)); err != nil {
+	if t.ID, err = tx.insertID(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at, role, unit_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, tokenHash(raw), userID, name, tx.now, timeArg(t.ExpiresAt), string(scope.Role),
+		idArg(scope.UnitID)); err != nil {
 		return "", nil, err
 	}
 	if err := tx.audit(ctx, "create", ttdn.ResourceToken, t.ID, nil, t); err != nil {
@@ -75,7 +85,37 @@ func (s *AuthService) FindTokenUser(ctx context.Context, raw string) (*ttdn.User
 	if err != nil || u.Disabled {
 		return nil, errToken()
 	}
-	return u, nil
+	return narrowToToken(ctx, tx, u, t.Scope)
+}
+
+// narrowToToken makes u act with the token's scope. The scope is checked
+// again at every use: a user moved to another unit or role since the token
+// was made must not keep the old rights through it.
+func narrowToToken(ctx context.Context, tx *Tx, u *ttdn.User, scope ttdn.TokenScope) (*ttdn.User, error) {
+	if scope == (ttdn.TokenScope{}) {
+		return u, nil
+	} else if scope.CheckFor(u) != nil {
+		return nil, errToken()
+	}
+	n := *u
+	n.Token = &scope
+	if scope.Role != "" {
+		n.Role = scope.Role
+	}
+	if scope.UnitID != 0 {
+		n.UnitID, n.ScopeUnitIDs = scope.UnitID, nil
+		if err := fillScopes(ctx, tx, []*ttdn.User{&n}); err != nil {
+			return nil, err
+		}
+	}
+	return &n, nil
+}
+
+// ownsToken reports whether the acting user is the token's owner, logged in
+// (not acting through a token): anyone may revoke their own tokens.
+func ownsToken(ctx context.Context, t *ttdn.APIToken) bool {
+	me := ttdn.UserFromContext(ctx)
+	return me != nil && !me.IsSystem() && me.Token == nil && me.ID == t.UserID
 }
 
 // RevokeToken revokes a token for good. Revoking twice is not an error.
@@ -88,8 +128,10 @@ func (s *AuthService) RevokeToken(ctx context.Context, id int64) error {
 	before, err := findToken(ctx, tx, "id = ?", id)
 	if err != nil {
 		return err
-	} else if err := authorize(ctx, ttdn.ActionUpdate, tokenResource(before.UserID), errTokenNotFound()); err != nil {
-		return err
+	} else if !ownsToken(ctx, before) {
+		if err := authorize(ctx, ttdn.ActionUpdate, tokenResource(before.UserID), errTokenNotFound()); err != nil {
+			return err
+		}
 	} else if !before.RevokedAt.IsZero() {
 		return nil
 	}
@@ -105,11 +147,15 @@ func (s *AuthService) RevokeToken(ctx context.Context, id int64) error {
 
 func findToken(ctx context.Context, tx *Tx, cond string, args ...any) (*ttdn.APIToken, error) {
 	t := &ttdn.APIToken{}
-	err := tx.QueryRowContext(ctx, `SELECT id, user_id, name, created_at, expires_at, revoked_at FROM api_tokens
+	var role string
+	err := tx.QueryRowContext(ctx, `SELECT `+tokenColumns+` FROM api_tokens
 		WHERE `+cond, args...).Scan(&t.ID, &t.UserID, &t.Name, timeScan{&t.CreatedAt}, timeScan{&t.ExpiresAt},
-		timeScan{&t.RevokedAt})
+		timeScan{&t.RevokedAt}, &role, idScan{&t.Scope.UnitID})
+	t.Scope.Role = ttdn.Role(role)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errTokenNotFound()
 	}
 	return t, err
 }
+
+const tokenColumns = `id, user_id, name, created_at, expires_at, revoked_at, role, unit_id`

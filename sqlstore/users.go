@@ -81,7 +81,7 @@ func userWhere(ctx context.Context, f ttdn.UserFilter) (string, []any) {
 	return strings.Join(where, " AND "), args
 }
 
-const userColumns = `id, username, name, email, role, unit_id, disabled, version, created_at, password_hash`
+const userColumns = `id, username, name, email, role, unit_id, disabled, version, created_at, password_hash, totp_enabled`
 
 // findUser returns the one user matching cond, with its scope and password
 // hash, or ENOTFOUND.
@@ -89,7 +89,7 @@ func findUser(ctx context.Context, tx *Tx, cond string, args ...any) (*ttdn.User
 	u := &ttdn.User{}
 	var role, hash string
 	err := tx.QueryRowContext(ctx, `SELECT `+userColumns+` FROM users WHERE `+cond, args...).Scan(&u.ID, &u.Username,
-		&u.Name, &u.Email, &role, idScan{&u.UnitID}, &u.Disabled, &u.Version, timeScan{&u.CreatedAt}, &hash)
+		&u.Name, &u.Email, &role, idScan{&u.UnitID}, &u.Disabled, &u.Version, timeScan{&u.CreatedAt}, &hash, &u.TOTPEnabled)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, "", errUserNotFound()
 	} else if err != nil {
@@ -110,7 +110,7 @@ func findUsers(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*
 		u := &ttdn.User{}
 		var role, hash string
 		if err := rows.Scan(&u.ID, &u.Username, &u.Name, &u.Email, &role, idScan{&u.UnitID}, &u.Disabled,
-			&u.Version, timeScan{&u.CreatedAt}, &hash); err != nil {
+			&u.Version, timeScan{&u.CreatedAt}, &hash, &u.TOTPEnabled); err != nil {
 			return nil, err
 		}
 		u.Role = ttdn.Role(role)

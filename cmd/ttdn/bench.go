@@ -22,9 +22,12 @@ import (
 // Run it on the large demo data: `ttdn demo --scale large` first.
 func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var username, unitCode *string
-	var users *int
+	var users, instances *int
 	var duration *time.Duration
-	db, _, err := openWithFlags(ctx, "bench", args, stderr, func(fs *flag.FlagSet) {
+	var mix *bool
+	db, fs, err := openWithFlags(ctx, "bench", args, stderr, func(fs *flag.FlagSet) {
+		mix = fs.Bool("mix", false, "người dùng đọc và ghi (cán bộ đơn vị) / officers reading and writing, with a lost-write check")
+		instances = fs.Int("instances", 1, "số phiên bản máy chủ trên cùng CSDL (PostgreSQL) / servers on the same database (--mix)")
 		username = fs.String("username", "lanhdao", "người dùng đăng nhập / the user the load runs as")
 		unitCode = fs.String("unit", "so-tttt", "đơn vị có danh sách nhiệm vụ được đo / the unit whose task list is measured")
 		users = fs.Int("users", 8, "số người dùng đồng thời / concurrent simulated users")
@@ -34,6 +37,10 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	defer db.Close()
+	if *mix {
+		return runMixBench(ctx, db, mixOptions{users: *users, duration: *duration, instances: *instances,
+			dsn: fs.Lookup("db").Value.String(), data: fs.Lookup("data").Value.String()}, stdout, stderr)
+	}
 	sys := ttdn.NewSystemContext(ctx)
 	unitID, err := findUnitID(sys, db, *unitCode)
 	if err != nil {

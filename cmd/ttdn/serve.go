@@ -84,6 +84,8 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server 
 		Users:         sqlstore.NewUserService(db),
 		Auth:          sqlstore.NewAuthService(db),
 		Audit:         sqlstore.NewAuditService(db),
+		Accounts:      sqlstore.NewAccountService(db),
+		Throttle:      sqlstore.NewLoginThrottle(db),
 		Lifecycle:     sqlstore.NewPlanService(db),
 		Progress:      sqlstore.NewProgressService(db),
 		ProgressCSV:   sqlstore.NewProgressService(db),
@@ -95,7 +97,6 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server 
 		Dashboard:     sqlstore.NewDashboardService(db),
 		Notifications: sqlstore.NewNotificationService(db),
 		Settings:      sqlstore.NewSettingsService(db),
-		Press:         newPressConfig(db),
 		Indicators:    sqlstore.NewIndicatorService(db),
 		Periods:       sqlstore.NewReportPeriodService(db),
 		UnitReports:   sqlstore.NewUnitReportService(db),
@@ -103,6 +104,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server 
 		Consolidated:  sqlstore.NewConsolidatedReportService(db),
 		Budgets:       sqlstore.NewBudgetService(db),
 		Difficulties:  sqlstore.NewDifficultyService(db),
+		Press:         newPressConfig(db),
 		LoadResolver:  func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:          db.Ping,
 		Logger:        log,
@@ -117,6 +119,14 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server 
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+}
+
+// newPressConfig wires the press monitor's pages: one PressService serves
+// them all, and the ingest package converts OPML.
+func newPressConfig(db *sqlstore.DB) *ttdnhttp.PressConfig {
+	p := sqlstore.NewPressService(db)
+	return &ttdnhttp.PressConfig{Sources: p, Articles: p, Watch: p, Reviews: p, Digests: p,
+		ReadOPML: pressingest.ReadOPML, WriteOPML: pressingest.WriteOPML}
 }
 
 // serve runs srv until ctx ends, then shuts it down gracefully.
@@ -137,12 +147,4 @@ func serve(ctx context.Context, srv *http.Server, ln net.Listener) error {
 		return err
 	}
 	return nil
-}
-
-// newPressConfig wires the press monitor's pages: one PressService serves
-// them all, and the ingest package converts OPML.
-func newPressConfig(db *sqlstore.DB) *ttdnhttp.PressConfig {
-	p := sqlstore.NewPressService(db)
-	return &ttdnhttp.PressConfig{Sources: p, Articles: p, Watch: p, Reviews: p, Digests: p,
-		ReadOPML: pressingest.ReadOPML, WriteOPML: pressingest.WriteOPML}
 }

@@ -1,0 +1,182 @@
+package http
+
+import (
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"ttdn"
+)
+
+// pendingCookie holds a log-in waiting for its TOTP code. It is scoped to the
+// second-step page and lives as long as the pending session.
+const pendingCookie = "ttdn_pending"
+
+// startSecondFactor parks a password-checked log-in and asks for the code.
+func (s *Server) startSecondFactor(w http.ResponseWriter, r *http.Request, u *ttdn.User, next string) {
+	sess, err := s.cfg.Accounts.StartSecondFactor(r.Context(), u.ID)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: pendingCookie, Value: sess.Token, Path: "/login/totp",
+		MaxAge: int(time.Until(sess.ExpiresAt).Seconds()) + 1, HttpOnly: true, Secure: s.secure(r),
+		SameSite: http.SameSiteStrictMode})
+	target := "/login/totp"
+	if next != "" {
+		target += "?next=" + url.QueryEscape(next)
+	}
+	http.Redirect(w, r, target, http.StatusSeeOther)
+}
+
+func (s *Server) handleTOTPLoginForm(w http.ResponseWriter, r *http.Request) {
+	if _, err := r.Cookie(pendingCookie); err != nil {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	s.render(w, r, http.StatusOK, "login_totp", "totp.login_title", loginView{Next: safeNext(r.URL.Query().Get("next"))})
+}
+
+// handleTOTPLogin checks the code; wrong codes count against the account
+// like wrong passwords, so six digits cannot be guessed at leisure.
+func (s *Server) handleTOTPLogin(w http.ResponseWriter, r *http.Request) {
+	view := loginView{Next: safeNext(r.PostFormValue("next"))}
+	c, err := r.Cookie(pendingCookie)
+	if err != nil {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	ctx := r.Context()
+	u, err := s.cfg.Accounts.FindPendingUser(ctx, c.Value)
+	if err != nil {
+		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		return
+	}
+	if s.cfg.Throttle != nil {
+		if err := s.cfg.Throttle.CheckLogin(ctx, u.Username, clientAddr(r)); err != nil {
+			s.renderWithError(w, r, err, "login_totp", "totp.login_title", view)
+			return
+		}
+	}
+	sess, err := s.cfg.Accounts.FinishSecondFactor(ctx, c.Value, r.PostFormValue("code"))
+	if err != nil {
+		s.loginFailed(w, r, err, u.Username, func(err error) {
+			s.renderWithError(w, r, err, "login_totp", "totp.login_title", view)
+		})
+		return
+	}
+	http.SetCookie(w, &http.Cookie{Name: pendingCookie, Path: "/login/totp", MaxAge: -1, HttpOnly: true, Secure: s.secure(r)})
+	if s.cfg.Throttle != nil {
+		_ = s.cfg.Throttle.LoginSucceeded(ctx, u.Username)
+	}
+	s.setSessionCookie(w, r, sess)
+	next := view.Next
+	if next == "" {
+		next = "/"
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// totpView is the enrolment page.
+type totpView struct {
+	Enabled  bool
+	Required bool
+	Enrol    *ttdn.TOTPEnrolment
+	Codes    []string // recovery codes, shown once
+}
+
+func (s *Server) handleTOTPPage(w http.ResponseWriter, r *http.Request) {
+	me := reqOf(r).user
+	s.render(w, r, http.StatusOK, "totp", "totp.title", totpView{Enabled: me.TOTPEnabled, Required: me.NeedsTOTP(s.totpRequired(r))})
+}
+
+// handleTOTPBegin offers a new secret; the page shows it until confirmed.
+func (s *Server) handleTOTPBegin(w http.ResponseWriter, r *http.Request) {
+	me := reqOf(r).user
+	enr, err := s.cfg.Accounts.BeginTOTP(r.Context(), me.ID)
+	if err != nil {
+		s.renderWithError(w, r, err, "totp", "totp.title", totpView{Enabled: me.TOTPEnabled})
+		return
+	}
+	s.render(w, r, http.StatusOK, "totp", "totp.title", totpView{Enrol: enr})
+}
+
+func (s *Server) handleTOTPConfirm(w http.ResponseWriter, r *http.Request) {
+	me := reqOf(r).user
+	codes, err := s.cfg.Accounts.ConfirmTOTP(r.Context(), me.ID, r.PostFormValue("code"))
+	if err != nil {
+		s.renderWithError(w, r, err, "totp", "totp.title", totpView{})
+		return
+	}
+	s.render(w, r, http.StatusOK, "totp", "totp.title", totpView{Enabled: true, Codes: codes})
+}
+
+func (s *Server) handleTOTPDisable(w http.ResponseWriter, r *http.Request) {
+	me := reqOf(r).user
+	if err := s.cfg.Accounts.DisableTOTP(r.Context(), me.ID, r.PostFormValue("code")); err != nil {
+		s.renderWithError(w, r, err, "totp", "totp.title", totpView{Enabled: me.TOTPEnabled})
+		return
+	}
+	s.redirectWithFlash(w, r, "/account", "flash.totp_off")
+}
+
+func (s *Server) handleTOTPRequire(w http.ResponseWriter, r *http.Request) {
+	if err := s.cfg.Accounts.SetRequireTOTP(r.Context(), r.PostFormValue("require") == "on"); err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	s.totpReq.forget()
+	s.redirectWithFlash(w, r, "/account", "flash.totp_required_saved")
+}
+
+// totpRequired reads the admin's setting, cached briefly: it is asked on
+// every page of admins and coordinators.
+func (s *Server) totpRequired(r *http.Request) bool {
+	if s.cfg.Accounts == nil {
+		return false
+	}
+	return s.totpReq.get(s, r)
+}
+
+// mustEnrol reports whether the user must set up TOTP before anything but
+// the enrolment page, the log-out and the assets.
+func (s *Server) mustEnrol(r *http.Request, u *ttdn.User) bool {
+	p := r.URL.Path
+	if p == "/account/totp" || strings.HasPrefix(p, "/account/totp/") || p == "/logout" || u.TOTPEnabled {
+		return false
+	}
+	return u.NeedsTOTP(s.totpRequired(r))
+}
+
+// requirementCache keeps the setting for requirementLife; after a change on
+// another instance, that is how long the old value may still be used.
+type requirementCache struct {
+	mu sync.Mutex
+	at time.Time
+	on bool
+}
+
+const requirementLife = 15 * time.Second
+
+func (c *requirementCache) get(s *Server, r *http.Request) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !c.at.IsZero() && time.Since(c.at) < requirementLife {
+		return c.on
+	}
+	on, err := s.cfg.Accounts.RequireTOTP(r.Context())
+	if err != nil {
+		s.log.Error("totp requirement", "err", err)
+		return c.on
+	}
+	c.at, c.on = time.Now(), on
+	return on
+}
+
+func (c *requirementCache) forget() {
+	c.mu.Lock()
+	c.at = time.Time{}
+	c.mu.Unlock()
+}
