@@ -75,8 +75,9 @@ func (b Breakdown) Label() string {
 func (b Breakdown) Valid() bool { return b.Label() != string(b) }
 
 // Indicator is one entry of the catalogue of what units report (chỉ tiêu).
-// Source names the rule that pre-fills it from the activity registry and
-// task progress ("" for none: the unit types it). A retired indicator stays
+// Source names the rule that pre-fills it from the activity registry, task
+// progress, the budget records or the press monitor ("" for none: the unit
+// types it). A retired indicator stays
 // in the catalogue, so reports that used it keep their values.
 type Indicator struct {
 	ID         int64       `json:"id,omitempty"`
@@ -168,6 +169,30 @@ const (
 	SourceProgressUpdates  = "progress_updates" // progress updates the unit recorded
 )
 
+// Pre-fill rules from the budget records and the press monitor. They
+// count the unit and the units below it that do not report themselves in
+// the period (see sqlstore/reports_prefill_budget.go and
+// reports_prefill_press.go).
+const (
+	// Indicator 12: the figures of BudgetTotals, each in its own window
+	// (estimates first submitted, forwarded after appraisal, approved;
+	// allocations and spending by entry date).
+	SourceBudgetEstimated = "budget_estimated"
+	SourceBudgetAppraised = "budget_appraised"
+	SourceBudgetApproved  = "budget_approved"
+	SourceBudgetAllocated = "budget_allocated"
+	SourceBudgetSpent     = "budget_spent"
+	// SourceArticlesPress is SourceArticles plus the items about the
+	// province the unit's own outlets published (press sources it owns,
+	// hits not dismissed), an item already logged as an activity counted
+	// once.
+	SourceArticlesPress = "articles_press"
+	// SourcePressFlagged counts the press items the unit's monitors marked
+	// "needs action" (indicator 10, false information detected, until
+	// rebuttal cases exist).
+	SourcePressFlagged = "press_flagged"
+)
+
 // DefaultIndicators is the catalogue ttdn ships, from DESIGN.md §5 (the
 // narrative sections of item 13 are UnitReport's sections, not indicators).
 func DefaultIndicators() []*Indicator {
@@ -177,7 +202,7 @@ func DefaultIndicators() []*Indicator {
 	}
 	list := []*Indicator{
 		n("documents_issued", "Văn bản chỉ đạo, kế hoạch ban hành", "Directives and plans issued", ValueCount, "văn bản", ""),
-		n("articles", "Tin, bài thông tin đối ngoại", "Articles and news items", ValueCount, "tin, bài", SourceArticles, ch, lg),
+		n("articles", "Tin, bài thông tin đối ngoại", "Articles and news items", ValueCount, "tin, bài", SourceArticlesPress, ch, lg),
 		n("broadcast_programmes", "Chương trình, chuyên mục phát thanh, truyền hình", "Radio and TV programmes", ValueCount, "chương trình", SourceProgrammes, ch, lg),
 		n("broadcast_minutes", "Thời lượng phát sóng", "Air time", ValueMinutes, "phút", SourceMinutes, ch),
 		n("press_conferences", "Họp báo", "Press conferences", ValueCount, "cuộc", SourcePressConferences, tp),
@@ -191,16 +216,16 @@ func DefaultIndicators() []*Indicator {
 		n("publication_copies", "Số bản ấn phẩm", "Publication copies", ValueCount, "bản", SourcePubCopies, lg),
 		n("events", "Sự kiện, hội chợ, triển lãm, hội thảo", "Events, fairs and exhibitions", ValueCount, "sự kiện", SourceEvents, co),
 		n("cluster_items", "Thông tin tại Cụm TTĐN cửa khẩu (Mộc Bài, Xa Mát)", "Border-gate information cluster items", ValueCount, "lượt", SourceCluster, ch),
-		n("false_info_detected", "Vụ việc thông tin sai sự thật phát hiện", "False-information cases detected", ValueCount, "vụ việc", ""),
+		n("false_info_detected", "Vụ việc thông tin sai sự thật phát hiện", "False-information cases detected", ValueCount, "vụ việc", SourcePressFlagged),
 		n("false_info_clarified", "Vụ việc đã làm rõ", "Cases clarified", ValueCount, "vụ việc", ""),
 		n("false_info_countered", "Vụ việc đã phản bác", "Cases countered", ValueCount, "vụ việc", ""),
 		n("false_info_response_minutes", "Thời gian phản hồi trung bình", "Average response time", ValueMinutes, "phút", ""),
 		n("national_db_records", "Dữ liệu đóng góp cơ sở dữ liệu quốc gia về TTĐN", "Records contributed to the national TTĐN database", ValueCount, "bản ghi", ""),
 		n("tasks_completed", "Nhiệm vụ hoàn thành", "Tasks completed", ValueCount, "nhiệm vụ", SourceTasksCompleted),
-		n("budget_estimated", "Kinh phí dự toán", "Budget estimated", ValueVND, "đồng", ""),
-		n("budget_appraised", "Kinh phí thẩm định", "Budget appraised", ValueVND, "đồng", ""),
-		n("budget_allocated", "Kinh phí được cấp", "Budget allocated", ValueVND, "đồng", ""),
-		n("budget_spent", "Kinh phí đã sử dụng", "Budget spent", ValueVND, "đồng", ""),
+		n("budget_estimated", "Kinh phí dự toán", "Budget estimated", ValueVND, "đồng", SourceBudgetEstimated),
+		n("budget_appraised", "Kinh phí thẩm định", "Budget appraised", ValueVND, "đồng", SourceBudgetAppraised),
+		n("budget_allocated", "Kinh phí được cấp", "Budget allocated", ValueVND, "đồng", SourceBudgetAllocated),
+		n("budget_spent", "Kinh phí đã sử dụng", "Budget spent", ValueVND, "đồng", SourceBudgetSpent),
 	}
 	for i, ind := range list {
 		ind.Position = i + 1

@@ -55,7 +55,8 @@ var (
 	prefillSources = []string{"", ttdn.SourceArticles, ttdn.SourceProgrammes, ttdn.SourceMinutes, ttdn.SourcePressConferences,
 		ttdn.SourcePressBriefings, ttdn.SourceTrainings, ttdn.SourceAttendees, ttdn.SourceDelegations, ttdn.SourceReporters,
 		ttdn.SourceDelegationPieces, ttdn.SourcePubTitles, ttdn.SourcePubCopies, ttdn.SourceEvents, ttdn.SourceCluster,
-		ttdn.SourceTasksCompleted, ttdn.SourceProgressUpdates}
+		ttdn.SourceTasksCompleted, ttdn.SourceProgressUpdates, ttdn.SourceArticlesPress, ttdn.SourcePressFlagged,
+		ttdn.SourceBudgetEstimated, ttdn.SourceBudgetAppraised, ttdn.SourceBudgetApproved, ttdn.SourceBudgetAllocated, ttdn.SourceBudgetSpent}
 )
 
 func (s *Server) handleIndicatorList(w http.ResponseWriter, r *http.Request) {

@@ -107,6 +107,10 @@ func (n *sourceNames) links(ind *ttdn.Indicator, ids []int64) ([]sourceLink, int
 			break
 		}
 		switch ind.Source {
+		case ttdn.SourceBudgetEstimated, ttdn.SourceBudgetAppraised, ttdn.SourceBudgetApproved,
+			ttdn.SourceBudgetAllocated, ttdn.SourceBudgetSpent:
+			// Estimates: readable by whoever reads the unit's report.
+			out = append(out, sourceLink{"/budgets/" + itoa(id), "#" + itoa(id)})
 		case ttdn.SourceTasksCompleted, ttdn.SourceProgressUpdates:
 			if task := n.progress[id]; task != 0 {
 				out = append(out, sourceLink{"/tasks/" + itoa(task) + "#updates", "#" + itoa(id)})

@@ -18,41 +18,28 @@ import (
 var ict = time.FixedZone("ICT", 7*3600)
 
 // BudgetTotals returns indicator 12's figures for unitID (and the units
-// below it; 0: every unit) between from and to, both days included.
+// below it; 0: every unit) between from and to, both days included, over
+// the estimates the user may read. budgetFiguresTx
+// (reports_prefill_budget.go) holds the queries, shared with the report
+// pre-fill.
 func (s *BudgetService) BudgetTotals(ctx context.Context, unitID int64, from, to ttdn.Date) (ttdn.BudgetTotals, error) {
-	var t ttdn.BudgetTotals
 	tx, err := s.db.BeginTx(ctx, false)
 	if err != nil {
-		return t, err
+		return ttdn.BudgetTotals{}, err
 	}
 	defer tx.Rollback()
 	where, args := budgetScope(ctx)
+	var units []int64
 	if unitID != 0 {
-		ids, err := unitSubtree(ctx, tx, unitID)
-		if err != nil {
-			return t, err
-		}
-		where += " AND b.unit_id IN (" + placeholders(len(ids)) + ")"
-		args = append(args, int64Args(ids)...)
-	}
-	lo, hi := timeBounds(from, to)
-	queries := []struct {
-		dst  *ttdn.Money
-		sql  string
-		args []any
-	}{
-		{&t.Estimated, `SELECT b.total FROM budget_estimates b WHERE ` + where + ` AND b.submitted_at >= ? AND b.submitted_at < ?`, []any{lo, hi}},
-		{&t.Appraised, `SELECT b.appraised_total FROM budget_estimates b WHERE ` + where + ` AND b.forwarded_at >= ? AND b.forwarded_at < ?`, []any{lo, hi}},
-		{&t.Approved, `SELECT b.approved_total FROM budget_estimates b WHERE ` + where + ` AND b.status = 'approved' AND b.approval_date >= ? AND b.approval_date <= ?`, dateBounds(from, to)},
-		{&t.Allocated, `SELECT x.amount FROM budget_entries x JOIN budget_estimates b ON b.id = x.estimate_id WHERE ` + where + ` AND x.kind = 'allocation' AND x.entry_date >= ? AND x.entry_date <= ?`, dateBounds(from, to)},
-		{&t.Spent, `SELECT x.amount FROM budget_entries x JOIN budget_estimates b ON b.id = x.estimate_id WHERE ` + where + ` AND x.kind = 'spending' AND x.entry_date >= ? AND x.entry_date <= ?`, dateBounds(from, to)},
-	}
-	for _, q := range queries {
-		if *q.dst, err = sumAmounts(ctx, tx, q.sql, append(append([]any(nil), args...), q.args...)...); err != nil {
-			return t, err
+		if units, err = unitSubtree(ctx, tx, unitID); err != nil {
+			return ttdn.BudgetTotals{}, err
 		}
 	}
-	return t, nil
+	f, err := budgetFiguresTx(ctx, tx, where, args, units, from, to)
+	if err != nil {
+		return ttdn.BudgetTotals{}, err
+	}
+	return f.totals(), nil
 }
 
 // timeBounds turns a period of days into [lo, hi) instants; an open end
@@ -78,26 +65,6 @@ func dateBounds(from, to ttdn.Date) []any {
 		hi = to.ISO()
 	}
 	return []any{lo, hi}
-}
-
-// sumAmounts adds the single amount column of every row of query.
-func sumAmounts(ctx context.Context, tx *Tx, query string, args ...any) (ttdn.Money, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return 0, err
-	}
-	defer rows.Close()
-	var total ttdn.Money
-	for rows.Next() {
-		var m ttdn.Money
-		if err := rows.Scan((*int64)(&m)); err != nil {
-			return 0, err
-		}
-		if total, err = ttdn.AddMoney(total, m); err != nil {
-			return 0, err
-		}
-	}
-	return total, rows.Err()
 }
 
 // FindBudgetSummary totals the lines of every submitted estimate the user

@@ -50,7 +50,28 @@ func seedIndicators(ctx context.Context, tx *Tx) error {
 			return err
 		}
 	}
+	// Rows seeded by an earlier release are kept (DO NOTHING) but gain the
+	// rule a later release gives their indicator, as long as they still
+	// have the rule they were shipped with.
+	for _, up := range sourceUpgrades {
+		if _, err := tx.exec(ctx, `UPDATE indicators SET source = ?, version = version + 1 WHERE code = ? AND source = ?`,
+			up.to, up.code, up.from); err != nil {
+			return err
+		}
+	}
 	return nil
+}
+
+// sourceUpgrades are the pre-fill rules shipped indicators gained after
+// their first release: the budget records (indicator 12) and the press
+// monitor (indicators 2 and 10).
+var sourceUpgrades = []struct{ code, from, to string }{
+	{"articles", ttdn.SourceArticles, ttdn.SourceArticlesPress},
+	{"false_info_detected", "", ttdn.SourcePressFlagged},
+	{"budget_estimated", "", ttdn.SourceBudgetEstimated},
+	{"budget_appraised", "", ttdn.SourceBudgetAppraised},
+	{"budget_allocated", "", ttdn.SourceBudgetAllocated},
+	{"budget_spent", "", ttdn.SourceBudgetSpent},
 }
 
 // ensureIndicators seeds the shipped catalogue where a code is missing

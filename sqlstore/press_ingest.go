@@ -54,7 +54,7 @@ func (s *PressService) StoreArticles(ctx context.Context, batch []*IngestArticle
 		// The one write connection keeps this for its life: bulk ingest
 		// touches four indexes and the FTS segments of a growing table,
 		// which thrash SQLite's default 2 MB page cache.
-		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
+		if _, err := tx.ExecContext(ctx, `PRAGMA cache_size = -32768`); err != nil {
 			return err
 		}
 	}
@@ -163,7 +163,10 @@ func (s *PressService) ExistingStories(ctx context.Context, hashes []int64) (map
 	if len(hashes) == 0 {
 		return out, nil
 	}
-	tx, err := s.db.BeginTx(ctx, false)
+	// On the write connection: its page cache already holds the url_hash
+	// index the batch is about to be inserted into, where a read
+	// connection would map a second copy of those pages into memory.
+	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return nil, err
 	}

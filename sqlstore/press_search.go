@@ -108,17 +108,79 @@ func (s *PressService) SearchArticles(ctx context.Context, f ttdn.ArticleFilter)
 	}
 	defer tx.Rollback()
 	from, where, args, order := s.articleQuery(f)
+	limit := f.Limit
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	offset := max(f.Offset, 0)
+	if offset+limit <= ttdn.SearchCountCap {
+		// One pass: the ids of the first SearchCountCap matches give both
+		// the total and the page, so the match (for a prefix, the merge
+		// of every matching word's postings) runs once, not twice.
+		ids, err := s.searchIDs(ctx, tx, f, from, where, order, args)
+		if err != nil || offset >= len(ids) {
+			return nil, len(ids), err
+		}
+		page := ids[offset:min(offset+limit, len(ids))]
+		in := make([]any, len(page))
+		for i, id := range page {
+			in[i] = id
+		}
+		list, err := findArticles(ctx, tx, `a.id IN (`+placeholders(len(in))+`) ORDER BY a.id DESC`, in...)
+		return list, len(ids), err
+	}
 	var total int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM (SELECT 1`+from+` WHERE `+where+
 		limitClause(ttdn.SearchCountCap, 0)+`) c`, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	limit := f.Limit
-	if limit <= 0 || limit > 200 {
-		limit = 50
-	}
-	list, err := findArticlesFrom(ctx, tx, from, where+` ORDER BY `+order+limitClause(limit, f.Offset), args...)
+	list, err := findArticlesFrom(ctx, tx, from, where+` ORDER BY `+order+limitClause(limit, offset), args...)
 	return list, total, err
+}
+
+// searchIDs returns the ids of the first ttdn.SearchCountCap articles of a
+// search, in its order.
+func (s *PressService) searchIDs(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, from, where, order string,
+	args []any) ([]int64, error) {
+	if s.db.engine == EnginePostgres && len(parseQuery(f.Query)) > 0 {
+		return s.pgSearchIDs(ctx, tx, f)
+	}
+	if s.db.engine == EngineSQLite {
+		switch filterKind(f) {
+		case filterText:
+			// Every indexed article is stored: no row lookup per match.
+			from, where = ` FROM press_fts f`, `press_fts MATCH ?`
+		case filterNarrow:
+			from = ` FROM press_fts f JOIN press_articles a INDEXED BY press_articles_filter_idx ON a.id = f.rowid
+				JOIN press_sources s ON s.id = a.source_id`
+		}
+	}
+	return queryIDs(ctx, tx, `SELECT `+strings.Fields(order)[0]+from+` WHERE `+where+` ORDER BY `+order+
+		limitClause(ttdn.SearchCountCap, 0), args...)
+}
+
+// What a text search's filters need besides the full-text index.
+const (
+	filterOther  = iota // article columns of no narrow index, or no text
+	filterText          // nothing: a text query alone
+	filterNarrow        // columns of press_articles_filter_idx
+)
+
+// filterKind tells which of the above f is (paging aside).
+func filterKind(f ttdn.ArticleFilter) int {
+	if len(parseQuery(f.Query)) == 0 {
+		return filterOther
+	}
+	g := f
+	g.Query, g.Limit, g.Offset = "", 0, 0
+	if g == (ttdn.ArticleFilter{}) {
+		return filterText
+	}
+	g.SourceID, g.Language, g.Foreign, g.HitsOnly = nil, nil, nil, false
+	if g == (ttdn.ArticleFilter{}) {
+		return filterNarrow
+	}
+	return filterOther
 }
 
 // articleQuery returns the FROM, WHERE, arguments and ORDER BY of a

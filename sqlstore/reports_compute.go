@@ -38,6 +38,9 @@ func prefill(ctx context.Context, tx *Tx, rp *ttdn.ReportPeriod, unitID int64) (
 	if err != nil {
 		return nil, "", err
 	}
+	if err := loadUnitFigures(ctx, tx, env, rp, unitID, indicators); err != nil {
+		return nil, "", err
+	}
 	var values []*ttdn.ReportValue
 	for _, ind := range indicators {
 		values = append(values, computeIndicator(env, rp, ind, acts, progress)...)
@@ -67,6 +70,34 @@ func loadPrefillEnv(ctx context.Context, tx *Tx) (*prefillEnv, error) {
 		env.themes[code] = name
 	}
 	return env, rows.Err()
+}
+
+// loadUnitFigures loads the budget and press figures of the report's
+// units when one of the plan's indicators needs them.
+func loadUnitFigures(ctx context.Context, tx *Tx, env *prefillEnv, rp *ttdn.ReportPeriod, unitID int64, indicators []*ttdn.Indicator) error {
+	budget, press := needsBudget(indicators), needsPress(indicators)
+	if !budget && !press {
+		return nil
+	}
+	units, err := reportingUnits(ctx, tx, rp, unitID)
+	if err != nil {
+		return err
+	}
+	env.units = units
+	if budget {
+		inUse, err := budgetInUse(ctx, tx, units)
+		if err != nil {
+			return err
+		} else if inUse {
+			if env.budget, err = budgetFiguresTx(ctx, tx, "1 = 1", nil, units, rp.CutOffFrom, rp.CutOffTo); err != nil {
+				return err
+			}
+		}
+	}
+	if press {
+		env.press, err = loadPressFigures(ctx, tx, rp, units)
+	}
+	return err
 }
 
 // findUnitProgress returns the unit's progress updates dated in the window.
@@ -100,13 +131,25 @@ func computeIndicator(env *prefillEnv, rp *ttdn.ReportPeriod, ind *ttdn.Indicato
 	total := &ttdn.ReportValue{IndicatorID: ind.ID, Code: ind.Code}
 	var t tally
 	what := ""
-	if rule, ok := activityRules[ind.Source]; ok {
+	source := ind.Source
+	if source == ttdn.SourceArticlesPress {
+		source = ttdn.SourceArticles
+	}
+	if rule, ok := activityRules[source]; ok {
 		for _, a := range acts {
 			rule.apply(env, a, &t)
 		}
 		what = fmt.Sprintf("%d %s %s", len(t.ids), rule.what, window(rp))
+		if ind.Source == ttdn.SourceArticlesPress && env.press != nil && env.press.owns {
+			what += "; " + pressOwnedText(addOwnedPress(env.press, acts, &t)) + unitsText(env.units)
+		}
 	} else if ind.Source == ttdn.SourceTasksCompleted || ind.Source == ttdn.SourceProgressUpdates {
 		what = tallyProgress(ind.Source, progress, &t) + " " + window(rp)
+	} else if rule, ok := budgetRules[ind.Source]; ok && env.budget != nil {
+		what = computeBudget(rule, env.budget, &t) + " " + window(rp) + unitsText(env.units)
+	} else if ind.Source == ttdn.SourcePressFlagged && env.press != nil && env.press.reviewing {
+		t.total = int64(env.press.flagged)
+		what = pressFlaggedText(env.press.flagged) + " " + window(rp) + unitsText(env.units)
 	} else {
 		return []*ttdn.ReportValue{total}
 	}
@@ -114,8 +157,14 @@ func computeIndicator(env *prefillEnv, rp *ttdn.ReportPeriod, ind *ttdn.Indicato
 	out := []*ttdn.ReportValue{total}
 	for _, b := range ind.Breakdowns {
 		for _, it := range t.items[b] {
+			src := fmt.Sprintf("%d bản ghi", len(it.ids))
+			if it.uncited > 0 && len(it.ids) == 0 {
+				src = fmt.Sprintf("%d tin, bài theo dõi báo chí", it.uncited)
+			} else if it.uncited > 0 {
+				src += fmt.Sprintf(", %d tin, bài theo dõi báo chí", it.uncited)
+			}
 			out = append(out, &ttdn.ReportValue{IndicatorID: ind.ID, Code: ind.Code, Breakdown: b, Item: it.item,
-				Computed: ptr64(it.value), SourceIDs: it.ids, Source: fmt.Sprintf("%d bản ghi", len(it.ids))})
+				Computed: ptr64(it.value), SourceIDs: it.ids, Source: src})
 		}
 	}
 	return out

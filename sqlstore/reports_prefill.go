@@ -1,7 +1,9 @@
 package sqlstore
 
 import (
+	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"ttdn"
@@ -13,10 +15,15 @@ import (
 // consolidated report) and its task progress updates. Every value carries
 // its source in words and the IDs of the records it counted.
 
-// prefillEnv is what the rules look up besides the activity itself.
+// prefillEnv is what the rules look up besides the activity itself, and
+// the budget and press figures of the report's units (nil when no
+// indicator of the plan needs them).
 type prefillEnv struct {
 	channels map[int64]*ttdn.Channel
 	themes   map[string]string // code → name
+	units    []int64           // the report's units (reportingUnits)
+	budget   *budgetFigures
+	press    *pressFigures
 }
 
 // tally accumulates one indicator: its total and, per breakdown, its items
@@ -28,9 +35,10 @@ type tally struct {
 }
 
 type itemTally struct {
-	item  string
-	value int64
-	ids   []int64
+	item    string
+	value   int64
+	ids     []int64
+	uncited int // records counted without an ID (press items)
 }
 
 func (t *tally) add(id, amount int64) {
@@ -50,13 +58,32 @@ func (t *tally) addItem(b ttdn.Breakdown, item string, id, amount int64) {
 	for _, it := range t.items[b] {
 		if it.item == item {
 			it.value += amount
-			if it.ids[len(it.ids)-1] != id {
+			if n := len(it.ids); n == 0 || it.ids[n-1] != id {
 				it.ids = append(it.ids, id)
 			}
 			return
 		}
 	}
 	t.items[b] = append(t.items[b], &itemTally{item: item, value: amount, ids: []int64{id}})
+}
+
+// addUncited adds amount to a breakdown item for a record whose ID the
+// report does not carry.
+func (t *tally) addUncited(b ttdn.Breakdown, item string, amount int64) {
+	if item == "" {
+		return
+	}
+	if t.items == nil {
+		t.items = map[ttdn.Breakdown][]*itemTally{}
+	}
+	for _, it := range t.items[b] {
+		if it.item == item {
+			it.value += amount
+			it.uncited++
+			return
+		}
+	}
+	t.items[b] = append(t.items[b], &itemTally{item: item, value: amount, uncited: 1})
 }
 
 // activityRule counts one activity into a tally; what names the records
@@ -199,4 +226,44 @@ func countType(what string, types ...ttdn.ActivityType) activityRule {
 // window returns the period's window as the source texts write it.
 func window(rp *ttdn.ReportPeriod) string {
 	return fmt.Sprintf("từ %s đến %s", rp.CutOffFrom, rp.CutOffTo)
+}
+
+// reportingUnits returns the units whose budget and press records count
+// for unitID's report: the unit and the units below it, except those that
+// are themselves expected to report in rp (and the units below them), so
+// a record is counted in one report only and the consolidated sums add up.
+func reportingUnits(ctx context.Context, tx *Tx, rp *ttdn.ReportPeriod, unitID int64) ([]int64, error) {
+	sub, err := unitSubtree(ctx, tx, unitID)
+	if err != nil {
+		return nil, err
+	}
+	excluded := map[int64]bool{}
+	for _, id := range sub {
+		if id == unitID || excluded[id] || !slices.Contains(rp.ExpectedUnitIDs, id) {
+			continue
+		}
+		below, err := unitSubtree(ctx, tx, id)
+		if err != nil {
+			return nil, err
+		}
+		for _, b := range below {
+			excluded[b] = true
+		}
+	}
+	out := []int64{unitID}
+	for _, id := range sub {
+		if id != unitID && !excluded[id] {
+			out = append(out, id)
+		}
+	}
+	return out, nil
+}
+
+// unitsText says which units a value counts when units below the
+// reporting one are included.
+func unitsText(units []int64) string {
+	if len(units) <= 1 {
+		return ""
+	}
+	return fmt.Sprintf(" (gồm %d đơn vị trực thuộc)", len(units)-1)
 }

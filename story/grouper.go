@@ -78,7 +78,10 @@ func (g *Grouper) AddFeatures(f *Features) Assignment {
 	}
 	st.last = seq
 	a.Articles, a.Outlets = st.articles, len(st.outlets)
-	if seq-g.swept >= int64(g.opt.Window) {
+	// Sweeping every quarter window, not every window, keeps the key map
+	// near one window's keys instead of two (a Go map never shrinks, so
+	// its peak is what it keeps); each sweep costs one pass over the map.
+	if seq-g.swept >= max(1, int64(g.opt.Window)/4) {
 		g.sweep()
 	}
 	return a
