@@ -146,8 +146,10 @@ type UnitFilter struct {
 	Kind     *UnitKind
 	Query    *string // folded substring of name, short name or aliases
 	ActiveOn *Date
-	Offset   int
-	Limit    int
+	// SuccessorID finds the units that ended into this one (its predecessors).
+	SuccessorID *int64
+	Offset      int
+	Limit       int
 }
 
 // UnitService manages the unit directory.

@@ -24,15 +24,13 @@ func (s *Server) newUnitView(r *http.Request, u *ttdn.Unit) (*unitView, error) {
 	if u.SuccessorID != 0 {
 		v.Successor, _ = s.cfg.Units.FindUnitByID(ctx, u.SuccessorID)
 	}
-	all, err := s.allUnits(r)
+	// Predecessors by an indexed query: the unit page is read often, and
+	// reading the whole directory to find them was most of its cost.
+	preds, _, err := s.cfg.Units.FindUnits(ctx, ttdn.UnitFilter{SuccessorID: &u.ID, Limit: 100})
 	if err != nil {
 		return nil, err
 	}
-	for _, o := range all {
-		if o.SuccessorID == u.ID {
-			v.Predecessors = append(v.Predecessors, o)
-		}
-	}
+	v.Predecessors = preds
 	groups, err := s.cfg.Units.FindUnitGroups(ctx)
 	if err != nil {
 		return nil, err

@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"context"
+	"slices"
 	"testing"
 
 	"ttdn"
@@ -84,6 +85,16 @@ func TestFindUnits(t *testing.T) {
 		all, n, _ := s.FindUnits(ctx, ttdn.UnitFilter{Limit: 5, Offset: 2})
 		if len(all) != 5 || n != len(directory.Entries()) {
 			t.Fatalf("paging: %d rows, total %d", len(all), n)
+		}
+		vhttdl := sqltest.MustFindUnit(t, db, "so-vhttdl")
+		preds, _, err := s.FindUnits(ctx, ttdn.UnitFilter{SuccessorID: &vhttdl.ID, Limit: 100})
+		if err != nil || !slices.ContainsFunc(preds, func(u *ttdn.Unit) bool { return u.Code == "so-tttt" }) {
+			t.Fatalf("predecessors of Sở VHTTDL: %v, %v", preds, err)
+		}
+		for _, u := range preds {
+			if u.SuccessorID != vhttdl.ID {
+				t.Fatalf("%s does not end into Sở VHTTDL", u.Code)
+			}
 		}
 		groups, err := s.FindUnitGroups(ctx)
 		if err != nil || len(groups) != len(directory.Groups()) {

@@ -78,6 +78,9 @@ func unitWhere(ctx context.Context, f ttdn.UnitFilter) (string, []any) {
 	if f.Query != nil && fold(*f.Query) != "" {
 		where, args = append(where, `search_key LIKE ? ESCAPE '\'`), append(args, likeContains(fold(*f.Query)))
 	}
+	if f.SuccessorID != nil {
+		where, args = append(where, "successor_id = ?"), append(args, *f.SuccessorID)
+	}
 	if f.ActiveOn != nil {
 		d := f.ActiveOn.ISO()
 		where = append(where, "(valid_from IS NULL OR valid_from <= ?) AND (valid_to IS NULL OR valid_to > ?)")
