@@ -85,7 +85,8 @@ type Story struct {
 // StoryFilter selects stories by the time of their articles.
 type StoryFilter struct {
 	From, To time.Time
-	HitsOnly bool // stories with at least one watchlist hit
+	HitsOnly bool    // stories with at least one watchlist hit
+	IDs      []int64 // only these stories (e.g. those on a page of search results)
 	Limit    int
 }
 

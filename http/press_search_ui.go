@@ -3,6 +3,7 @@ package http
 import (
 	"context"
 	"net/http"
+	"slices"
 
 	"ttdn"
 	"ttdn/export"
@@ -56,20 +57,25 @@ func (s *Server) handlePressSearch(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "press_search", "press.search_title", v)
 }
 
-// storySizes counts the articles and outlets of the stories on a page, one
-// small query per distinct story (at most a page of them).
+// storySizes counts the articles and outlets of the stories on a page in
+// one grouped query.
 func (s *Server) storySizes(ctx context.Context, rows []*ttdn.Article) (map[int64]storySize, error) {
-	out := map[int64]storySize{}
+	var ids []int64
 	for _, a := range rows {
-		if _, ok := out[a.StoryID]; ok {
-			continue
+		if !slices.Contains(ids, a.StoryID) {
+			ids = append(ids, a.StoryID)
 		}
-		id := a.StoryID
-		list, n, err := s.cfg.Press.Articles.SearchArticles(ctx, ttdn.ArticleFilter{StoryID: &id, Limit: 200})
-		if err != nil {
-			return nil, err
-		}
-		out[id] = storySize{Articles: n, Outlets: countOutlets(list)}
+	}
+	out := map[int64]storySize{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	stories, err := s.cfg.Press.Articles.FindStories(ctx, ttdn.StoryFilter{IDs: ids, Limit: len(ids)})
+	if err != nil {
+		return nil, err
+	}
+	for _, st := range stories {
+		out[st.ID] = storySize{Articles: st.Articles, Outlets: st.Outlets}
 	}
 	return out, nil
 }

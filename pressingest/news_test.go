@@ -6,6 +6,7 @@ import (
 	"sort"
 	"testing"
 
+	"ttdn"
 	"ttdn/pressingest"
 	"ttdn/sqlstore"
 	"ttdn/sqlstore/sqltest"
@@ -127,6 +128,7 @@ func TestIngestNews(t *testing.T) {
 			t.Errorf("re-ingest: %+v, %v", again, err)
 		}
 		// The rest works on the ingested sample, which is costly to build.
+		t.Run("stories", func(t *testing.T) { checkStoriesByID(t, db, in) })
 		t.Run("search", func(t *testing.T) { checkSearch(t, in) })
 		t.Run("preview-reapply", func(t *testing.T) { checkPreviewReapply(t, in) })
 		t.Run("review-alerts", func(t *testing.T) { checkReviewAlerts(t, in) })
@@ -194,4 +196,29 @@ func urlStories(t *testing.T, db *sqlstore.DB) map[string]string {
 		out[u] = s
 	}
 	return out
+}
+
+// checkStoriesByID asks for the largest stories by their IDs (as the search
+// page does for the stories on a page) and compares each size with a direct
+// count of its articles and outlets.
+func checkStoriesByID(t *testing.T, db *sqlstore.DB, in *ingested) {
+	ctx := sqltest.SystemContext()
+	top, err := in.store.FindStories(ctx, ttdn.StoryFilter{Limit: 5})
+	if err != nil || len(top) == 0 {
+		t.Fatalf("top stories: %v, %v", top, err)
+	}
+	ids := []int64{top[len(top)-1].ID, top[0].ID}
+	got, err := in.store.FindStories(ctx, ttdn.StoryFilter{IDs: ids, Limit: 10})
+	if err != nil || len(got) != 2 {
+		t.Fatalf("stories by id %v: %v, %v", ids, got, err)
+	}
+	for _, st := range got {
+		var n, outlets int
+		tx, _ := db.BeginTx(ctx, false)
+		err := tx.QueryRowContext(ctx, `SELECT COUNT(*), COUNT(DISTINCT source_id) FROM press_articles WHERE story_id = ?`, st.ID).Scan(&n, &outlets)
+		tx.Rollback()
+		if err != nil || st.Articles != n || st.Outlets != outlets {
+			t.Errorf("story %d: %d articles, %d outlets; counted %d, %d (%v)", st.ID, st.Articles, st.Outlets, n, outlets, err)
+		}
+	}
 }

@@ -258,6 +258,9 @@ func findStories(ctx context.Context, tx *Tx, f ttdn.StoryFilter) ([]*ttdn.Story
 	if !f.To.IsZero() {
 		where, args = append(where, "a.published_at < ?"), append(args, f.To.UTC())
 	}
+	if len(f.IDs) > 0 {
+		where, args = append(where, "a.story_id IN ("+placeholders(len(f.IDs))+")"), append(args, int64Args(f.IDs)...)
+	}
 	if f.HitsOnly {
 		where = append(where, `a.story_id IN (SELECT h.story_id FROM press_articles h
 			JOIN press_reviews r ON r.article_id = h.id WHERE r.status <> 'dismissed')`)
