@@ -61,21 +61,25 @@ func (t ActivityType) Valid() bool { return t.Label() != string(t) }
 // carry out the plan. Details holds what only its type has (a training's
 // attendance, a publication's copies…) and is nil or of the type's struct.
 type Activity struct {
-	ID             int64           `json:"id,omitempty"`
-	Type           ActivityType    `json:"type"`
-	Title          string          `json:"title"`
-	Summary        string          `json:"summary,omitempty"`
-	StartDate      Date            `json:"start_date"`
-	EndDate        Date            `json:"end_date"` // zero for a one-day activity
-	Place          string          `json:"place,omitempty"`
-	UnitIDs        []int64         `json:"unit_ids"` // organising unit first, then participating units
-	TaskIDs        []int64         `json:"task_ids"` // tasks of a plan the activity carries out
-	Themes         []string        `json:"themes"`   // theme codes
-	Classification Classification  `json:"classification"`
-	Details        ActivityDetails `json:"details"`
-	Version        int             `json:"version,omitempty"`
-	CreatedAt      time.Time       `json:"created_at,omitzero"`
-	UpdatedAt      time.Time       `json:"updated_at,omitzero"`
+	ID        int64        `json:"id,omitempty"`
+	Type      ActivityType `json:"type"`
+	Title     string       `json:"title"`
+	Summary   string       `json:"summary,omitempty"`
+	StartDate Date         `json:"start_date"`
+	EndDate   Date         `json:"end_date"` // zero for a one-day activity
+	Place     string       `json:"place,omitempty"`
+	UnitIDs   []int64      `json:"unit_ids"` // organising unit first, then participating units
+	TaskIDs   []int64      `json:"task_ids"` // tasks of a plan the activity carries out
+	Themes    []string     `json:"themes"`   // theme codes
+	// Classification is the level readers are checked against: the
+	// activity's own (OwnClassification), raised to the least protected of
+	// its tasks' when it carries out tasks only more secret than that.
+	Classification    Classification  `json:"classification"`
+	OwnClassification Classification  `json:"own_classification"`
+	Details           ActivityDetails `json:"details"`
+	Version           int             `json:"version,omitempty"`
+	CreatedAt         time.Time       `json:"created_at,omitzero"`
+	UpdatedAt         time.Time       `json:"updated_at,omitzero"`
 }
 
 // Validate checks the common fields, then the details against the type.

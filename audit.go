@@ -27,6 +27,10 @@ type AuditEvent struct {
 	After    string    `json:"after,omitempty"`  // JSON of the record after it
 	PrevHash string    `json:"prev_hash,omitempty"`
 	Hash     string    `json:"hash,omitempty"`
+	// Hidden is set when the viewer may not read the record the event is
+	// about: Before and After are then withheld (never stored, never
+	// hashed: the chain is over the stored event).
+	Hidden bool `json:"hidden,omitempty"`
 }
 
 // AuditFilter selects audit events. From and To bound the time (From
@@ -46,4 +50,7 @@ type AuditFilter struct {
 // AuditService reads the audit log (writes happen inside the other services).
 type AuditService interface {
 	FindAuditEvents(ctx context.Context, filter AuditFilter) ([]*AuditEvent, int, error)
+	// RecordAuditExport audits an export of the log itself: who took
+	// which part of it, and how many events.
+	RecordAuditExport(ctx context.Context, filter AuditFilter, format string, n int) error
 }

@@ -144,22 +144,25 @@ func (a *BudgetApproval) Validate() error {
 // BudgetEstimate is a unit's budget estimate for one plan year. Revision
 // counts its stored revisions; every change of its content adds one.
 type BudgetEstimate struct {
-	ID            int64          `json:"id,omitempty"`
-	UnitID        int64          `json:"unit_id"`
-	Year          int            `json:"year"`
-	PlanID        int64          `json:"plan_id,omitempty"`
-	Title         string         `json:"title"`
-	Justification string         `json:"justification"`
-	Status        BudgetStatus   `json:"status"`
-	Lines         []*BudgetLine  `json:"lines"`
-	Note          string         `json:"note,omitempty"` // the finance agency's last word (return or forward)
-	Approval      BudgetApproval `json:"approval,omitzero"`
-	Revision      int            `json:"revision"`
-	SubmittedAt   time.Time      `json:"submitted_at,omitzero"`
-	ForwardedAt   time.Time      `json:"forwarded_at,omitzero"`
-	Version       int            `json:"version,omitempty"`
-	CreatedAt     time.Time      `json:"created_at,omitzero"`
-	UpdatedAt     time.Time      `json:"updated_at,omitzero"`
+	ID            int64        `json:"id,omitempty"`
+	UnitID        int64        `json:"unit_id"`
+	Year          int          `json:"year"`
+	PlanID        int64        `json:"plan_id,omitempty"`
+	Title         string       `json:"title"`
+	Justification string       `json:"justification"`
+	Status        BudgetStatus `json:"status"`
+	// Classification is internal, or secret when its plan or a line's task
+	// or activity is (derived, never set by hand).
+	Classification Classification `json:"classification"`
+	Lines          []*BudgetLine  `json:"lines"`
+	Note           string         `json:"note,omitempty"` // the finance agency's last word (return or forward)
+	Approval       BudgetApproval `json:"approval,omitzero"`
+	Revision       int            `json:"revision"`
+	SubmittedAt    time.Time      `json:"submitted_at,omitzero"`
+	ForwardedAt    time.Time      `json:"forwarded_at,omitzero"`
+	Version        int            `json:"version,omitempty"`
+	CreatedAt      time.Time      `json:"created_at,omitzero"`
+	UpdatedAt      time.Time      `json:"updated_at,omitzero"`
 	// Warnings are computed when the estimate is read or saved; they never
 	// block a save.
 	Warnings []BudgetWarning `json:"warnings,omitempty"`

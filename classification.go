@@ -64,3 +64,28 @@ func (c *Classification) UnmarshalText(b []byte) error {
 	*c = v
 	return err
 }
+
+// Highest returns the most protected of levels (Public for none). Secrets
+// flow down: a record's level is the highest of its own and its parents'.
+func Highest(levels ...Classification) Classification {
+	h := Public
+	for _, c := range levels {
+		h = max(h, c)
+	}
+	return h
+}
+
+// ActivityLevel is the level an activity is read at: its own, raised to the
+// least protected of the tasks it carries out. An activity that carries out
+// only secret tasks is secret (it would tell what they are); one that also
+// carries out a task every reader may see keeps its own level.
+func ActivityLevel(own Classification, taskLevels []Classification) Classification {
+	if len(taskLevels) == 0 {
+		return own
+	}
+	least := Secret
+	for _, c := range taskLevels {
+		least = min(least, c)
+	}
+	return max(own, least)
+}

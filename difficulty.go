@@ -53,22 +53,25 @@ func (s DifficultyStatus) Open() bool {
 // (the seed's closing paragraph). Group is the coordinator's grouping, with
 // the proposal and the answer, when there is one.
 type Difficulty struct {
-	ID             int64            `json:"id,omitempty"`
-	UnitID         int64            `json:"unit_id"`
-	PlanID         int64            `json:"plan_id,omitempty"`
-	TaskID         int64            `json:"task_id,omitempty"`
-	Title          string           `json:"title"`
-	Text           string           `json:"text"`
-	Classification Classification   `json:"classification"`
-	Status         DifficultyStatus `json:"status"`
-	GroupID        int64            `json:"group_id,omitempty"`
-	Group          *DifficultyGroup `json:"group,omitempty"`
-	RaisedBy       int64            `json:"raised_by,omitempty"`
-	RaisedAt       time.Time        `json:"raised_at,omitzero"`
-	ResolvedAt     time.Time        `json:"resolved_at,omitzero"` // answered or closed
-	CloseNote      string           `json:"close_note,omitempty"`
-	Version        int              `json:"version,omitempty"`
-	UpdatedAt      time.Time        `json:"updated_at,omitzero"`
+	ID     int64  `json:"id,omitempty"`
+	UnitID int64  `json:"unit_id"`
+	PlanID int64  `json:"plan_id,omitempty"`
+	TaskID int64  `json:"task_id,omitempty"`
+	Title  string `json:"title"`
+	Text   string `json:"text"`
+	// Classification is the highest of OwnClassification (the level the
+	// unit chose) and its plan's and task's.
+	Classification    Classification   `json:"classification"`
+	OwnClassification Classification   `json:"own_classification"`
+	Status            DifficultyStatus `json:"status"`
+	GroupID           int64            `json:"group_id,omitempty"`
+	Group             *DifficultyGroup `json:"group,omitempty"`
+	RaisedBy          int64            `json:"raised_by,omitempty"`
+	RaisedAt          time.Time        `json:"raised_at,omitzero"`
+	ResolvedAt        time.Time        `json:"resolved_at,omitzero"` // answered or closed
+	CloseNote         string           `json:"close_note,omitempty"`
+	Version           int              `json:"version,omitempty"`
+	UpdatedAt         time.Time        `json:"updated_at,omitzero"`
 }
 
 // Validate checks what a unit must write.

@@ -30,6 +30,8 @@ func (k NotificationKind) Label() string {
 		return "Báo cáo định kỳ quá hạn"
 	case NotifyPressHit:
 		return "Tin báo chí cần chú ý"
+	case NotifyAccountChange:
+		return "Thay đổi tài khoản"
 	}
 	return string(k)
 }

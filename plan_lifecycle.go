@@ -54,6 +54,10 @@ const (
 	HistoryAmend = "amend"
 	HistoryClose = "close"
 	HistoryCopy  = "copy"
+	// HistoryAmendTask records an amendment of one task of an issued plan
+	// (Before and After are the task as JSON).
+	HistoryAmendTask = "amend_task"
+	HistoryReopen    = "reopen"
 )
 
 // PlanLink says a plan implements another plan or programme (triển khai
@@ -95,6 +99,9 @@ type PlanLifecycleService interface {
 	// AmendPlan changes an issued plan; reason is required and kept.
 	AmendPlan(ctx context.Context, id int64, upd PlanUpdate, reason string) (*Plan, error)
 	ClosePlan(ctx context.Context, id int64, version int, reason string) (*Plan, error)
+	// ReopenPlan makes a closed plan issued again; reason is required and
+	// kept. A closed plan changes not at all until reopened.
+	ReopenPlan(ctx context.Context, id int64, version int, reason string) (*Plan, error)
 	FindPlanHistory(ctx context.Context, id int64) ([]*PlanHistoryEntry, error)
 	SetPlanLinks(ctx context.Context, id int64, links []PlanLink) error
 	FindPlanTree(ctx context.Context, id int64) (*PlanNode, error)
@@ -129,6 +136,7 @@ func (p *Plan) CopyForYear(year int) (c *Plan, parentIndex []int) {
 	for i, t := range p.Tasks {
 		index[t.ID] = i
 		ct := *t
+		ct.Classification = t.OwnClassification // the copy inherits from its own plan again
 		ct.ID, ct.PlanID, ct.Version, ct.ParentID = 0, 0, 0, 0
 		ct.Status, ct.Percent, ct.LastUpdateAt, ct.UpdatedAt = TaskNotStarted, 0, time.Time{}, time.Time{}
 		ct.Deadline = t.Deadline.ShiftYears(n)

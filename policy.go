@@ -8,6 +8,10 @@ const (
 	ActionCreate Action = "create"
 	ActionUpdate Action = "update"
 	ActionDelete Action = "delete"
+	// ActionAmend changes what a task asks and of whom: its text, units,
+	// deadline and level. Only coordinators amend; a unit officer reports
+	// progress (ActionUpdate) on what it was assigned, never rewrites it.
+	ActionAmend Action = "amend"
 )
 
 // ResourceKind names the kind of record an action touches.
@@ -98,7 +102,7 @@ func canRead(u *User, r Resource) bool {
 	switch r.Kind {
 	case ResourceUser, ResourceToken:
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator || r.OwnerUserID == u.ID
-	case ResourceAudit:
+	case ResourceAudit, ResourceAccountRequest:
 		return u.Role == RoleAdmin || u.Role == RoleLeader
 	}
 	s := ReadScope(u, r.Kind)

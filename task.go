@@ -83,11 +83,16 @@ type Task struct {
 	Deadline     Date      `json:"deadline"`
 	DeadlineText string    `json:"deadline_text"`
 
-	Status         TaskStatus     `json:"status,omitempty"`
-	Percent        int            `json:"percent,omitempty"`
-	Classification Classification `json:"classification"`
-	Version        int            `json:"version,omitempty"`
-	UpdatedAt      time.Time      `json:"updated_at,omitzero"`
+	Status  TaskStatus `json:"status,omitempty"`
+	Percent int        `json:"percent,omitempty"`
+	// Classification is the level readers are checked against: the
+	// highest of OwnClassification, the plan's and the parent task's
+	// (secrets flow down). OwnClassification is the level set on the task
+	// itself; a task can be more secret than its plan, never less.
+	Classification    Classification `json:"classification"`
+	OwnClassification Classification `json:"own_classification"`
+	Version           int            `json:"version,omitempty"`
+	UpdatedAt         time.Time      `json:"updated_at,omitzero"`
 
 	// Kind tells a section-III task from a duty of section V tracked like
 	// one; ResponsibilityID is the duty's responsibility.
@@ -169,8 +174,11 @@ type TaskUpdate struct {
 	DeadlineText   *string
 	Status         *TaskStatus
 	Percent        *int
-	Classification *Classification
+	Classification *Classification // the task's own level (its plan's may be higher)
 	Recurrence     *Recurrence
+	// Reason is required once the plan is issued: the change is then an
+	// amendment, kept with its reason in the plan's history.
+	Reason string
 }
 
 // TaskService manages tasks.

@@ -42,6 +42,11 @@ func (g *generator) createPlans(ctx context.Context) error {
 			return err
 		}
 		p := g.redate(res.Plan, g.sc.FirstYear+i)
+		// Plans are published documents: every other one public, so its
+		// public tasks are too (a task is never less protected than its plan).
+		if i%2 == 0 {
+			p.Classification = ttdn.Public
+		}
 		if err := svc.CreatePlan(ctx, p); err != nil {
 			return fmt.Errorf("demo: plan %d: %w", p.Year, err)
 		}

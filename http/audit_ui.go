@@ -31,9 +31,9 @@ type auditRow struct {
 // auditActions and auditKinds fill the filter form's choices; other values
 // typed into the URL still filter.
 var (
-	auditActions = []string{"create", "update", "delete", "read", "import", "restore"}
+	auditActions = []string{"create", "update", "delete", "read", "import", "restore", "export"}
 	auditKinds   = []string{"plan", "task", "responsibility", "unit", "user", "token", "activity", "channel",
-		"contact", "theme", "settings", "attachment", "unit_report", "report_period", "budget", "difficulty", "database"}
+		"contact", "theme", "settings", "attachment", "unit_report", "report_period", "budget", "difficulty", "database", "audit"}
 )
 
 // handleAuditLog shows the audit log to administrators and leaders; the
@@ -102,6 +102,9 @@ const auditExportLimit = 100000
 func (s *Server) exportAuditLog(w http.ResponseWriter, r *http.Request, f ttdn.AuditFilter) {
 	f.Limit = auditExportLimit
 	events, _, err := s.cfg.Audit.FindAuditEvents(r.Context(), f)
+	if err == nil { // the export is recorded before it leaves
+		err = s.cfg.Audit.RecordAuditExport(r.Context(), f, exportFormat(r), len(events))
+	}
 	if err != nil {
 		s.renderError(w, r, err)
 		return
@@ -113,7 +116,11 @@ func (s *Server) exportAuditLog(w http.ResponseWriter, r *http.Request, f ttdn.A
 		translate(lang, "audit.entity_id"), translate(lang, "audit.before"), translate(lang, "audit.after"),
 		translate(lang, "audit.hash")}}
 	for _, e := range events {
-		t.Rows = append(t.Rows, []any{e.Seq, e.At, e.Username, e.Addr, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.Hash})
+		before, after := e.Before, e.After
+		if e.Hidden {
+			before, after = translate(lang, "audit.hidden"), ""
+		}
+		t.Rows = append(t.Rows, []any{e.Seq, e.At, e.Username, e.Addr, e.Action, e.Entity, e.EntityID, before, after, e.Hash})
 	}
 	s.writeExport(w, r, "nhat-ky", t)
 }

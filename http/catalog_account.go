@@ -2,6 +2,20 @@ package http
 
 // accountCatalog holds the texts of the account and TOTP pages.
 var accountCatalog = map[string][2]string{
+	"accreq.title":              {"Yêu cầu thay đổi tài khoản", "Account change requests"},
+	"accreq.help":               {"Cấp vai trò được xem tài liệu mật (cơ quan điều phối, lãnh đạo) và đặt lại mật khẩu của tài khoản có vai trò đó phải được một lãnh đạo khác xác nhận; người đề nghị và chủ tài khoản không tự xác nhận được.", "Granting a role that reads secrets (coordinator, leader) and resetting the password of such an account must be confirmed by another leader; neither the requester nor the account's owner can confirm it."},
+	"accreq.account":            {"Tài khoản", "Account"},
+	"accreq.change":             {"Thay đổi", "Change"},
+	"accreq.by":                 {"Người đề nghị", "Requested by"},
+	"accreq.status":             {"Trạng thái", "Status"},
+	"accreq.confirm":            {"Xác nhận", "Confirm"},
+	"accreq.reject":             {"Từ chối", "Reject"},
+	"accreq.none":               {"Không có yêu cầu nào.", "No requests."},
+	"nav.account_requests":      {"Yêu cầu tài khoản", "Account requests"},
+	"flash.request_confirmed":   {"Đã xác nhận và áp dụng thay đổi.", "Confirmed and applied."},
+	"flash.request_rejected":    {"Đã từ chối yêu cầu.", "Request rejected."},
+	"flash.role_requested":      {"Đã lưu. Việc cấp vai trò đang chờ lãnh đạo xác nhận.", "Saved. The role grant waits for a leader's confirmation."},
+	"flash.password_requested":  {"Đã gửi yêu cầu đặt lại mật khẩu; mật khẩu mới có hiệu lực khi lãnh đạo xác nhận.", "Password reset requested; the new password takes effect when a leader confirms."},
 	"account.title":             {"Tài khoản của tôi", "My account"},
 	"account.sessions":          {"Phiên đăng nhập", "Sessions"},
 	"account.sessions_help":     {"Kết thúc mọi phiên đăng nhập của bạn trên mọi thiết bị, kể cả phiên này.", "End all your sessions on every device, this one included."},

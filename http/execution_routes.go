@@ -9,6 +9,7 @@ func (s *Server) executionRoutes(auth func(string, http.HandlerFunc)) {
 	m := s.mux
 	auth("POST /plans/{id}/issue", s.handlePlanIssue)
 	auth("POST /plans/{id}/close", s.handlePlanClose)
+	auth("POST /plans/{id}/reopen", s.handlePlanReopen)
 	auth("POST /plans/{id}/copy", s.handlePlanCopy)
 	auth("GET /plans/{id}/tree", s.handlePlanTree)
 	auth("POST /plans/{id}/links", s.handlePlanLinks)

@@ -47,7 +47,8 @@ func newServer(db *sqlstore.DB) *Server {
 	return NewServer(Config{
 		Units: sqlstore.NewUnitService(db), Plans: sqlstore.NewPlanService(db), Tasks: sqlstore.NewTaskService(db),
 		Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db), Audit: sqlstore.NewAuditService(db),
-		Accounts: sqlstore.NewAccountService(db), Throttle: sqlstore.NewLoginThrottle(db),
+		AccountRequests: sqlstore.NewAccountRequestService(db),
+		Accounts:        sqlstore.NewAccountService(db), Throttle: sqlstore.NewLoginThrottle(db),
 		Lifecycle: sqlstore.NewPlanService(db), Progress: sqlstore.NewProgressService(db), ProgressCSV: sqlstore.NewProgressService(db),
 		Attachments: sqlstore.NewAttachmentService(db), Activities: sqlstore.NewActivityService(db),
 		Channels: sqlstore.NewChannelService(db), Contacts: sqlstore.NewContactService(db), Themes: sqlstore.NewThemeService(db),

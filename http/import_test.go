@@ -188,7 +188,11 @@ func TestStaleTaskEdit(t *testing.T) {
 			}
 			return f.do(f.request(http.MethodPost, "/tasks/"+itoa(task.ID)+"/edit", who, v))
 		}
-		if w := edit("officer", "Bản cập nhật của Công an", task.Version); w.Code != http.StatusSeeOther {
+		// The unit that executes the task reports progress; it never rewrites it.
+		if w := edit("officer", "Bản cập nhật của Công an", task.Version); w.Code != http.StatusForbidden {
+			t.Fatalf("officer's rewrite: %d, want 403\n%s", w.Code, snippet(w.Body.String()))
+		}
+		if w := edit("coordinator", "Bản cập nhật của điều phối", task.Version); w.Code != http.StatusSeeOther {
 			t.Fatalf("first save: %d\n%s", w.Code, snippet(w.Body.String()))
 		}
 		w := edit("coordinator", "Bản sửa dựa trên phiên bản cũ", task.Version)

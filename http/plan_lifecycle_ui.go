@@ -102,6 +102,22 @@ func (s *Server) handlePlanClose(w http.ResponseWriter, r *http.Request) {
 	s.redirectWithFlash(w, r, "/plans/"+itoa(id), "flash.plan_closed")
 }
 
+// handlePlanReopen makes a closed plan issued again, with its reason.
+func (s *Server) handlePlanReopen(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	version, _ := strconv.Atoi(r.PostFormValue("version"))
+	reason := strings.TrimSpace(r.PostFormValue("reason"))
+	if _, err := s.cfg.Lifecycle.ReopenPlan(r.Context(), id, version, reason); err != nil {
+		s.renderPlanWithError(w, r, id, nil, err)
+		return
+	}
+	s.redirectWithFlash(w, r, "/plans/"+itoa(id), "flash.plan_reopened")
+}
+
 // handlePlanCopy copies the plan into next year's draft and opens it.
 func (s *Server) handlePlanCopy(w http.ResponseWriter, r *http.Request) {
 	id, err := pathID(r)

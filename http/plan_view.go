@@ -46,7 +46,7 @@ func newPlanView(p *ttdn.Plan, u *ttdn.User, today ttdn.Date, mode string) planV
 		CanEdit: ttdn.Can(u, ttdn.ActionUpdate, planResource(p))}
 	rows := make([]taskRow, len(p.Tasks))
 	for i, t := range p.Tasks {
-		rows[i] = taskRow{Task: t, Overdue: t.Overdue(today), CanEdit: ttdn.Can(u, ttdn.ActionUpdate, taskResource(t))}
+		rows[i] = taskRow{Task: t, Overdue: t.Overdue(today), CanEdit: p.Status != ttdn.PlanClosed && ttdn.Can(u, ttdn.ActionAmend, taskResource(t))}
 	}
 	if v.ByUnits {
 		v.Units = tasksByUnit(rows)

@@ -35,6 +35,9 @@ type Config struct {
 	Users ttdn.UserService
 	Auth  ttdn.AuthService
 	Audit ttdn.AuditService // optional
+	// AccountRequests holds the changes to accounts waiting for a leader
+	// (optional: without it, no such page).
+	AccountRequests ttdn.AccountRequestService
 
 	// Accounts (log out everywhere, tokens, TOTP) and the log-in throttle;
 	// nil leaves them out (cmd/ttdn wires both).
@@ -183,6 +186,7 @@ func (s *Server) routes() {
 	auth("POST /users/{id}/edit", s.handleUserEdit)
 	auth("POST /users/{id}/password", s.handleUserPassword)
 	s.accountRoutes(ui, auth)
+	s.accountRequestRoutes(auth)
 	if s.cfg.Audit != nil {
 		auth("GET /audit", s.handleAuditLog)
 	}

@@ -20,11 +20,20 @@ type taskForm struct {
 	Deadline, DeadlineText string
 	Status, Percent        string
 	Statuses               []ttdn.TaskStatus
-	Options                []optionGroup
-	Conflict               bool
-	units                  map[int64]*ttdn.Unit
-	groups                 map[int64]*ttdn.UnitGroup
-	prev                   map[string]ttdn.UnitRef // the task's refs by value, to keep their text
+	// Classification is the task's own level; PlanLevel its plan's, which
+	// the task can exceed but never go below.
+	Classification  string
+	PlanLevel       ttdn.Classification
+	Classifications []ttdn.Classification
+	// Amend is set when the plan is issued: a change is an amendment and
+	// needs a Reason.
+	Amend    bool
+	Reason   string
+	Options  []optionGroup
+	Conflict bool
+	units    map[int64]*ttdn.Unit
+	groups   map[int64]*ttdn.UnitGroup
+	prev     map[string]ttdn.UnitRef // the task's refs by value, to keep their text
 }
 
 func refValues(refs []ttdn.UnitRef) []string {
@@ -49,7 +58,8 @@ func newTaskForm(t *ttdn.Task) *taskForm {
 	return &taskForm{ID: t.ID, PlanID: t.PlanID, Ref: t.Ref, Version: t.Version, Title: t.Title, Body: t.Body,
 		Lead: refValues(t.Lead), Executing: refValues(t.Executing), Coord: refValues(t.Coordinating),
 		Deadline: t.Deadline.String(), DeadlineText: t.DeadlineText, Status: string(t.Status),
-		Percent: strconv.Itoa(t.Percent), Statuses: ttdn.TaskStatuses}
+		Percent: strconv.Itoa(t.Percent), Statuses: ttdn.TaskStatuses,
+		Classification: t.OwnClassification.String(), Classifications: ttdn.Classifications}
 }
 
 // taskFormFrom reads the posted form over the stored task (for its ref and
@@ -64,6 +74,10 @@ func taskFormFrom(r *http.Request, t *ttdn.Task) *taskForm {
 	f.DeadlineText = strings.TrimSpace(r.PostFormValue("deadline_text"))
 	f.Status = r.PostFormValue("status")
 	f.Percent = strings.TrimSpace(r.PostFormValue("percent"))
+	if _, ok := r.PostForm["classification"]; ok {
+		f.Classification = r.PostFormValue("classification")
+	}
+	f.Reason = strings.TrimSpace(r.PostFormValue("reason"))
 	return f
 }
 
@@ -107,6 +121,10 @@ func (f *taskForm) update() (ttdn.TaskUpdate, error) {
 		return ttdn.TaskUpdate{}, ttdn.Errorf(ttdn.EINVALID, "Tỷ lệ hoàn thành %q không phải là số.", "Percent done %q is not a number.", f.Percent)
 	}
 	status := ttdn.TaskStatus(f.Status)
+	level, err := ttdn.ParseClassification(f.Classification)
+	if err != nil {
+		return ttdn.TaskUpdate{}, err
+	}
 	lead, err1 := f.refs(f.Lead)
 	exec, err2 := f.refs(f.Executing)
 	coord, err3 := f.refs(f.Coord)
@@ -114,7 +132,8 @@ func (f *taskForm) update() (ttdn.TaskUpdate, error) {
 		return ttdn.TaskUpdate{}, err
 	}
 	return ttdn.TaskUpdate{Version: f.Version, Title: &f.Title, Body: &f.Body, Lead: &lead, Executing: &exec,
-		Coordinating: &coord, Deadline: &deadline, DeadlineText: &f.DeadlineText, Status: &status, Percent: &pct}, nil
+		Coordinating: &coord, Deadline: &deadline, DeadlineText: &f.DeadlineText, Status: &status, Percent: &pct,
+		Classification: &level, Reason: f.Reason}, nil
 }
 
 // refs turns select values back into references, keeping the plan's text
@@ -157,6 +176,11 @@ func (s *Server) withOptions(r *http.Request, f *taskForm, t *ttdn.Task) error {
 		return err
 	}
 	f.Options, f.units, f.groups = v.Options, v.units, v.groups
+	plan, err := s.cfg.Plans.FindPlanByID(r.Context(), t.PlanID)
+	if err != nil {
+		return err
+	}
+	f.PlanLevel, f.Amend = plan.Classification, plan.Status != ttdn.PlanDraft
 	f.prev = map[string]ttdn.UnitRef{}
 	for _, refs := range [][]ttdn.UnitRef{t.Lead, t.Executing, t.Coordinating} {
 		for _, ref := range refs {
@@ -216,7 +240,7 @@ func (s *Server) findTask(r *http.Request) (*ttdn.Task, error) {
 	if err != nil {
 		return nil, err
 	}
-	if !ttdn.Can(reqOf(r).user, ttdn.ActionUpdate, taskResource(t)) {
+	if !ttdn.Can(reqOf(r).user, ttdn.ActionAmend, taskResource(t)) {
 		return nil, ttdn.Errorf(ttdn.EFORBIDDEN, "Bạn không có quyền sửa nhiệm vụ %s.", "You may not change task %s.", t.Ref)
 	}
 	return t, nil

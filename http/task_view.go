@@ -67,7 +67,7 @@ func (s *Server) newTaskView(r *http.Request) (*taskView, error) {
 	user := reqOf(r).user
 	v := &taskView{Task: t, DaysSince: t.DaysSinceUpdate(now), Overdue: t.Overdue(today), NextDue: t.DueOn(today),
 		CanUpdate: ttdn.Can(user, ttdn.ActionUpdate, taskResource(t)), Statuses: ttdn.TaskStatuses,
-		CanEdit: user != nil && user.Role == ttdn.RoleCoordinator, Form: progressForm{Date: today.String()}}
+		CanEdit: ttdn.Can(user, ttdn.ActionAmend, taskResource(t)), Form: progressForm{Date: today.String()}}
 	set, err := s.settings(r)
 	if err != nil {
 		return nil, err

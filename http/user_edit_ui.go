@@ -60,7 +60,11 @@ func (s *Server) handleUserEdit(w http.ResponseWriter, r *http.Request) {
 		s.renderWithError(w, r, err, "user_form", "users.edit", f)
 		return
 	}
-	s.redirectWithFlash(w, r, "/users", "flash.saved")
+	flash := "flash.saved"
+	if role != u.Role && ttdn.NeedsConfirmation(reqOf(r).user, ttdn.AccountGrantRole, role) {
+		flash = "flash.role_requested"
+	}
+	s.redirectWithFlash(w, r, "/users", flash)
 }
 
 // handleUserPassword sets a new password chosen by the administrator.
@@ -80,5 +84,9 @@ func (s *Server) handleUserPassword(w http.ResponseWriter, r *http.Request) {
 		s.renderWithError(w, r, err, "user_form", "users.edit", f)
 		return
 	}
-	s.redirectWithFlash(w, r, "/users", "flash.password_set")
+	flash := "flash.password_set"
+	if me := reqOf(r).user; me.ID != u.ID && ttdn.NeedsConfirmation(me, ttdn.AccountResetPassword, u.Role) {
+		flash = "flash.password_requested"
+	}
+	s.redirectWithFlash(w, r, "/users", flash)
 }

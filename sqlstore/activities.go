@@ -166,13 +166,13 @@ func unitSubtree(ctx context.Context, tx *Tx, id int64) ([]int64, error) {
 }
 
 const activityColumns = `a.id, a.type, a.title, a.summary, a.start_date, a.end_date, a.place, a.classification,
-	a.details, a.version, a.created_at, a.updated_at`
+	a.own_classification, a.details, a.version, a.created_at, a.updated_at`
 
 func scanActivity(row rowScanner) (*ttdn.Activity, error) {
 	a := &ttdn.Activity{}
 	var typ, details string
 	if err := row.Scan(&a.ID, &typ, &a.Title, &a.Summary, dateScan{&a.StartDate}, dateScan{&a.EndDate}, &a.Place,
-		classScan{&a.Classification}, &details, &a.Version, timeScan{&a.CreatedAt}, timeScan{&a.UpdatedAt}); err != nil {
+		classScan{&a.Classification}, classScan{&a.OwnClassification}, &details, &a.Version, timeScan{&a.CreatedAt}, timeScan{&a.UpdatedAt}); err != nil {
 		return nil, err
 	}
 	a.Type = ttdn.ActivityType(typ)

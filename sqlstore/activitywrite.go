@@ -39,11 +39,15 @@ func insertActivity(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 		return err
 	}
 	a.Version, a.CreatedAt, a.UpdatedAt = 1, tx.now, tx.now
+	a.OwnClassification = a.Classification // the level asked for; its tasks' may raise it
+	if err := setActivityLevel(ctx, tx, a); err != nil {
+		return err
+	}
 	id, err := tx.insertID(ctx, `INSERT INTO activities (type, title, summary, start_date, end_date, place, channel_id,
-		classification, details, search_key, title_key, version, created_at, updated_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+		classification, own_classification, details, search_key, title_key, version, created_at, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
 		string(a.Type), a.Title, a.Summary, a.StartDate.ISO(), dateArg(a.EndDate), a.Place, idArg(a.ChannelID()),
-		a.Classification.String(), details, activitySearchKey(a), fold(a.Title), tx.now, tx.now)
+		a.Classification.String(), a.OwnClassification.String(), details, activitySearchKey(a), fold(a.Title), tx.now, tx.now)
 	if err != nil {
 		return err
 	}
@@ -126,7 +130,7 @@ func checkActivityRefs(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 	} else if id != 0 {
 		return ttdn.Errorf(ttdn.EINVALID, "Đơn vị mã số %d không tồn tại.", "Unit id %d does not exist.", id)
 	}
-	if id, err := firstMissing(ctx, tx, "tasks", a.TaskIDs); err != nil {
+	if id, err := firstUnreadableTask(ctx, tx, a.TaskIDs); err != nil {
 		return err
 	} else if id != 0 {
 		return ttdn.Errorf(ttdn.EINVALID, "Nhiệm vụ mã số %d không tồn tại.", "Task id %d does not exist.", id)
@@ -212,7 +216,7 @@ func applyActivityUpdate(a ttdn.Activity, upd ttdn.ActivityUpdate) ttdn.Activity
 	setIf(&a.UnitIDs, upd.UnitIDs)
 	setIf(&a.TaskIDs, upd.TaskIDs)
 	setIf(&a.Themes, upd.Themes)
-	setIf(&a.Classification, upd.Classification)
+	setIf(&a.OwnClassification, upd.Classification)
 	setIf(&a.Details, upd.Details)
 	return a
 }
@@ -227,12 +231,14 @@ func updateActivity(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 	counts := activityCounts{} // the stored row counted out, the new one in
 	if err := counts.addStored(ctx, tx, a.ID, -1); err != nil {
 		return err
+	} else if err := setActivityLevel(ctx, tx, a); err != nil {
+		return err
 	}
 	res, err := tx.exec(ctx, `UPDATE activities SET title = ?, summary = ?, start_date = ?, end_date = ?, place = ?,
-		channel_id = ?, classification = ?, details = ?, search_key = ?, title_key = ?, version = version + 1, updated_at = ?
-		WHERE id = ? AND version = ?`,
+		channel_id = ?, classification = ?, own_classification = ?, details = ?, search_key = ?, title_key = ?,
+		version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
 		a.Title, a.Summary, a.StartDate.ISO(), dateArg(a.EndDate), a.Place, idArg(a.ChannelID()), a.Classification.String(),
-		details, activitySearchKey(a), fold(a.Title), tx.now, a.ID, a.Version)
+		a.OwnClassification.String(), details, activitySearchKey(a), fold(a.Title), tx.now, a.ID, a.Version)
 	if err := checkOneRow(res, err); err != nil {
 		return err
 	}

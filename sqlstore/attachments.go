@@ -28,8 +28,10 @@ type AttachmentService struct {
 // owners tasks and progress updates; RegisterOwner adds others.
 func NewAttachmentService(db *DB) *AttachmentService {
 	return &AttachmentService{db: db, owners: map[ttdn.ResourceKind]OwnerResolver{
-		ttdn.ResourceTask:     taskOwner,
-		ttdn.ResourceProgress: progressOwner,
+		ttdn.ResourceTask:       taskOwner,
+		ttdn.ResourceProgress:   progressOwner,
+		ttdn.ResourceBudget:     budgetOwner,
+		ttdn.ResourceDifficulty: difficultyOwner,
 	}}
 }
 
@@ -62,6 +64,22 @@ func progressOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, error)
 		return ttdn.Resource{}, err
 	}
 	return taskOwner(ctx, tx, taskID)
+}
+
+func budgetOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, error) {
+	e, err := findBudgetByID(ctx, tx, id)
+	if err != nil {
+		return ttdn.Resource{}, err
+	}
+	return budgetResource(e), nil
+}
+
+func difficultyOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, error) {
+	d, err := findDifficultyByID(ctx, tx, id)
+	if err != nil {
+		return ttdn.Resource{}, err
+	}
+	return difficultyResource(d), nil
 }
 
 func (s *AttachmentService) owner(ctx context.Context, tx *Tx, kind ttdn.ResourceKind, id int64) (ttdn.Resource, error) {
@@ -159,7 +177,9 @@ func (s *AttachmentService) FindAttachmentByID(ctx context.Context, id int64) (*
 	}
 	a := list[0]
 	res, err := s.owner(ctx, tx, a.OwnerKind, a.OwnerID)
-	if err != nil {
+	if code := ttdn.ErrorCode(err); code == ttdn.EINVALID || code == ttdn.ENOTFOUND {
+		return nil, errAttachmentNotFound() // an owner we cannot judge hides its file; no oracle
+	} else if err != nil {
 		return nil, err
 	} else if err := canRead(ctx, res, errAttachmentNotFound()); err != nil {
 		return nil, err

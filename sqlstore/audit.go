@@ -111,7 +111,33 @@ func (s *AuditService) FindAuditEvents(ctx context.Context, f ttdn.AuditFilter) 
 		}
 		events = append(events, e)
 	}
+	if err := rows.Close(); err != nil {
+		return nil, 0, err
+	}
+	red := newAuditRedactor(ctx, tx)
+	for _, e := range events {
+		if err := red.redact(ctx, e); err != nil {
+			return nil, 0, err
+		}
+	}
 	return events, total, rows.Err()
+}
+
+// RecordAuditExport writes an "export" event about the log: the filter,
+// format and number of events taken.
+func (s *AuditService) RecordAuditExport(ctx context.Context, f ttdn.AuditFilter, format string, n int) error {
+	if err := authorize(ctx, ttdn.ActionRead, ttdn.Resource{Kind: ttdn.ResourceAudit}, nil); err != nil {
+		return err
+	}
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := tx.audit(ctx, "export", ttdn.ResourceAudit, 0, nil, map[string]any{"filter": f, "format": format, "events": n}); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 func scanAuditEvent(r rowScanner) (*ttdn.AuditEvent, error) {

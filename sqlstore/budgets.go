@@ -25,7 +25,8 @@ func errBudgetNotFound() error {
 
 // budgetResource: estimates are internal records of their unit.
 func budgetResource(e *ttdn.BudgetEstimate) ttdn.Resource {
-	return ttdn.Resource{Kind: ttdn.ResourceBudget, Classification: ttdn.Internal, UnitIDs: []int64{e.UnitID}}
+	return ttdn.Resource{Kind: ttdn.ResourceBudget, Classification: ttdn.Highest(ttdn.Internal, e.Classification),
+		UnitIDs: []int64{e.UnitID}}
 }
 
 // FindBudgetEstimateByID returns the estimate with its lines, the sums of
@@ -82,7 +83,7 @@ func budgetOrder(sort ttdn.BudgetSort) string {
 
 // budgetScope is the read scope of the acting user on estimates aliased b.
 func budgetScope(ctx context.Context) (string, []any) {
-	return scopeWhere(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceBudget), "'internal'",
+	return scopeWhere(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceBudget), "b.classification",
 		func(ids []int64) (string, []any) {
 			return "b.unit_id IN (" + placeholders(len(ids)) + ")", int64Args(ids)
 		})
@@ -115,14 +116,16 @@ func budgetWhere(ctx context.Context, tx *Tx, f ttdn.BudgetFilter) (string, []an
 }
 
 const budgetColumns = `b.id, b.unit_id, b.year, b.plan_id, b.title, b.justification, b.status, b.note, b.approval_body,
-	b.approval_number, b.approval_date, b.revision, b.submitted_at, b.forwarded_at, b.version, b.created_at, b.updated_at`
+	b.approval_number, b.approval_date, b.revision, b.submitted_at, b.forwarded_at, b.version, b.created_at, b.updated_at,
+	b.classification`
 
 func scanBudget(row rowScanner) (*ttdn.BudgetEstimate, error) {
 	e := &ttdn.BudgetEstimate{}
 	var status string
 	err := row.Scan(&e.ID, &e.UnitID, &e.Year, idScan{&e.PlanID}, &e.Title, &e.Justification, &status, &e.Note,
 		&e.Approval.Body, &e.Approval.Number, dateScan{&e.Approval.Date}, &e.Revision, timeScan{&e.SubmittedAt},
-		timeScan{&e.ForwardedAt}, &e.Version, timeScan{&e.CreatedAt}, timeScan{&e.UpdatedAt})
+		timeScan{&e.ForwardedAt}, &e.Version, timeScan{&e.CreatedAt}, timeScan{&e.UpdatedAt},
+		classScan{&e.Classification})
 	e.Status = ttdn.BudgetStatus(status)
 	return e, err
 }

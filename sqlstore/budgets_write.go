@@ -37,6 +37,8 @@ func (s *BudgetService) CreateBudgetEstimate(ctx context.Context, e *ttdn.Budget
 	}
 	if err := saveBudgetLines(ctx, tx, e, nil); err != nil {
 		return err
+	} else if err := refreshBudgetLevel(ctx, tx, e); err != nil {
+		return err
 	} else if err := writeBudgetState(ctx, tx, e, ttdn.StepEdit, ""); err != nil {
 		return err
 	} else if err := tx.audit(ctx, "create", ttdn.ResourceBudget, e.ID, nil, e); err != nil {
@@ -67,6 +69,8 @@ func (s *BudgetService) UpdateBudgetEstimate(ctx context.Context, id int64, upd 
 		return nil, err
 	}
 	if err := saveBudgetLines(ctx, tx, e, before); err != nil {
+		return nil, err
+	} else if err := refreshBudgetLevel(ctx, tx, e); err != nil {
 		return nil, err
 	}
 	e.Revision++
@@ -144,7 +148,16 @@ func checkBudgetRefs(ctx context.Context, tx *Tx, e *ttdn.BudgetEstimate) error 
 		if len(ids) == 1 && ids[0] == 0 {
 			continue
 		}
-		if id, err := firstMissing(ctx, tx, c.table, ids); err != nil {
+		find := func() (int64, error) { return firstMissing(ctx, tx, c.table, ids) }
+		switch c.table { // a hidden record answers as a missing one
+		case "tasks":
+			find = func() (int64, error) { return firstUnreadableTask(ctx, tx, ids) }
+		case "activities":
+			find = func() (int64, error) { return firstUnreadableActivity(ctx, tx, ids) }
+		case "plans":
+			find = func() (int64, error) { return firstUnreadablePlan(ctx, tx, ids[0]) }
+		}
+		if id, err := find(); err != nil {
 			return err
 		} else if id != 0 {
 			return ttdn.Errorf(ttdn.EINVALID, c.vi, c.en, id)

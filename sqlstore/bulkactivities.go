@@ -28,6 +28,10 @@ func (l *BulkLoader) CreateActivities(ctx context.Context, acts []*ttdn.Activity
 	if err != nil {
 		return err
 	}
+	taskLevel, err := allTaskLevels(ctx, tx)
+	if err != nil {
+		return err
+	}
 	var rows, units, tasks, tags [][]any
 	counts := activityCounts{}
 	for _, a := range acts {
@@ -40,8 +44,14 @@ func (l *BulkLoader) CreateActivities(ctx context.Context, acts []*ttdn.Activity
 		}
 		a.ID, a.Version, a.CreatedAt, a.UpdatedAt = id, 1, tx.now, tx.now
 		id++
+		var levels []ttdn.Classification
+		for _, t := range dedupe(a.TaskIDs) {
+			levels = append(levels, taskLevel[t])
+		}
+		a.OwnClassification = a.Classification
+		a.Classification = ttdn.ActivityLevel(a.OwnClassification, levels)
 		rows = append(rows, []any{a.ID, string(a.Type), a.Title, a.Summary, a.StartDate.ISO(), dateArg(a.EndDate), a.Place,
-			idArg(a.ChannelID()), a.Classification.String(), details, activitySearchKey(a), fold(a.Title), 1, tx.now, tx.now})
+			idArg(a.ChannelID()), a.Classification.String(), a.OwnClassification.String(), details, activitySearchKey(a), fold(a.Title), 1, tx.now, tx.now})
 		for i, u := range dedupe(a.UnitIDs) {
 			units = append(units, []any{a.ID, u, i})
 		}
@@ -71,7 +81,7 @@ func (l *BulkLoader) CreateActivities(ctx context.Context, acts []*ttdn.Activity
 
 func (l *BulkLoader) insertActivityRows(ctx context.Context, tx *Tx, rows, units, tasks, tags [][]any) error {
 	cols := []string{"id", "type", "title", "summary", "start_date", "end_date", "place", "channel_id", "classification",
-		"details", "search_key", "title_key", "version", "created_at", "updated_at"}
+		"own_classification", "details", "search_key", "title_key", "version", "created_at", "updated_at"}
 	if err := insertRows(ctx, tx, "activities", cols, rows); err != nil {
 		return err
 	} else if err := syncIdentity(ctx, tx, "activities"); err != nil {

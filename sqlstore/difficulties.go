@@ -121,14 +121,14 @@ func difficultyWhere(ctx context.Context, tx *Tx, f ttdn.DifficultyFilter) (stri
 	return strings.Join(where, " AND "), args, nil
 }
 
-const difficultyColumns = `d.id, d.unit_id, d.plan_id, d.task_id, d.title, d.text, d.classification, d.status, d.group_id,
-	d.raised_by, d.raised_at, d.resolved_at, d.close_note, d.version, d.updated_at`
+const difficultyColumns = `d.id, d.unit_id, d.plan_id, d.task_id, d.title, d.text, d.classification, d.own_classification, d.status,
+	d.group_id, d.raised_by, d.raised_at, d.resolved_at, d.close_note, d.version, d.updated_at`
 
 func scanDifficulty(row rowScanner) (*ttdn.Difficulty, error) {
 	d := &ttdn.Difficulty{}
 	var status string
 	err := row.Scan(&d.ID, &d.UnitID, idScan{&d.PlanID}, idScan{&d.TaskID}, &d.Title, &d.Text, classScan{&d.Classification},
-		&status, idScan{&d.GroupID}, &d.RaisedBy, timeScan{&d.RaisedAt}, timeScan{&d.ResolvedAt}, &d.CloseNote, &d.Version,
+		classScan{&d.OwnClassification}, &status, idScan{&d.GroupID}, &d.RaisedBy, timeScan{&d.RaisedAt}, timeScan{&d.ResolvedAt}, &d.CloseNote, &d.Version,
 		timeScan{&d.UpdatedAt})
 	d.Status = ttdn.DifficultyStatus(status)
 	return d, err

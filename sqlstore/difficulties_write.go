@@ -24,10 +24,14 @@ func (s *DifficultyService) CreateDifficulty(ctx context.Context, d *ttdn.Diffic
 	}
 	d.RaisedBy, _ = actor(ctx)
 	d.Status, d.Version, d.RaisedAt, d.UpdatedAt = ttdn.DifficultyRaised, 1, tx.now, tx.now
-	d.ID, err = tx.insertID(ctx, `INSERT INTO difficulties (unit_id, plan_id, task_id, title, text, search_key, classification, status,
-		raised_by, raised_at, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+	d.OwnClassification = d.Classification // the level asked for; its plan's and task's may raise it
+	if err := difficultyLevel(ctx, tx, d); err != nil {
+		return err
+	}
+	d.ID, err = tx.insertID(ctx, `INSERT INTO difficulties (unit_id, plan_id, task_id, title, text, search_key, classification,
+		own_classification, status, raised_by, raised_at, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
 		d.UnitID, idArg(d.PlanID), idArg(d.TaskID), d.Title, d.Text, searchKey(d.Title, d.Text), d.Classification.String(),
-		string(d.Status), d.RaisedBy, tx.now, tx.now)
+		d.OwnClassification.String(), string(d.Status), d.RaisedBy, tx.now, tx.now)
 	if err != nil {
 		return err
 	} else if err := tx.audit(ctx, "create", ttdn.ResourceDifficulty, d.ID, nil, d); err != nil {
@@ -47,7 +51,14 @@ func checkDifficultyRefs(ctx context.Context, tx *Tx, d *ttdn.Difficulty) error 
 		if c.id == 0 {
 			continue
 		}
-		if id, err := firstMissing(ctx, tx, c.table, []int64{c.id}); err != nil {
+		find := func() (int64, error) { return firstMissing(ctx, tx, c.table, []int64{c.id}) }
+		switch c.table {
+		case "tasks":
+			find = func() (int64, error) { return firstUnreadableTask(ctx, tx, []int64{c.id}) }
+		case "plans":
+			find = func() (int64, error) { return firstUnreadablePlan(ctx, tx, c.id) }
+		}
+		if id, err := find(); err != nil {
 			return err
 		} else if id != 0 {
 			return ttdn.Errorf(ttdn.EINVALID, c.vi, c.en, id)
@@ -72,15 +83,18 @@ func (s *DifficultyService) UpdateDifficulty(ctx context.Context, id int64, upd 
 	setIf(&d.Text, upd.Text)
 	setIf(&d.PlanID, upd.PlanID)
 	setIf(&d.TaskID, upd.TaskID)
-	setIf(&d.Classification, upd.Classification)
+	setIf(&d.OwnClassification, upd.Classification)
 	if err := d.Validate(); err != nil {
 		return nil, err
 	} else if err := checkDifficultyRefs(ctx, tx, &d); err != nil {
 		return nil, err
+	} else if err := difficultyLevel(ctx, tx, &d); err != nil {
+		return nil, err
 	}
 	res, err := tx.exec(ctx, `UPDATE difficulties SET title = ?, text = ?, search_key = ?, plan_id = ?, task_id = ?, classification = ?,
-		version = version + 1, updated_at = ? WHERE id = ? AND version = ?`, d.Title, d.Text, searchKey(d.Title, d.Text),
-		idArg(d.PlanID), idArg(d.TaskID), d.Classification.String(), tx.now, id, d.Version)
+		own_classification = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`, d.Title, d.Text,
+		searchKey(d.Title, d.Text), idArg(d.PlanID), idArg(d.TaskID), d.Classification.String(), d.OwnClassification.String(),
+		tx.now, id, d.Version)
 	if err := checkOneRow(res, err); err != nil {
 		return nil, err
 	}

@@ -66,6 +66,14 @@ func (s *PlanService) ClosePlan(ctx context.Context, id int64, version int, reas
 	})
 }
 
+// ReopenPlan makes a closed plan issued again, so it can be amended or
+// reported on; the reason is required and kept.
+func (s *PlanService) ReopenPlan(ctx context.Context, id int64, version int, reason string) (*ttdn.Plan, error) {
+	return s.changePlan(ctx, id, version, ttdn.PlanClosed, ttdn.HistoryReopen, reason, func(p *ttdn.Plan) {
+		p.Status = ttdn.PlanIssued
+	})
+}
+
 func requireReason(reason string) error {
 	if strings.TrimSpace(reason) == "" {
 		return ttdn.Errorf(ttdn.EINVALID, "Điều chỉnh kế hoạch đã ban hành phải ghi rõ lý do.", "An amendment to an issued plan needs a reason.")
@@ -89,6 +97,8 @@ func (s *PlanService) changePlan(ctx context.Context, id int64, version int, fro
 		return nil, errConflict()
 	} else if before.Status != from {
 		return nil, errPlanStatus(before, from)
+	} else if action == ttdn.HistoryReopen && strings.TrimSpace(reason) == "" {
+		return nil, ttdn.Errorf(ttdn.EINVALID, "Mở lại kế hoạch đã kết thúc phải ghi rõ lý do.", "Reopening a closed plan needs a reason.")
 	}
 	p := *before
 	change(&p)
@@ -96,6 +106,8 @@ func (s *PlanService) changePlan(ctx context.Context, id int64, version int, fro
 		return nil, err
 	}
 	if err := updatePlanHeader(ctx, tx, &p); err != nil {
+		return nil, err
+	} else if err := reclassifyPlanIf(ctx, tx, before, &p); err != nil {
 		return nil, err
 	} else if err := setPlanStatus(ctx, tx, &p); err != nil {
 		return nil, err

@@ -32,7 +32,11 @@ func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.Noti
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	where, args := "user_id = ?", []any{u.ID}
+	// A notice about a task the user may no longer read (its plan made
+	// secret since) is not shown: its text names the task.
+	scope, scopeArgs := taskScope(ctx)
+	where := "user_id = ? AND (task_id IS NULL OR task_id IN (SELECT t.id FROM tasks t WHERE " + scope + "))"
+	args := append([]any{u.ID}, scopeArgs...)
 	if f.Unread {
 		where += " AND read_at IS NULL"
 	}

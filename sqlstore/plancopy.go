@@ -38,6 +38,10 @@ func (s *PlanService) CopyPlan(ctx context.Context, id int64, year int) (*ttdn.P
 		return nil, err
 	} else if err := copyLinks(ctx, tx, id, c.ID); err != nil {
 		return nil, err
+	} else if err := reclassifyPlan(ctx, tx, c.ID); err != nil { // sub-tasks now have parents
+		return nil, err
+	} else if err := refreshTaskLevels(ctx, tx, c.Tasks); err != nil {
+		return nil, err
 	}
 	reason := fmt.Sprintf("Sao chép từ kế hoạch #%d (%d)", src.ID, src.Year)
 	if err := insertPlanHistory(ctx, tx, ttdn.HistoryCopy, reason, nil, c); err != nil {

@@ -55,7 +55,10 @@ func insertPlan(ctx context.Context, tx *Tx, p *ttdn.Plan) error {
 		}
 	}
 	p.TaskCount = len(p.Tasks)
-	return nil
+	if err := reclassifyPlan(ctx, tx, p.ID); err != nil {
+		return err
+	}
+	return refreshTaskLevels(ctx, tx, p.Tasks)
 }
 
 func planSearchKey(p *ttdn.Plan) string {
@@ -93,6 +96,8 @@ func (s *PlanService) UpdatePlan(ctx context.Context, id int64, upd ttdn.PlanUpd
 		return nil, err
 	}
 	if err := updatePlanHeader(ctx, tx, &p); err != nil {
+		return nil, err
+	} else if err := reclassifyPlanIf(ctx, tx, before, &p); err != nil {
 		return nil, err
 	} else if err := tx.audit(ctx, "update", ttdn.ResourcePlan, id, before, &p); err != nil {
 		return nil, err

@@ -110,7 +110,7 @@ func TestAuditLog(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		w := newWorld(t, db)
 		p := sqltest.MustCreatePlan(t, db, w.plan2019())
-		ctx := ttdn.NewContextWithAddr(as(w.officerA), "203.0.113.7")
+		ctx := ttdn.NewContextWithAddr(as(w.coordinator), "203.0.113.7")
 		if _, err := w.tasks.UpdateTask(ctx, p.Tasks[0].ID, ttdn.TaskUpdate{Version: 1, Percent: ptr(30)}); err != nil {
 			t.Fatal(err)
 		}
@@ -120,7 +120,7 @@ func TestAuditLog(t *testing.T) {
 			t.Fatalf("audit events: %d, %v", total, err)
 		}
 		e := events[0]
-		if e.UserID != w.officerA.ID || e.Username != "can-bo-a" || e.Addr != "203.0.113.7" || e.Action != "update" ||
+		if e.UserID != w.coordinator.ID || e.Username != "dieu-phoi" || e.Addr != "203.0.113.7" || e.Action != "update" ||
 			e.Before == "" || e.After == "" || e.At.IsZero() {
 			t.Fatalf("event: %+v", e)
 		}

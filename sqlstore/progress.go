@@ -44,13 +44,25 @@ func (s *ProgressService) AddProgressUpdate(ctx context.Context, u *ttdn.Progres
 	return tx.Commit()
 }
 
-// findTaskForUpdate loads a task the acting user may update.
+// findTaskForUpdate loads a task the acting user may report progress on:
+// one of a plan that is not closed (a closed plan changes not at all).
 func findTaskForUpdate(ctx context.Context, tx *Tx, id int64) (*ttdn.Task, error) {
 	t, err := findTaskByID(ctx, tx, id)
 	if err != nil {
 		return nil, err
 	}
-	return t, authorize(ctx, ttdn.ActionUpdate, taskResource(t), errTaskNotFound())
+	if err := authorize(ctx, ttdn.ActionUpdate, taskResource(t), errTaskNotFound()); err != nil {
+		return t, err
+	}
+	var status string
+	if err := tx.QueryRowContext(ctx, `SELECT status FROM plans WHERE id = ?`, t.PlanID).Scan(&status); err != nil {
+		return nil, err
+	}
+	if ttdn.PlanStatus(status) == ttdn.PlanClosed {
+		return nil, ttdn.Errorf(ttdn.EINVALID, "Kế hoạch của nhiệm vụ %s đã kết thúc: không ghi nhận thêm tiến độ; hãy mở lại kế hoạch trước.",
+			"The plan of task %s is closed: no more progress can be recorded; reopen the plan first.", t.Ref)
+	}
+	return t, nil
 }
 
 // addProgress is the body of every way to add an update (one, bulk, CSV):

@@ -55,10 +55,15 @@ func TestUpdateTask(t *testing.T) {
 		task := p.Tasks[0]
 		done := ttdn.TaskDone
 		coord := []ttdn.UnitRef{{Name: w.unitA1.Name, Text: "Phòng TTBC", Code: "so-a-phong"}}
-		got, err := w.tasks.UpdateTask(as(w.officerA), task.ID, ttdn.TaskUpdate{Version: 1, Status: &done,
+		// A unit officer reports progress on its task; it never rewrites it.
+		if _, err := w.tasks.UpdateTask(as(w.officerA), task.ID, ttdn.TaskUpdate{Version: 1, Status: &done,
+			Percent: ptr(100), Coordinating: &coord}); ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
+			t.Fatalf("officer A rewrites own task: %v", err)
+		}
+		got, err := w.tasks.UpdateTask(as(w.coordinator), task.ID, ttdn.TaskUpdate{Version: 1, Status: &done,
 			Percent: ptr(100), Coordinating: &coord})
 		if err != nil || got.Version != 2 || got.Status != done || got.Coordinating[0].ID != w.unitA1.ID {
-			t.Fatalf("officer A updates own task: %+v, %v", got, err)
+			t.Fatalf("coordinator updates the task: %+v, %v", got, err)
 		}
 		again, _ := w.tasks.FindTaskByID(as(w.officerA), task.ID)
 		if again.Percent != 100 || len(again.Coordinating) != 1 || again.Lead[0].ID != w.unitA.ID {
@@ -66,7 +71,7 @@ func TestUpdateTask(t *testing.T) {
 		}
 		// A stale edit is refused and changes nothing, audit included.
 		audits := mustInt(t, db, `SELECT COUNT(*) FROM audit_events WHERE entity = 'task'`)
-		_, err = w.tasks.UpdateTask(as(w.officerA), task.ID, ttdn.TaskUpdate{Version: 1, Percent: ptr(5)})
+		_, err = w.tasks.UpdateTask(as(w.coordinator), task.ID, ttdn.TaskUpdate{Version: 1, Percent: ptr(5)})
 		if ttdn.ErrorCode(err) != ttdn.ECONFLICT {
 			t.Fatalf("stale update: %v", err)
 		}
@@ -76,7 +81,7 @@ func TestUpdateTask(t *testing.T) {
 		if cur, _ := w.tasks.FindTaskByID(sqltest.SystemContext(), task.ID); cur.Percent != 100 || cur.Version != 2 {
 			t.Fatalf("after conflict: %d%% v%d", cur.Percent, cur.Version)
 		}
-		if _, err := w.tasks.UpdateTask(as(w.officerA), task.ID, ttdn.TaskUpdate{Version: 2, Percent: ptr(101)}); ttdn.ErrorCode(err) != ttdn.EINVALID {
+		if _, err := w.tasks.UpdateTask(as(w.coordinator), task.ID, ttdn.TaskUpdate{Version: 2, Percent: ptr(101)}); ttdn.ErrorCode(err) != ttdn.EINVALID {
 			t.Fatalf("percent 101: %v", err)
 		}
 		// Officer B may read task 1 (internal) but not change it: B is only in the group.
@@ -128,7 +133,7 @@ func TestConcurrentTaskUpdates(t *testing.T) {
 		for _, task := range p.Tasks {
 			wg.Go(func() {
 				for v := 1; v <= 50; v++ {
-					if _, err := w.tasks.UpdateTask(as(w.officerA), task.ID, ttdn.TaskUpdate{Version: v, Percent: ptr(v * 2)}); err != nil {
+					if _, err := w.tasks.UpdateTask(as(w.coordinator), task.ID, ttdn.TaskUpdate{Version: v, Percent: ptr(v * 2)}); err != nil {
 						errs <- err
 						return
 					}

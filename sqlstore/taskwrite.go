@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"strings"
 
 	"ttdn"
 )
@@ -19,8 +20,10 @@ func (s *TaskService) CreateTask(ctx context.Context, t *ttdn.Task) error {
 		return err
 	}
 	defer tx.Rollback()
-	if _, err := findPlanHeader(ctx, tx, t.PlanID); err != nil {
+	if p, err := findPlanHeader(ctx, tx, t.PlanID); err != nil {
 		return err
+	} else if p.Status != ttdn.PlanDraft {
+		return errNotDraft(p)
 	}
 	var pos int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(position), 0) + 1 FROM tasks WHERE plan_id = ?`, t.PlanID).Scan(&pos); err != nil {
@@ -31,6 +34,10 @@ func (s *TaskService) CreateTask(ctx context.Context, t *ttdn.Task) error {
 	} else if err := insertTask(ctx, tx, newRefIndex(tx), t, pos); err != nil {
 		return err
 	} else if err := deriveAncestors(ctx, tx, t.ParentID); err != nil {
+		return err
+	} else if err := reclassifyPlan(ctx, tx, t.PlanID); err != nil {
+		return err
+	} else if err := refreshTaskLevels(ctx, tx, []*ttdn.Task{t}); err != nil {
 		return err
 	} else if err := tx.audit(ctx, "create", ttdn.ResourceTask, t.ID, nil, t); err != nil {
 		return err
@@ -48,15 +55,17 @@ func insertTask(ctx context.Context, tx *Tx, ix *refIndex, t *ttdn.Task, pos int
 	}
 	t.Version, t.UpdatedAt = 1, tx.now
 	id, err := tx.insertID(ctx, `INSERT INTO tasks (plan_id, ref, position, title, body, deadline, deadline_text,
-		status, percent, classification, version, updated_at, kind, responsibility_id, parent_id, recurrence,
-		last_update_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		status, percent, classification, own_classification, version, updated_at, kind, responsibility_id, parent_id,
+		recurrence, last_update_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		t.PlanID, t.Ref, pos, t.Title, t.Body, dateArg(t.Deadline), t.DeadlineText, string(t.Status), t.Percent,
-		t.Classification.String(), t.Version, tx.now, string(t.Kind), idArg(t.ResponsibilityID), idArg(t.ParentID),
+		t.Classification.String(), t.Classification.String(), t.Version, tx.now, string(t.Kind), idArg(t.ResponsibilityID), idArg(t.ParentID),
 		t.Recurrence.String(), timeArg(t.LastUpdateAt))
 	if err != nil {
 		return err
 	}
-	t.ID = id
+	// The level asked for is the task's own; the plan's and the parent's
+	// may raise it (reclassifyPlan, once the plan's tasks are in).
+	t.ID, t.OwnClassification = id, t.Classification
 	return insertTaskUnits(ctx, tx, ix, t)
 }
 
@@ -78,8 +87,11 @@ func insertTaskUnits(ctx context.Context, tx *Tx, ix *refIndex, t *ttdn.Task) er
 	return nil
 }
 
-// UpdateTask applies upd if upd.Version is the task's current version. A
-// unit officer may update a task of a unit in scope, and must leave it so.
+// UpdateTask applies upd if upd.Version is the task's current version.
+// Changing what a task asks and of whom is the coordinator's
+// (ttdn.ActionAmend): freely while the plan is a draft, by amendment with a
+// reason kept in the plan's history once it is issued, not at all once it
+// is closed. Unit officers report progress instead (ProgressService).
 func (s *TaskService) UpdateTask(ctx context.Context, id int64, upd ttdn.TaskUpdate) (*ttdn.Task, error) {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
@@ -90,9 +102,21 @@ func (s *TaskService) UpdateTask(ctx context.Context, id int64, upd ttdn.TaskUpd
 	if err != nil {
 		return nil, err
 	}
-	if err := authorize(ctx, ttdn.ActionUpdate, taskResource(before), errTaskNotFound()); err != nil {
+	if err := authorize(ctx, ttdn.ActionAmend, taskResource(before), errTaskNotFound()); err != nil {
 		return nil, err
-	} else if upd.Version != before.Version {
+	}
+	plan, err := findPlanHeader(ctx, tx, before.PlanID)
+	if err != nil {
+		return nil, err
+	}
+	switch {
+	case plan.Status == ttdn.PlanClosed:
+		return nil, errNotDraft(plan)
+	case plan.Status != ttdn.PlanDraft && strings.TrimSpace(upd.Reason) == "":
+		return nil, ttdn.Errorf(ttdn.EINVALID,
+			"Kế hoạch %s đã ban hành: sửa nhiệm vụ là điều chỉnh kế hoạch, hãy ghi rõ lý do.",
+			"Plan %s has been issued: changing a task amends the plan; give the reason.", planName(plan))
+	case upd.Version != before.Version:
 		return nil, errConflict()
 	}
 	t := applyTaskUpdate(*before, upd)
@@ -101,12 +125,43 @@ func (s *TaskService) UpdateTask(ctx context.Context, id int64, upd ttdn.TaskUpd
 	}
 	if err := updateTask(ctx, tx, &t, upd); err != nil {
 		return nil, err
-	} else if err := authorize(ctx, ttdn.ActionUpdate, taskResource(&t), nil); err != nil {
+	} else if err := reclassifyPlan(ctx, tx, t.PlanID); err != nil {
+		return nil, err
+	} else if err := refreshTaskLevels(ctx, tx, []*ttdn.Task{&t}); err != nil {
+		return nil, err
+	} else if err := authorize(ctx, ttdn.ActionAmend, taskResource(&t), nil); err != nil {
+		return nil, err
+	} else if err := amendTaskHistory(ctx, tx, plan, upd.Reason, before, &t); err != nil {
 		return nil, err
 	} else if err := tx.audit(ctx, "update", ttdn.ResourceTask, id, before, &t); err != nil {
 		return nil, err
 	}
 	return &t, tx.Commit()
+}
+
+// amendTaskHistory keeps the change of a task of an issued plan, with its
+// reason, in the plan's history (drafts change freely and keep none).
+func amendTaskHistory(ctx context.Context, tx *Tx, plan *ttdn.Plan, reason string, before, after *ttdn.Task) error {
+	if plan.Status == ttdn.PlanDraft {
+		return nil
+	}
+	var userID int64
+	username := "anonymous"
+	if u := ttdn.UserFromContext(ctx); u != nil {
+		userID, username = u.ID, u.Username
+	}
+	b, err := auditJSON(before)
+	if err != nil {
+		return err
+	}
+	a, err := auditJSON(after)
+	if err != nil {
+		return err
+	}
+	_, err = tx.exec(ctx, `INSERT INTO plan_history (plan_id, action, reason, version, before_json, after_json, user_id,
+		username, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		plan.ID, ttdn.HistoryAmendTask, strings.TrimSpace(reason), plan.Version, b, a, userID, username, tx.now)
+	return err
 }
 
 func applyTaskUpdate(t ttdn.Task, upd ttdn.TaskUpdate) ttdn.Task {
@@ -119,7 +174,7 @@ func applyTaskUpdate(t ttdn.Task, upd ttdn.TaskUpdate) ttdn.Task {
 	setIf(&t.DeadlineText, upd.DeadlineText)
 	setIf(&t.Status, upd.Status)
 	setIf(&t.Percent, upd.Percent)
-	setIf(&t.Classification, upd.Classification)
+	setIf(&t.OwnClassification, upd.Classification)
 	setIf(&t.Recurrence, upd.Recurrence)
 	return t
 }
@@ -138,9 +193,9 @@ func cloneRefs(refs *[]ttdn.UnitRef) *[]ttdn.UnitRef {
 // version and, when upd changes units, replaces them.
 func updateTask(ctx context.Context, tx *Tx, t *ttdn.Task, upd ttdn.TaskUpdate) error {
 	res, err := tx.exec(ctx, `UPDATE tasks SET title = ?, body = ?, deadline = ?, deadline_text = ?, status = ?,
-		percent = ?, classification = ?, recurrence = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
+		percent = ?, own_classification = ?, recurrence = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
 		t.Title, t.Body, dateArg(t.Deadline), t.DeadlineText, string(t.Status), t.Percent,
-		t.Classification.String(), t.Recurrence.String(), tx.now, t.ID, t.Version)
+		t.OwnClassification.String(), t.Recurrence.String(), tx.now, t.ID, t.Version)
 	if err := checkOneRow(res, err); err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
 
 	"ttdn"
 )
@@ -65,6 +66,25 @@ func (s *UserService) UpdateUser(ctx context.Context, id int64, upd ttdn.UserUpd
 	if err := u.Validate(); err != nil {
 		return nil, err
 	}
+	me := ttdn.UserFromContext(ctx)
+	if u.Role != before.Role {
+		if me != nil && !me.IsSystem() && me.ID == id {
+			return nil, errOwnRole()
+		}
+		if ttdn.NeedsConfirmation(me, ttdn.AccountGrantRole, u.Role) {
+			// The rest is saved now; the role waits for a leader.
+			if err := requestAccountChange(ctx, tx, before, ttdn.AccountGrantRole, u.Role, ""); err != nil {
+				return nil, err
+			}
+			u.Role = before.Role
+		} else if err := notifyAccount(ctx, tx, id, fmt.Sprintf("role:%d:%d", id, before.Version), "Thay đổi tài khoản của bạn",
+			fmt.Sprintf("Vai trò của tài khoản %s đã đổi từ “%s” sang “%s”.", u.Username, before.Role.Label(), u.Role.Label())); err != nil {
+			return nil, err
+		}
+	}
+	if me != nil && !me.IsSystem() && me.ID == id && u.Disabled != before.Disabled {
+		return nil, ttdn.Errorf(ttdn.EFORBIDDEN, "Không ai được tự khóa hoặc mở khóa tài khoản của mình.", "Nobody may disable or enable their own account.")
+	}
 	res, err := tx.exec(ctx, `UPDATE users SET name = ?, email = ?, role = ?, unit_id = ?, disabled = ?,
 		version = version + 1 WHERE id = ? AND version = ?`,
 		u.Name, u.Email, string(u.Role), idArg(u.UnitID), u.Disabled, id, u.Version)
@@ -103,12 +123,27 @@ func (s *UserService) SetPassword(ctx context.Context, id int64, password string
 	if err != nil {
 		return err
 	}
+	if me := ttdn.UserFromContext(ctx); me.ID != id && ttdn.NeedsConfirmation(me, ttdn.AccountResetPassword, u.Role) {
+		// Someone else's password, on an account that reads secrets: a
+		// leader confirms first, so an administrator cannot take it over.
+		if err := requestAccountChange(ctx, tx, u, ttdn.AccountResetPassword, "", hash); err != nil {
+			return err
+		}
+		return tx.Commit()
+	}
 	if _, err := tx.exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, id); err != nil {
 		return err
 	} else if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ?`, id); err != nil {
 		return err
 	} else if err := tx.audit(ctx, "set_password", ttdn.ResourceUser, id, nil, nil); err != nil {
 		return err
+	}
+	if me := ttdn.UserFromContext(ctx); me.ID != id {
+		_, byName := actor(ctx)
+		if err := notifyAccount(ctx, tx, id, fmt.Sprintf("password:%d:%d", id, tx.now.UnixNano()), "Thay đổi tài khoản của bạn",
+			fmt.Sprintf("Mật khẩu của tài khoản %s đã được %s đặt lại; mọi phiên đăng nhập đã kết thúc.", u.Username, byName)); err != nil {
+			return err
+		}
 	}
 	return tx.Commit()
 }

@@ -1,0 +1,447 @@
+package sqlstore
+
+import (
+	"context"
+	"database/sql"
+	"slices"
+
+	"ttdn"
+)
+
+// Secrets flow down: a record is never less classified than what it belongs
+// to. Tasks, activities and difficulties keep the level their author set in
+// own_classification; classification holds the level every read path checks
+// (the policy, list scopes, counts), the highest of the record's own and its
+// parents'. The functions here recompute it in the transaction of every
+// change that can move it, so a plan made secret hides its tasks, their
+// activities, difficulties and estimates at the commit that made it so.
+// Derived levels change no version: nobody's edit conflicts with them.
+
+// chunk is how many ids one IN (...) list carries.
+const chunk = 500
+
+// reclassifyPlan recomputes the level of every task of plan planID from the
+// plan, the parent task and the task's own, then of everything inheriting
+// from the tasks whose level moved and of the plan's difficulties and
+// budget estimates.
+func reclassifyPlan(ctx context.Context, tx *Tx, planID int64) error {
+	var planLevel ttdn.Classification
+	if err := tx.QueryRowContext(ctx, `SELECT classification FROM plans WHERE id = ?`, planID).
+		Scan(classScan{&planLevel}); err != nil {
+		return err
+	}
+	nodes, err := loadTaskLevels(ctx, tx, planID)
+	if err != nil {
+		return err
+	}
+	var changed []int64
+	for id, n := range nodes {
+		if eff := n.effective(nodes, planLevel, 0); eff != n.stored {
+			changed = append(changed, id)
+		}
+	}
+	slices.Sort(changed) // one order, so PostgreSQL writers never deadlock
+	for _, id := range changed {
+		if _, err := tx.exec(ctx, `UPDATE tasks SET classification = ? WHERE id = ?`, nodes[id].eff.String(), id); err != nil {
+			return err
+		}
+	}
+	if err := reclassifyActivitiesOfTasks(ctx, tx, changed); err != nil {
+		return err
+	} else if err := reclassifyDifficulties(ctx, tx, `d.plan_id = ? OR d.task_id IN (SELECT id FROM tasks WHERE plan_id = ?)`,
+		planID, planID); err != nil {
+		return err
+	}
+	return reclassifyBudgets(ctx, tx, `plan_id = ? OR id IN (SELECT l.estimate_id FROM budget_lines l
+		JOIN tasks t ON t.id = l.task_id WHERE t.plan_id = ?)`, planID, planID)
+}
+
+// taskLevel is one task's place in the computation.
+type taskLevel struct {
+	parent      int64
+	own, stored ttdn.Classification
+	eff         ttdn.Classification
+	done        bool
+}
+
+func loadTaskLevels(ctx context.Context, tx *Tx, planID int64) (map[int64]*taskLevel, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, parent_id, own_classification, classification FROM tasks WHERE plan_id = ?`, planID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	nodes := map[int64]*taskLevel{}
+	for rows.Next() {
+		var id int64
+		n := &taskLevel{}
+		if err := rows.Scan(&id, idScan{&n.parent}, classScan{&n.own}, classScan{&n.stored}); err != nil {
+			return nil, err
+		}
+		nodes[id] = n
+	}
+	return nodes, rows.Err()
+}
+
+// effective is the highest of the task's own level, the plan's and its
+// parent's effective level (depth-guarded: parents never form a cycle, but
+// a broken row must not hang a write).
+func (n *taskLevel) effective(nodes map[int64]*taskLevel, plan ttdn.Classification, depth int) ttdn.Classification {
+	if n.done {
+		return n.eff
+	}
+	n.eff = ttdn.Highest(n.own, plan)
+	if p, ok := nodes[n.parent]; ok && depth < 64 {
+		n.eff = ttdn.Highest(n.eff, p.effective(nodes, plan, depth+1))
+	}
+	n.done = true
+	return n.eff
+}
+
+// reclassifyActivitiesOfTasks recomputes the activities carrying out any
+// of taskIDs.
+func reclassifyActivitiesOfTasks(ctx context.Context, tx *Tx, taskIDs []int64) error {
+	var ids []int64
+	for part := range slices.Chunk(taskIDs, chunk) {
+		got, err := queryIDs(ctx, tx, `SELECT DISTINCT activity_id FROM activity_tasks WHERE task_id IN (`+
+			placeholders(len(part))+`)`, int64Args(part)...)
+		if err != nil {
+			return err
+		}
+		ids = append(ids, got...)
+	}
+	slices.Sort(ids)
+	ids = slices.Compact(ids)
+	if len(ids) == 0 {
+		return nil
+	}
+	counts := activityCounts{}
+	var moved []int64
+	for part := range slices.Chunk(ids, chunk) {
+		levels, err := activityLevels(ctx, tx, part)
+		if err != nil {
+			return err
+		}
+		for _, id := range part {
+			l := levels[id]
+			if l == nil || l.eff == l.stored {
+				continue
+			}
+			if err := counts.addStored(ctx, tx, id, -1); err != nil {
+				return err
+			} else if _, err := tx.exec(ctx, `UPDATE activities SET classification = ? WHERE id = ?`, l.eff.String(), id); err != nil {
+				return err
+			} else if err := counts.addStored(ctx, tx, id, +1); err != nil {
+				return err
+			}
+			moved = append(moved, id)
+		}
+	}
+	if err := counts.apply(ctx, tx); err != nil {
+		return err
+	}
+	return reclassifyBudgetsOfActivities(ctx, tx, moved)
+}
+
+// activityLevel is an activity's own, stored and effective level.
+type activityLevel struct {
+	own, stored, eff ttdn.Classification
+	tasks            []ttdn.Classification
+}
+
+// activityLevels loads the levels of activities ids (at most chunk) and of
+// the tasks they carry out, and computes each one's effective level.
+func activityLevels(ctx context.Context, tx *Tx, ids []int64) (map[int64]*activityLevel, error) {
+	out := map[int64]*activityLevel{}
+	rows, err := tx.QueryContext(ctx, `SELECT id, own_classification, classification FROM activities WHERE id IN (`+
+		placeholders(len(ids))+`)`, int64Args(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		l := &activityLevel{}
+		if err := rows.Scan(&id, classScan{&l.own}, classScan{&l.stored}); err != nil {
+			return nil, err
+		}
+		out[id] = l
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	links, err := tx.QueryContext(ctx, `SELECT x.activity_id, t.classification FROM activity_tasks x
+		JOIN tasks t ON t.id = x.task_id WHERE x.activity_id IN (`+placeholders(len(ids))+`)`, int64Args(ids)...)
+	if err != nil {
+		return nil, err
+	}
+	defer links.Close()
+	for links.Next() {
+		var id int64
+		var c ttdn.Classification
+		if err := links.Scan(&id, classScan{&c}); err != nil {
+			return nil, err
+		}
+		if l := out[id]; l != nil {
+			l.tasks = append(l.tasks, c)
+		}
+	}
+	for _, l := range out {
+		l.eff = ttdn.ActivityLevel(l.own, l.tasks)
+	}
+	return out, links.Err()
+}
+
+// taskLevels returns the stored (effective) level of each of ids that
+// exists.
+func taskLevels(ctx context.Context, tx *Tx, ids []int64) ([]ttdn.Classification, error) {
+	var out []ttdn.Classification
+	for part := range slices.Chunk(dedupe(ids), chunk) {
+		rows, err := tx.QueryContext(ctx, `SELECT classification FROM tasks WHERE id IN (`+placeholders(len(part))+`)`,
+			int64Args(part)...)
+		if err != nil {
+			return nil, err
+		}
+		for rows.Next() {
+			var c ttdn.Classification
+			if err := rows.Scan(classScan{&c}); err != nil {
+				rows.Close()
+				return nil, err
+			}
+			out = append(out, c)
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// setActivityLevel fills a.Classification from a.OwnClassification and the
+// tasks a carries out, before a is written.
+func setActivityLevel(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
+	levels, err := taskLevels(ctx, tx, a.TaskIDs)
+	if err != nil {
+		return err
+	}
+	a.Classification = ttdn.ActivityLevel(a.OwnClassification, levels)
+	return nil
+}
+
+// reclassifyDifficulties recomputes the difficulties (aliased d) where
+// selects, from their own level, their plan's and their task's.
+func reclassifyDifficulties(ctx context.Context, tx *Tx, where string, args ...any) error {
+	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.own_classification, d.classification, p.classification, t.classification
+		FROM difficulties d LEFT JOIN plans p ON p.id = d.plan_id LEFT JOIN tasks t ON t.id = d.task_id
+		WHERE `+where+` ORDER BY d.id`, args...)
+	if err != nil {
+		return err
+	}
+	type change struct {
+		id  int64
+		eff ttdn.Classification
+	}
+	var changes []change
+	for rows.Next() {
+		var id int64
+		var own, stored ttdn.Classification
+		var plan, task sql.NullString
+		if err := rows.Scan(&id, classScan{&own}, classScan{&stored}, &plan, &task); err != nil {
+			rows.Close()
+			return err
+		}
+		eff := ttdn.Highest(own, levelOrPublic(plan), levelOrPublic(task))
+		if eff != stored {
+			changes = append(changes, change{id, eff})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, c := range changes {
+		if _, err := tx.exec(ctx, `UPDATE difficulties SET classification = ? WHERE id = ?`, c.eff.String(), c.id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// difficultyLevel is the level a difficulty is read at, before it is
+// written.
+func difficultyLevel(ctx context.Context, tx *Tx, d *ttdn.Difficulty) error {
+	levels := []ttdn.Classification{d.OwnClassification}
+	for _, ref := range []struct {
+		table string
+		id    int64
+	}{{"plans", d.PlanID}, {"tasks", d.TaskID}} {
+		if ref.id == 0 {
+			continue
+		}
+		var c sql.NullString
+		err := tx.QueryRowContext(ctx, `SELECT classification FROM `+ref.table+` WHERE id = ?`, ref.id).Scan(&c)
+		if err != nil && err != sql.ErrNoRows {
+			return err
+		}
+		levels = append(levels, levelOrPublic(c))
+	}
+	d.Classification = ttdn.Highest(levels...)
+	return nil
+}
+
+// levelOrPublic reads a level code of a row that may be absent (a LEFT
+// JOIN's NULL adds nothing).
+func levelOrPublic(code sql.NullString) ttdn.Classification {
+	if !code.Valid {
+		return ttdn.Public
+	}
+	c, err := ttdn.ParseClassification(code.String)
+	if err != nil {
+		return ttdn.Secret // an unknown code protects
+	}
+	return c
+}
+
+// reclassifyBudgets recomputes the estimates where selects: internal, or
+// secret when their plan, a line's task or a line's activity is secret.
+func reclassifyBudgets(ctx context.Context, tx *Tx, where string, args ...any) error {
+	_, err := tx.exec(ctx, `UPDATE budget_estimates SET classification = CASE WHEN
+		plan_id IN (SELECT id FROM plans WHERE classification = 'secret')
+		OR EXISTS (SELECT 1 FROM budget_lines l JOIN tasks t ON t.id = l.task_id
+			WHERE l.estimate_id = budget_estimates.id AND t.classification = 'secret')
+		OR EXISTS (SELECT 1 FROM budget_lines l JOIN activities a ON a.id = l.activity_id
+			WHERE l.estimate_id = budget_estimates.id AND a.classification = 'secret')
+		THEN 'secret' ELSE 'internal' END WHERE `+where, args...)
+	return err
+}
+
+// reclassifyBudgetsOfActivities recomputes the estimates with a line
+// naming one of activityIDs.
+func reclassifyBudgetsOfActivities(ctx context.Context, tx *Tx, activityIDs []int64) error {
+	for part := range slices.Chunk(activityIDs, chunk) {
+		if err := reclassifyBudgets(ctx, tx, `id IN (SELECT estimate_id FROM budget_lines WHERE activity_id IN (`+
+			placeholders(len(part))+`))`, int64Args(part)...); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// reclassifyPlanIf reclassifies the plan's children when an edit changed
+// the plan's level.
+func reclassifyPlanIf(ctx context.Context, tx *Tx, before, after *ttdn.Plan) error {
+	if before.Classification == after.Classification {
+		return nil
+	}
+	return reclassifyPlan(ctx, tx, after.ID)
+}
+
+// refreshTaskLevels reads back the effective level of tasks just written.
+func refreshTaskLevels(ctx context.Context, tx *Tx, tasks []*ttdn.Task) error {
+	byID := map[int64]*ttdn.Task{}
+	var ids []int64
+	for _, t := range tasks {
+		byID[t.ID] = t
+		ids = append(ids, t.ID)
+	}
+	for part := range slices.Chunk(ids, chunk) {
+		rows, err := tx.QueryContext(ctx, `SELECT id, classification, own_classification FROM tasks WHERE id IN (`+
+			placeholders(len(part))+`)`, int64Args(part)...)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var eff, own ttdn.Classification
+			if err := rows.Scan(&id, classScan{&eff}, classScan{&own}); err != nil {
+				rows.Close()
+				return err
+			}
+			byID[id].Classification, byID[id].OwnClassification = eff, own
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// firstUnreadableTask returns the first of ids that does not exist or that
+// the acting user may not read (0 when all are readable): a record can only
+// be linked to a task its author can see, and a hidden task answers exactly
+// as a missing one, so linking reveals nothing.
+func firstUnreadableTask(ctx context.Context, tx *Tx, ids []int64) (int64, error) {
+	for _, id := range dedupe(ids) {
+		t, err := findTaskByID(ctx, tx, id)
+		if ttdn.ErrorCode(err) == ttdn.ENOTFOUND {
+			return id, nil
+		} else if err != nil {
+			return 0, err
+		}
+		if !ttdn.Can(ttdn.UserFromContext(ctx), ttdn.ActionRead, taskResource(t)) {
+			return id, nil
+		}
+	}
+	return 0, nil
+}
+
+// allTaskLevels maps every task to its level, for bulk loads.
+func allTaskLevels(ctx context.Context, tx *Tx) (map[int64]ttdn.Classification, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, classification FROM tasks`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := map[int64]ttdn.Classification{}
+	for rows.Next() {
+		var id int64
+		var c ttdn.Classification
+		if err := rows.Scan(&id, classScan{&c}); err != nil {
+			return nil, err
+		}
+		out[id] = c
+	}
+	return out, rows.Err()
+}
+
+// firstUnreadablePlan returns id when plan id does not exist or the acting
+// user may not read it, 0 otherwise.
+func firstUnreadablePlan(ctx context.Context, tx *Tx, id int64) (int64, error) {
+	_, res, err := planResource(ctx, tx, id)
+	if ttdn.ErrorCode(err) == ttdn.ENOTFOUND {
+		return id, nil
+	} else if err != nil {
+		return 0, err
+	}
+	if !ttdn.Can(ttdn.UserFromContext(ctx), ttdn.ActionRead, res) {
+		return id, nil
+	}
+	return 0, nil
+}
+
+// firstUnreadableActivity is firstUnreadableTask for activities.
+func firstUnreadableActivity(ctx context.Context, tx *Tx, ids []int64) (int64, error) {
+	for _, id := range dedupe(ids) {
+		a, err := findActivityByID(ctx, tx, id)
+		if ttdn.ErrorCode(err) == ttdn.ENOTFOUND {
+			return id, nil
+		} else if err != nil {
+			return 0, err
+		}
+		if !ttdn.Can(ttdn.UserFromContext(ctx), ttdn.ActionRead, activityResource(a)) {
+			return id, nil
+		}
+	}
+	return 0, nil
+}
+
+// refreshBudgetLevel recomputes estimate e's level after its lines were
+// written and reads it back.
+func refreshBudgetLevel(ctx context.Context, tx *Tx, e *ttdn.BudgetEstimate) error {
+	if err := reclassifyBudgets(ctx, tx, `id = ?`, e.ID); err != nil {
+		return err
+	}
+	return tx.QueryRowContext(ctx, `SELECT classification FROM budget_estimates WHERE id = ?`, e.ID).
+		Scan(classScan{&e.Classification})
+}
