@@ -120,6 +120,9 @@ func (p *page) PressTabs() []pressTab {
 		{"/press/digest", "press.digest_title", false}, {"/press/watch", "press.watch_title", false},
 		{"/press/sources", "press.sources_title", false}}
 	path, _, _ := strings.Cut(p.Path, "?")
+	if strings.HasPrefix(path, "/press/source-imports/") { // an OPML import belongs to the sources
+		path = "/press/sources"
+	}
 	for i := len(tabs) - 1; i >= 0; i-- {
 		if strings.HasPrefix(path, tabs[i].Href) && (i > 0 || path == "/press") {
 			tabs[i].Current = true

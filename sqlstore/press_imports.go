@@ -34,7 +34,7 @@ func (s *PressService) StartSourceImport(ctx context.Context, fileName string, t
 		return nil, err
 	}
 	defer tx.Rollback()
-	imp := &ttdn.SourceImport{FileName: truncate(fileName, 200), UserID: ttdn.UserFromContext(ctx).ID, State: ttdn.ImportRunning,
+	imp := &ttdn.SourceImport{FileName: truncate(ttdn.SanitizeFilename(fileName), 200), UserID: ttdn.UserFromContext(ctx).ID, State: ttdn.ImportRunning,
 		Total: total, CreatedAt: tx.now, UpdatedAt: tx.now}
 	imp.ID, err = tx.insertID(ctx, `INSERT INTO press_source_imports (file_name, user_id, state, total, created_at, updated_at)
 		VALUES (?, ?, ?, ?, ?, ?)`, imp.FileName, idArg(imp.UserID), string(imp.State), total, tx.now, tx.now)
