@@ -109,6 +109,10 @@ func (s *Source) Validate() error {
 		u, err := url.Parse(s.FeedURL)
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			return Errorf(EINVALID, "Địa chỉ nguồn tin %q không hợp lệ (cần http:// hoặc https://).", "Invalid feed URL %q (http:// or https:// needed).", s.FeedURL)
+		} else if u.User != nil {
+			// Credentials would be stored, shown and exported in clear.
+			return Errorf(EINVALID, "Địa chỉ nguồn tin không được chứa tên đăng nhập hay mật khẩu (phần trước dấu @).",
+				"A feed URL may not contain a user name or password (the part before @).")
 		}
 	}
 	return nil

@@ -27,6 +27,8 @@ const (
 	ReasonRedirects Reason = "too-many-redirects"
 	ReasonStatus    Reason = "http-status"
 	ReasonNotFeed   Reason = "not-a-feed"
+	ReasonBlocked   Reason = "blocked" // an internal address the Guard refuses
+	ReasonStore     Reason = "store"   // fetched, but the items could not be stored (set by the runner)
 )
 
 // Options configure a Fetcher; zero fields take the defaults.
@@ -36,7 +38,14 @@ type Options struct {
 	MaxRedirects int           // default 5
 	HostGap      time.Duration // least time between two requests to one host; default 5 s, negative for none
 	UserAgent    string
-	Transport    http.RoundTripper // default http.DefaultTransport
+	// Guard decides which addresses may be connected to; nil is the
+	// default guard, which refuses every internal address.
+	Guard *Guard
+	// Proxy chooses an HTTP proxy per request; default
+	// http.ProxyFromEnvironment. A proxy connects for us, so the target is
+	// checked before the request is handed to it, and the proxy itself
+	// must be on the allow-list if it is on the internal network.
+	Proxy func(*http.Request) (*url.URL, error)
 }
 
 // Request is one conditional fetch of a feed.
@@ -98,9 +107,15 @@ func NewFetcher(opt Options) *Fetcher {
 	if opt.UserAgent == "" {
 		opt.UserAgent = "ttdn-press-monitor/1 (+feed fetcher)"
 	}
+	if opt.Guard == nil {
+		opt.Guard = MustGuard()
+	}
+	if opt.Proxy == nil {
+		opt.Proxy = http.ProxyFromEnvironment
+	}
 	f := &Fetcher{opt: opt, slots: make(map[string]time.Time)}
 	f.client = &http.Client{
-		Transport: opt.Transport,
+		Transport: newGuardedTransport(opt.Guard, opt.Proxy),
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) > opt.MaxRedirects {
 				return ErrTooManyHops
@@ -122,8 +137,10 @@ func (f *Fetcher) Fetch(ctx context.Context, req Request) Result {
 
 func (f *Fetcher) fetch(ctx context.Context, req Request) Result {
 	u, err := url.Parse(strings.TrimSpace(req.URL))
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+	if err != nil {
 		return Result{URL: req.URL, Reason: ReasonBadURL, Err: fmt.Errorf("feed: bad URL %q", req.URL)}
+	} else if err := checkSyntax(u); err != nil {
+		return Result{URL: req.URL, Reason: classify(err), Err: err}
 	}
 	if err := f.waitHost(ctx, strings.ToLower(u.Host)); err != nil {
 		return Result{URL: req.URL, Reason: ReasonTimeout, Err: err}
@@ -216,6 +233,10 @@ func (f *Fetcher) waitHost(ctx context.Context, host string) error {
 func classify(err error) Reason {
 	var ne net.Error
 	switch {
+	case errors.Is(err, ErrBlocked):
+		return ReasonBlocked
+	case errors.Is(err, errBadURL), errors.Is(err, errUserInfo):
+		return ReasonBadURL
 	case errors.Is(err, ErrTooManyHops):
 		return ReasonRedirects
 	case errors.Is(err, context.DeadlineExceeded), errors.As(err, &ne) && ne.Timeout():

@@ -54,13 +54,15 @@ func feedServer(t *testing.T) *httptest.Server {
 	return srv
 }
 
-func testFetcher() *Fetcher {
-	return NewFetcher(Options{Timeout: 300 * time.Millisecond, MaxBytes: 1 << 20, HostGap: -1})
+// testFetcher fetches from the loopback test servers: the allow-list must
+// name them, the default refuses every internal address.
+func testFetcher(allow ...string) *Fetcher {
+	return NewFetcher(Options{Timeout: 300 * time.Millisecond, MaxBytes: 1 << 20, HostGap: -1, Guard: MustGuard(allow...)})
 }
 
 func TestFetchConditional(t *testing.T) {
 	srv := feedServer(t)
-	f := testFetcher()
+	f := testFetcher(srv.Listener.Addr().String())
 	res := f.Fetch(context.Background(), Request{URL: srv.URL + "/feed"})
 	if res.Err != nil || res.Status != 200 || res.Feed == nil || len(res.Feed.Items) != 1 || res.ETag != `"v1"` {
 		t.Fatalf("first fetch = %+v", res)
@@ -73,7 +75,7 @@ func TestFetchConditional(t *testing.T) {
 
 func TestFetchFailures(t *testing.T) {
 	srv := feedServer(t)
-	f := testFetcher()
+	f := testFetcher(srv.Listener.Addr().String(), "127.0.0.1:1")
 	for path, want := range map[string]Reason{
 		"/slow":    ReasonTimeout,
 		"/huge":    ReasonTooLarge,
@@ -105,7 +107,7 @@ func TestFetchHostGap(t *testing.T) {
 	}))
 	defer srv.Close()
 	gap := 150 * time.Millisecond
-	f := NewFetcher(Options{HostGap: gap})
+	f := NewFetcher(Options{HostGap: gap, Guard: MustGuard(srv.Listener.Addr().String())})
 	start := time.Now()
 	for range 3 {
 		if res := f.Fetch(context.Background(), Request{URL: srv.URL}); res.Err != nil {

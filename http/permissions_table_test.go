@@ -88,6 +88,7 @@ var permTable = map[string]string{
 	"GET /press/digest":                                      "LFAFFAA",
 	"GET /press/digest/export/{format}":                      "LNNNNNN",
 	"GET /press/review":                                      "LFAFFAA",
+	"GET /press/source-imports/{id}":                         "LNNNNNN",
 	"GET /press/sources":                                     "LFAFFAA",
 	"GET /press/sources/new":                                 "LFAFFFA",
 	"GET /press/sources/opml":                                "LFAFFAA",

@@ -1,13 +1,18 @@
 package http
 
 import (
+	"context"
+	"net"
+	"net/netip"
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
 	"ttdn"
+	"ttdn/feed"
 	"ttdn/pressingest"
 	"ttdn/sqlstore"
 	"ttdn/sqlstore/sqltest"
@@ -19,11 +24,28 @@ const newsDir = "../../shared/testdata/news"
 // pressNow is a clock just after the news sample (1–14/11/2025).
 var pressNow = time.Date(2025, 11, 15, 9, 0, 0, 0, vietnam)
 
-// newPressConfig wires the press pages as cmd/ttdn does.
+// newPressConfig wires the press pages as cmd/ttdn does, with the default
+// feed guard (no intranet host allowed) on a resolver that never leaves the
+// machine.
 func newPressConfig(db *sqlstore.DB) *PressConfig {
 	p := sqlstore.NewPressService(db)
 	return &PressConfig{Sources: p, Articles: p, Watch: p, Reviews: p, Digests: p,
-		ReadOPML: pressingest.ReadOPML, WriteOPML: pressingest.WriteOPML}
+		ReadOPML: pressingest.ReadOPML, WriteOPML: pressingest.WriteOPML, Imports: p, FeedGuard: testFeedGuard()}
+}
+
+// testFeedGuard is a feed guard allowing the given intranet hosts whose
+// resolver answers from a table: the example.* names the tests use are
+// public addresses (TEST-NET-3), other names do not resolve, so a test
+// never sends a DNS query off the machine.
+func testFeedGuard(allow ...string) *feed.Guard {
+	g := feed.MustGuard(allow...)
+	g.Lookup = func(_ context.Context, host string) ([]netip.Addr, error) {
+		if strings.HasSuffix(host, ".example") || strings.HasPrefix(host, "example.") || strings.Contains(host, ".example.") {
+			return []netip.Addr{netip.MustParseAddr("203.0.113.10")}, nil
+		}
+		return nil, &net.DNSError{Err: "no such host", Name: host, IsNotFound: true}
+	}
+	return g
 }
 
 // newPressFixture is the fixture with a monitor and a leader, the clock

@@ -1,11 +1,13 @@
 package http
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"strings"
 
 	"ttdn"
+	"ttdn/feed"
 )
 
 // PressConfig wires press monitoring (issue 7: "theo dõi và tổng hợp dư
@@ -23,7 +25,25 @@ type PressConfig struct {
 	// OPML import and export.
 	ReadOPML  func(r io.Reader) ([]*ttdn.Source, error)
 	WriteOPML func(w io.Writer, title string, sources []*ttdn.Source) error
+	// Imports records OPML imports; nil hides OPML import.
+	Imports ttdn.SourceImportService
+
+	// FeedGuard checks a feed URL when a source is added or changed; nil is
+	// the default guard, which refuses every internal address. cmd/ttdn
+	// builds it from --feed-allow-host, as it does the fetcher's.
+	FeedGuard *feed.Guard
 }
+
+// checkFeedURL is the early check of a feed URL a person typed.
+func (s *Server) checkFeedURL(ctx context.Context, raw string) error {
+	g := s.cfg.Press.FeedGuard
+	if g == nil {
+		g = defaultFeedGuard
+	}
+	return g.CheckURL(ctx, raw)
+}
+
+var defaultFeedGuard = feed.MustGuard()
 
 // registerPressRoutes registers the monitors' pages: search (their main
 // page), stories, the review queue, the digest, sources and the watchlist.
@@ -49,6 +69,7 @@ func (s *Server) registerPressRoutes(auth func(string, http.HandlerFunc)) {
 	auth("POST /press/sources/{id}/enabled", s.handlePressSourceEnabled)
 	auth("GET /press/sources/opml", s.handlePressOPMLExport)
 	auth("POST /press/sources/opml", s.handlePressOPMLImport)
+	auth("GET /press/source-imports/{id}", s.handlePressOPMLImportView)
 
 	auth("GET /press/watch", s.handlePressWatchList)
 	auth("GET /press/watch/new", s.handlePressWatchNewForm)
@@ -99,6 +120,9 @@ func (p *page) PressTabs() []pressTab {
 		{"/press/digest", "press.digest_title", false}, {"/press/watch", "press.watch_title", false},
 		{"/press/sources", "press.sources_title", false}}
 	path, _, _ := strings.Cut(p.Path, "?")
+	if strings.HasPrefix(path, "/press/source-imports/") { // an OPML import belongs to the sources
+		path = "/press/sources"
+	}
 	for i := len(tabs) - 1; i >= 0; i-- {
 		if strings.HasPrefix(path, tabs[i].Href) && (i > 0 || path == "/press") {
 			tabs[i].Current = true

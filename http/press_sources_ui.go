@@ -6,17 +6,16 @@ import (
 	"strings"
 
 	"ttdn"
+	"ttdn/feed"
 )
 
 // pressSourcesView is the source registry with each feed's fetch state:
 // failures, the last error and why a source was disabled stay visible.
 type pressSourcesView struct {
-	Rows  []*ttdn.Source
-	Pager pager
-	OPML  bool // OPML import and export are wired
-	// Imported and Skipped report an OPML import just done (Import set).
-	Import            bool
-	Imported, Skipped int
+	Rows   []*ttdn.Source
+	Pager  pager
+	OPML   bool // OPML export is wired
+	Import bool // OPML import is wired
 }
 
 func (s *Server) handlePressSources(w http.ResponseWriter, r *http.Request) {
@@ -26,11 +25,7 @@ func (s *Server) handlePressSources(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	v := &pressSourcesView{Rows: rows, Pager: newPager(r, current, total), OPML: s.cfg.Press.ReadOPML != nil}
-	q := r.URL.Query()
-	v.Import = q.Has("imported")
-	v.Imported, _ = strconv.Atoi(q.Get("imported"))
-	v.Skipped, _ = strconv.Atoi(q.Get("skipped"))
+	v := &pressSourcesView{Rows: rows, Pager: newPager(r, current, total), OPML: s.cfg.Press.WriteOPML != nil, Import: s.opmlImport()}
 	s.render(w, r, http.StatusOK, "press_sources", "press.sources_title", v)
 }
 
@@ -73,6 +68,9 @@ func (s *Server) handlePressSourceCreate(w http.ResponseWriter, r *http.Request)
 	}
 	f := sourceFormFrom(r, 0)
 	src, err := f.source()
+	if err == nil && src.FeedURL != "" {
+		err = s.checkFeedURL(r.Context(), src.FeedURL)
+	}
 	if err == nil {
 		err = s.cfg.Press.Sources.CreateSource(r.Context(), src)
 	}
@@ -104,6 +102,9 @@ func (s *Server) handlePressSourceEdit(w http.ResponseWriter, r *http.Request) {
 	version, verr := strconv.Atoi(f.Version)
 	if err == nil && verr != nil {
 		err = ttdn.Errorf(ttdn.EINVALID, "Phiên bản biểu mẫu không hợp lệ.", "Invalid form version.")
+	}
+	if err == nil && src.FeedURL != "" {
+		err = s.checkFeedURL(r.Context(), src.FeedURL)
 	}
 	if err == nil {
 		_, err = s.cfg.Press.Sources.UpdateSource(r.Context(), id, ttdn.SourceUpdate{Version: version, Name: &src.Name,
@@ -146,3 +147,16 @@ func (s *Server) findPressSource(r *http.Request) (*ttdn.Source, error) {
 	}
 	return s.cfg.Press.Sources.FindSourceByID(r.Context(), id)
 }
+
+// FetchProblem words a source's stored fetch error in the page's language;
+// it never shows the stored text itself (feed.ProblemText).
+func (p *page) FetchProblem(problem string) string {
+	vi, en := feed.ProblemText(problem)
+	if p.Lang == langEN {
+		return en
+	}
+	return vi
+}
+
+// MaxImport is the cap on one OPML import, for the form's help.
+func (v *pressSourcesView) MaxImport() int { return ttdn.MaxSourcesPerImport }

@@ -152,9 +152,14 @@ func (r *FeedRunner) fetchOne(ctx context.Context, src *ttdn.Source) (int, strin
 		st, err := r.ingest(ctx, pressingest.FromFeed(src, res.Feed, time.Now().UTC()))
 		if err != nil {
 			r.log().Error("jobs: store feed items", "source", src.ID, "err", err)
-			res = feed.Result{Reason: "store", Err: err}
+			res = feed.Result{Reason: feed.ReasonStore, Err: err}
 		}
 		newItems = st.Stored
+	}
+	if res.Err != nil && res.Reason != feed.ReasonStore {
+		// The raw error names addresses and ports: the log keeps it, the
+		// source shows only its category.
+		r.log().Warn("jobs: fetch feed", "source", src.ID, "url", src.FeedURL, "reason", res.Reason, "err", res.Err)
 	}
 	o := r.outcome(src, res, newItems)
 	if err := r.Store.RecordFetch(ctx, src.ID, o); err != nil {
@@ -190,10 +195,11 @@ func (r *FeedRunner) outcome(src *ttdn.Source, res feed.Result, newItems int) tt
 		}
 		return o
 	}
-	o.Error = fmt.Sprintf("%s: %v", res.Reason, res.Err)
+	o.Error = res.Problem()
 	if next.Disabled {
+		vi, _ := feed.ProblemText(o.Error)
 		o.Disabled = true
-		o.DisabledReason = fmt.Sprintf("Tự động tắt sau %d lần lỗi liên tiếp; lỗi cuối: %s", next.Failures, o.Error)
+		o.DisabledReason = fmt.Sprintf("Tự động tắt sau %d lần lỗi liên tiếp; lỗi cuối: %s.", next.Failures, vi)
 	}
 	return o
 }

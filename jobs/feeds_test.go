@@ -3,6 +3,7 @@ package jobs_test
 import (
 	"context"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -85,8 +86,9 @@ func TestFeedRunner(t *testing.T) {
 			t.Fatal(err)
 		}
 		r := &jobs.FeedRunner{Store: store, Ingest: pipe.IngestItems, Workers: 3,
-			Fetcher: feed.NewFetcher(feed.Options{Timeout: 500 * time.Millisecond, MaxBytes: 1 << 20, HostGap: -1}),
-			Policy:  feed.PollPolicy{MaxFailures: 3}}
+			Fetcher: feed.NewFetcher(feed.Options{Timeout: 500 * time.Millisecond, MaxBytes: 1 << 20, HostGap: -1,
+				Guard: feed.MustGuard(srv.Listener.Addr().String())}), // the loopback test server, named
+			Policy: feed.PollPolicy{MaxFailures: 3}}
 		clock := time.Duration(0)
 		db.Now = func() time.Time { return time.Now().Add(clock) }
 		r.Now = db.Now
@@ -122,7 +124,7 @@ func TestFeedRunner(t *testing.T) {
 			t.Errorf("good source: %+v", good)
 		}
 		failed, _ := store.FindSourceByID(ctx, ids["fail"])
-		if failed.Enabled || failed.Failures != 3 || !strings.Contains(failed.DisabledReason, "http-status") {
+		if failed.Enabled || failed.Failures != 3 || failed.LastError != "http-status 500" || !strings.Contains(failed.DisabledReason, "HTTP 500") {
 			t.Errorf("fail source not disabled: %+v", failed)
 		}
 		// A person re-enables it: failures forgotten, due at once.
@@ -132,4 +134,68 @@ func TestFeedRunner(t *testing.T) {
 			t.Errorf("re-enable: %+v %v", back, err)
 		}
 	})
+}
+
+// TestFeedErrorsRevealNothing fetches sources that fail the ways an
+// internal port answers — connection refused, a connection closed at once
+// (EOF), an address the guard blocks — and checks that what is stored for
+// monitors names a category only, never an address, a port or the
+// transport's words; the server log keeps the detail.
+func TestFeedErrorsRevealNothing(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		ctx := sqltest.SystemContext()
+		closed := httptest.NewServer(http.NotFoundHandler())
+		closedAddr := closed.Listener.Addr().String()
+		closed.Close() // a port nothing listens on any more: connection refused
+		eof := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			conn, _, _ := w.(http.Hijacker).Hijack()
+			conn.Close()
+		}))
+		t.Cleanup(eof.Close)
+		internal := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+			t.Error("the guard let a fetch reach an internal port")
+		}))
+		t.Cleanup(internal.Close)
+		store := sqlstore.NewPressService(db)
+		want := map[string]string{"http://" + closedAddr + "/rss": "network", eof.URL + "/rss": "network", internal.URL + "/rss": "blocked"}
+		ids := map[string]int64{}
+		for u := range want {
+			src := &ttdn.Source{Name: u, FeedURL: u, Enabled: true}
+			if err := store.CreateSource(ctx, src); err != nil {
+				t.Fatal(err)
+			}
+			ids[u] = src.ID
+		}
+		var logged strings.Builder
+		r := &jobs.FeedRunner{Store: store, Workers: 2, Log: slog.New(slog.NewTextHandler(&logged, nil)),
+			Ingest:  func(context.Context, []pressingest.Item) (pressingest.Stats, error) { return pressingest.Stats{}, nil },
+			Fetcher: feed.NewFetcher(feed.Options{Timeout: time.Second, HostGap: -1, Guard: feed.MustGuard(closedAddr, eof.Listener.Addr().String())}),
+			Policy:  feed.PollPolicy{MaxFailures: 1}}
+		if _, err := r.RunOnce(context.Background(), nil); err != nil {
+			t.Fatal(err)
+		}
+		for u, problem := range want {
+			s, err := store.FindSourceByID(ctx, ids[u])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.LastError != problem || s.Enabled {
+				t.Errorf("%s: last error %q, enabled %v; want %q, disabled", u, s.LastError, s.Enabled, problem)
+			}
+			for _, leak := range []string{"127.0.0.1", portOf(u), "refused", "EOF", "dial", "tcp"} {
+				if strings.Contains(s.LastError+s.DisabledReason, leak) {
+					t.Errorf("%s: %q / %q reveals %q", u, s.LastError, s.DisabledReason, leak)
+				}
+			}
+		}
+		if !strings.Contains(logged.String(), "connection refused") || !strings.Contains(logged.String(), closedAddr) {
+			t.Errorf("the server log lacks the detail:\n%s", logged.String())
+		}
+	})
+}
+
+func portOf(u string) string {
+	_, p, _ := strings.Cut(strings.TrimPrefix(u, "http://"), ":")
+	p, _, _ = strings.Cut(p, "/")
+	return ":" + p
 }

@@ -35,7 +35,8 @@ type opmlOutline struct {
 }
 
 // ReadOPML returns the sources an OPML document lists. Fields OPML lacks
-// take the defaults (Vietnam, Vietnamese, domestic).
+// take the defaults (Vietnam, Vietnamese, domestic). A document listing
+// more than ttdn.MaxSourcesPerImport sources is refused whole.
 func ReadOPML(r io.Reader) ([]*ttdn.Source, error) {
 	var doc opmlDoc
 	dec := xml.NewDecoder(io.LimitReader(r, 10<<20))
@@ -54,6 +55,9 @@ func ReadOPML(r io.Reader) ([]*ttdn.Source, error) {
 		}
 	}
 	walk(doc.Body)
+	if len(out) > ttdn.MaxSourcesPerImport {
+		return nil, ttdn.ErrTooManySources(len(out))
+	}
 	return out, nil
 }
 

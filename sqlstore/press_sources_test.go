@@ -31,6 +31,9 @@ func TestSourceCRUDAndOPML(t *testing.T) {
 		if err := s.CreateSource(ctx, &ttdn.Source{Name: "bad", FeedURL: "ftp://x", Enabled: true}); ttdn.ErrorCode(err) != ttdn.EINVALID {
 			t.Errorf("bad URL: %v", err)
 		}
+		if err := s.CreateSource(ctx, &ttdn.Source{Name: "creds", FeedURL: "https://user:pw@example.org/rss", Enabled: true}); ttdn.ErrorCode(err) != ttdn.EINVALID {
+			t.Errorf("URL with credentials: %v", err)
+		}
 		name := "Khmer Times (EN)"
 		got, err := s.UpdateSource(ctx, src.ID, ttdn.SourceUpdate{Name: &name, Version: src.Version})
 		if err != nil || got.Name != name || got.Version != 2 {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -43,8 +44,8 @@ func runFeed(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 
 func feedUsage() error {
 	return ttdn.Errorf(ttdn.EINVALID,
-		"Cách dùng: ttdn feed add URL [--name TÊN] [--country VN] [--lang vi] [--foreign] | list | refresh | run | import-opml TỆP | export-opml [TỆP]",
-		"Usage: ttdn feed add URL [--name NAME] [--country VN] [--lang vi] [--foreign] | list | refresh | run | import-opml FILE | export-opml [FILE]")
+		"Cách dùng: ttdn feed add URL [--name TÊN] [--country VN] [--lang vi] [--foreign] | list | refresh | run | import-opml TỆP | export-opml [TỆP]; add, refresh, run, import-opml nhận --feed-allow-host",
+		"Usage: ttdn feed add URL [--name NAME] [--country VN] [--lang vi] [--foreign] | list | refresh | run | import-opml FILE | export-opml [FILE]; add, refresh, run, import-opml take --feed-allow-host")
 }
 
 // splitArgs separates flags from positional arguments, so flags may follow
@@ -81,7 +82,9 @@ func contains(list []string, s string) bool {
 func feedAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags, pos := splitArgs(args, "foreign")
 	src := &ttdn.Source{Enabled: true}
+	var allow feedAllow
 	db, _, err := openWithFlags(ctx, "feed add", flags, stderr, func(fs *flag.FlagSet) {
+		allow.register(fs)
 		fs.StringVar(&src.Name, "name", "", "tên nguồn tin / source name")
 		fs.StringVar(&src.Outlet, "outlet", "", "cơ quan báo chí / outlet")
 		fs.StringVar(&src.Country, "country", "VN", "quốc gia (ISO) / country")
@@ -99,6 +102,12 @@ func feedAdd(ctx context.Context, args []string, stdout, stderr io.Writer) error
 	src.FeedURL = pos[0]
 	if src.Name == "" {
 		src.Name = src.FeedURL
+	}
+	guard, err := allow.guard()
+	if err != nil {
+		return err
+	} else if err := guard.CheckURL(ctx, src.FeedURL); err != nil {
+		return err
 	}
 	if err := sqlstore.NewPressService(db).CreateSource(ttdn.NewSystemContext(ctx), src); err != nil {
 		return err
@@ -126,7 +135,7 @@ func feedList(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		problem := s.DisabledReason
 		if problem == "" {
-			problem = s.LastError
+			problem = problemText(s.LastError)
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%v\t%d\t%s\t%s\n", s.ID, s.Name, s.Country, s.Language, s.Enabled, s.Items, next, problem)
 	}
@@ -137,14 +146,20 @@ func feedList(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 // keep set runs the fetcher until interrupted.
 func feedRefresh(ctx context.Context, args []string, stdout, stderr io.Writer, keep bool) error {
 	var workers *int
+	var allow feedAllow
 	db, _, err := openWithFlags(ctx, "feed refresh", args, stderr, func(fs *flag.FlagSet) {
 		workers = fs.Int("workers", 4, "số nguồn lấy song song / parallel fetches")
+		allow.register(fs)
 	})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	runner, err := newFeedRunner(ctx, db, *workers)
+	guard, err := allow.guard()
+	if err != nil {
+		return err
+	}
+	runner, err := newFeedRunner(ctx, db, *workers, guard)
 	if err != nil {
 		return err
 	}
@@ -163,8 +178,9 @@ func feedRefresh(ctx context.Context, args []string, stdout, stderr io.Writer, k
 	return nil
 }
 
-// newFeedRunner wires the fetcher, the ingest pipeline and the store.
-func newFeedRunner(ctx context.Context, db *sqlstore.DB, workers int) (*jobs.FeedRunner, error) {
+// newFeedRunner wires the fetcher (behind the feed guard), the ingest
+// pipeline and the store.
+func newFeedRunner(ctx context.Context, db *sqlstore.DB, workers int, guard *feed.Guard) (*jobs.FeedRunner, error) {
 	sys := ttdn.NewSystemContext(ctx)
 	store := sqlstore.NewPressService(db)
 	if err := sqlstore.SeedWatchTerms(sys, db); err != nil {
@@ -176,22 +192,31 @@ func newFeedRunner(ctx context.Context, db *sqlstore.DB, workers int) (*jobs.Fee
 	}
 	return &jobs.FeedRunner{
 		Store:   store,
-		Fetcher: feed.NewFetcher(feed.Options{UserAgent: "ttdn press monitor"}),
+		Fetcher: feed.NewFetcher(feed.Options{UserAgent: "ttdn press monitor", Guard: guard}),
 		Ingest:  pipe.IngestItems,
 		Workers: workers,
 		Lease:   5 * time.Minute,
 	}, nil
 }
 
+// feedImport adds the sources of an OPML file (at most
+// ttdn.MaxSourcesPerImport), each checked by the feed guard, with a
+// progress bar; it lists the outlines refused or skipped and records the
+// import like one made in the app.
 func feedImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags, pos := splitArgs(args)
-	db, _, err := openWithFlags(ctx, "feed import-opml", flags, stderr, nil)
+	var allow feedAllow
+	db, _, err := openWithFlags(ctx, "feed import-opml", flags, stderr, allow.register)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	if len(pos) != 1 {
 		return feedUsage()
+	}
+	guard, err := allow.guard()
+	if err != nil {
+		return err
 	}
 	f, err := os.Open(pos[0])
 	if err != nil {
@@ -202,21 +227,40 @@ func feedImport(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	added, skipped := 0, 0
+	sys := ttdn.NewSystemContext(ctx)
 	store := sqlstore.NewPressService(db)
-	for _, s := range sources {
-		if err := store.CreateSource(ttdn.NewSystemContext(ctx), s); err != nil {
-			if ttdn.ErrorCode(err) == ttdn.EINTERNAL {
-				return err
-			}
-			fmt.Fprintf(stderr, "bỏ qua / skipped %s: %s\n", s.FeedURL, errorText(err))
-			skipped++
-			continue
-		}
-		added++
+	imp, err := store.StartSourceImport(sys, filepath.Base(pos[0]), len(sources))
+	if err != nil {
+		return err
 	}
-	fmt.Fprintf(stdout, "Đã thêm %d nguồn, bỏ qua %d / added %d sources, skipped %d\n", added, skipped, added, skipped)
+	bar := newProgressBar(stderr, "Nhập nguồn / importing")
+	if err := ttdn.RunSourceImport(sys, store, store, guard.CheckURL, imp, sources, bar.Update); err != nil {
+		return err
+	}
+	done, err := store.FindSourceImport(sys, imp.ID, ttdn.SourceImportFilter{Problems: true})
+	if err != nil {
+		return err
+	}
+	lang := os.Getenv("TTDN_LANG")
+	for _, l := range done.Lines {
+		msg := l.Message
+		if lang == "en" && l.MessageEN != "" {
+			msg = l.MessageEN
+		}
+		fmt.Fprintf(stderr, "dòng / line %d (%s): %s\n", l.Line, l.FeedURL, msg)
+	}
+	fmt.Fprintf(stdout, "Đã thêm %d nguồn, trùng %d, từ chối %d (lần nhập #%d) / added %d sources, %d duplicates, %d refused (import #%d)\n",
+		done.Added, done.Duplicates, done.Refused, done.ID, done.Added, done.Duplicates, done.Refused, done.ID)
 	return nil
+}
+
+// problemText words a stored fetch error in the language TTDN_LANG asks for.
+func problemText(problem string) string {
+	vi, en := feed.ProblemText(problem)
+	if os.Getenv("TTDN_LANG") == "en" {
+		return en
+	}
+	return vi
 }
 
 func feedExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {

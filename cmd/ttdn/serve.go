@@ -14,6 +14,7 @@ import (
 	"ttdn"
 	"ttdn/demo"
 	"ttdn/directory"
+	"ttdn/feed"
 	ttdnhttp "ttdn/http"
 	"ttdn/jobs"
 	"ttdn/pressingest"
@@ -23,7 +24,9 @@ import (
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var addr *string
 	var withDemo, secure *bool
+	var allow feedAllow
 	db, _, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
+		allow.register(fs)
 		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
 		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
 		secure = fs.Bool("secure-cookies", false, "đánh dấu cookie Secure (khi TLS kết thúc ở proxy) / Secure cookies behind a TLS proxy")
@@ -32,6 +35,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	defer db.Close()
+	guard, err := allow.guard()
+	if err != nil {
+		return err
+	}
 	// The shipped directory and catalogues are seeded on every start: seeding
 	// is idempotent, and a new release may ship units a province lacks.
 	sysCtx := ttdn.NewSystemContext(ctx)
@@ -56,7 +63,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	srv := newHTTPServer(db, log, *secure)
+	srv := newHTTPServer(db, log, *secure, guard)
 	// Scheduled work (due-soon, overdue and stale notifications, report
 	// reminders, e-mail) runs in every instance: each step is claimed in the
 	// database.
@@ -65,7 +72,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	go sched.Run(ctx)
 	// The press monitor fetches due feeds in every instance too: each source
 	// is leased in the database before it is fetched.
-	feeds, err := newFeedRunner(ctx, db, 4)
+	if !guard.Empty() {
+		log.Info("feeds: intranet hosts allowed", "allow", allow.list())
+	}
+	feeds, err := newFeedRunner(ctx, db, 4, guard)
 	if err != nil {
 		return err
 	}
@@ -76,7 +86,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 
 // newHTTPServer wires the storage services into the web server, with the
 // timeouts a server exposed to a network needs.
-func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server {
+func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.Guard) *http.Server {
 	s := ttdnhttp.NewServer(ttdnhttp.Config{
 		Units:           sqlstore.NewUnitService(db),
 		Plans:           sqlstore.NewPlanService(db),
@@ -105,7 +115,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server 
 		Consolidated:    sqlstore.NewConsolidatedReportService(db),
 		Budgets:         sqlstore.NewBudgetService(db),
 		Difficulties:    sqlstore.NewDifficultyService(db),
-		Press:           newPressConfig(db),
+		Press:           newPressConfig(db, guard),
 		LoadResolver:    func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:            db.Ping,
 		Logger:          log,
@@ -123,11 +133,12 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server 
 }
 
 // newPressConfig wires the press monitor's pages: one PressService serves
-// them all, and the ingest package converts OPML.
-func newPressConfig(db *sqlstore.DB) *ttdnhttp.PressConfig {
+// them all, the ingest package converts OPML, and the feed guard checks
+// the URLs people add as the fetcher does.
+func newPressConfig(db *sqlstore.DB, guard *feed.Guard) *ttdnhttp.PressConfig {
 	p := sqlstore.NewPressService(db)
 	return &ttdnhttp.PressConfig{Sources: p, Articles: p, Watch: p, Reviews: p, Digests: p,
-		ReadOPML: pressingest.ReadOPML, WriteOPML: pressingest.WriteOPML}
+		ReadOPML: pressingest.ReadOPML, WriteOPML: pressingest.WriteOPML, Imports: p, FeedGuard: guard}
 }
 
 // serve runs srv until ctx ends, then shuts it down gracefully.
