@@ -13,6 +13,12 @@ const (
 	NotifyTaskDueSoon NotificationKind = "task_due_soon" // nhiệm vụ sắp đến hạn
 	NotifyTaskOverdue NotificationKind = "task_overdue"  // nhiệm vụ quá hạn
 	NotifyUnitStale   NotificationKind = "unit_stale"    // đơn vị lâu chưa cập nhật
+	// Workflow events: someone acted, and the reader has something to do
+	// or to know.
+	NotifyReportEvent     NotificationKind = "report_event"     // báo cáo được gửi, trả lại, chấp nhận, mở lại
+	NotifyBudgetEvent     NotificationKind = "budget_event"     // dự toán được gửi, trả lại, chuyển, phê duyệt
+	NotifyDifficultyEvent NotificationKind = "difficulty_event" // khó khăn được nêu, chuyển, trả lời
+	NotifyTaskEvent       NotificationKind = "task_event"       // nhiệm vụ được giao, điều chỉnh, đổi hạn
 )
 
 // Label returns the kind in Vietnamese.
@@ -32,6 +38,14 @@ func (k NotificationKind) Label() string {
 		return "Tin báo chí cần chú ý"
 	case NotifyAccountChange:
 		return "Thay đổi tài khoản"
+	case NotifyReportEvent:
+		return "Báo cáo định kỳ"
+	case NotifyBudgetEvent:
+		return "Dự toán kinh phí"
+	case NotifyDifficultyEvent:
+		return "Khó khăn, vướng mắc"
+	case NotifyTaskEvent:
+		return "Nhiệm vụ được giao"
 	}
 	return string(k)
 }
@@ -49,6 +63,7 @@ type Notification struct {
 	Subject   string           `json:"subject"`
 	Text      string           `json:"text"`
 	EmailText string           `json:"-"`
+	Link      string           `json:"link,omitempty"` // where in ttdn the reader acts ("/reports/12")
 	CreatedAt time.Time        `json:"created_at"`
 	ReadAt    time.Time        `json:"read_at,omitzero"`
 	EmailedAt time.Time        `json:"emailed_at,omitzero"`

@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"ttdn"
@@ -63,8 +65,45 @@ func (s *BudgetService) AdvanceBudgetEstimate(ctx context.Context, id int64, adv
 		return nil, err
 	} else if err := tx.audit(ctx, string(adv.Step), ttdn.ResourceBudget, id, before, e); err != nil {
 		return nil, err
+	} else if err := notifyBudgetStep(ctx, tx, e, adv); err != nil {
+		return nil, err
 	}
 	return e, tx.Commit()
+}
+
+// notifyBudgetStep tells the next actor of an estimate and its unit.
+func notifyBudgetStep(ctx context.Context, tx *Tx, e *ttdn.BudgetEstimate, adv ttdn.BudgetAdvance) error {
+	unit := unitName(ctx, tx, e.UnitID)
+	n := eventNotice{key: fmt.Sprintf("budget:%d:%s:%d", e.ID, adv.Step, e.Version), kind: ttdn.NotifyBudgetEvent,
+		link: "/budgets/" + strconv.FormatInt(e.ID, 10), unitID: e.UnitID}
+	var to []int64
+	var err error
+	switch adv.Step {
+	case ttdn.StepSubmit:
+		n.subject, n.text = "Dự toán chờ thẩm định", fmt.Sprintf("%s đã gửi dự toán “%s”.", unit, e.Title)
+		to, err = usersWithRole(ctx, tx, ttdn.RoleFinance)
+	case ttdn.StepReturn:
+		n.subject, n.text = "Dự toán bị trả lại", fmt.Sprintf("Dự toán “%s” bị trả lại: %s", e.Title, adv.Note)
+		to, err = unitOfficers(ctx, tx, e.UnitID)
+	case ttdn.StepForward:
+		n.subject, n.text = "Dự toán chờ phê duyệt", fmt.Sprintf("Dự toán “%s” của %s đã được thẩm định và trình phê duyệt.", e.Title, unit)
+		to, err = usersWithRole(ctx, tx, ttdn.RoleLeader)
+		if err == nil {
+			var officers []int64
+			officers, err = unitOfficers(ctx, tx, e.UnitID)
+			to = append(to, officers...)
+		}
+	case ttdn.StepApprove:
+		n.subject, n.text = "Dự toán đã được phê duyệt", fmt.Sprintf("Dự toán “%s” của %s đã được phê duyệt (%s).", e.Title, unit,
+			e.Approval.Number)
+		to, err = unitOfficers(ctx, tx, e.UnitID)
+	default:
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return tx.notify(ctx, n, to)
 }
 
 // applyBudgetStep changes e for the step, after checking what the step

@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -63,6 +65,8 @@ func (s *DifficultyService) GroupDifficulties(ctx context.Context, g *ttdn.Diffi
 		WHERE id IN (`+placeholders(len(g.MemberIDs))+`)`, append([]any{g.ID, string(g.Status), tx.now}, int64Args(g.MemberIDs)...)...); err != nil {
 		return err
 	} else if err := tx.audit(ctx, "create", ttdn.ResourceDifficulty, g.ID, nil, g); err != nil {
+		return err
+	} else if err := notifyGroupStep(ctx, tx, g); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -189,6 +193,8 @@ func (s *DifficultyService) moveGroup(ctx context.Context, id int64, version int
 		return nil, err
 	} else if err := tx.audit(ctx, string(to), ttdn.ResourceDifficulty, id, before, &g); err != nil {
 		return nil, err
+	} else if err := notifyGroupStep(ctx, tx, &g); err != nil {
+		return nil, err
 	}
 	return &g, tx.Commit()
 }
@@ -220,4 +226,35 @@ func (s *DifficultyService) FindOpenDifficulties(ctx context.Context, from, to t
 	list, err := findDifficulties(ctx, tx, where+` AND d.raised_at >= ? AND d.raised_at < ? AND (d.resolved_at IS NULL OR d.resolved_at >= ?)
 		ORDER BY d.raised_at, d.id`, append(args, lo, hi, hi)...)
 	return list, err
+}
+
+// notifyGroupStep tells the units whose difficulties a group holds of each
+// step, and the leaders of a proposal forwarded to them.
+func notifyGroupStep(ctx context.Context, tx *Tx, g *ttdn.DifficultyGroup) error {
+	units, err := queryIDs(ctx, tx, `SELECT DISTINCT unit_id FROM difficulties WHERE group_id = ? ORDER BY unit_id`, g.ID)
+	if err != nil {
+		return err
+	}
+	to, err := unitOfficers(ctx, tx, units...)
+	if err != nil {
+		return err
+	}
+	n := eventNotice{key: fmt.Sprintf("difficulty-group:%d:%s", g.ID, g.Status), kind: ttdn.NotifyDifficultyEvent,
+		link: "/difficulty-groups/" + strconv.FormatInt(g.ID, 10)}
+	switch g.Status {
+	case ttdn.DifficultyGrouped:
+		n.subject, n.text = "Khó khăn đã được tổng hợp", fmt.Sprintf("Khó khăn, vướng mắc của đơn vị đã được tổng hợp vào kiến nghị “%s”.", g.Title)
+	case ttdn.DifficultyForwarded:
+		n.subject, n.text = "Kiến nghị đã được chuyển", fmt.Sprintf("Kiến nghị “%s” đã được gửi %s.", g.Title, g.ForwardedTo)
+		leaders, err := usersWithRole(ctx, tx, ttdn.RoleLeader)
+		if err != nil {
+			return err
+		}
+		to = append(to, leaders...)
+	case ttdn.DifficultyAnswered:
+		n.subject, n.text = "Kiến nghị đã có trả lời", fmt.Sprintf("Kiến nghị “%s” đã có ý kiến trả lời: %s", g.Title, g.Answer)
+	default:
+		return nil
+	}
+	return tx.notify(ctx, n, to)
 }

@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 
 	"ttdn"
@@ -35,6 +37,8 @@ func (s *DifficultyService) CreateDifficulty(ctx context.Context, d *ttdn.Diffic
 	if err != nil {
 		return err
 	} else if err := tx.audit(ctx, "create", ttdn.ResourceDifficulty, d.ID, nil, d); err != nil {
+		return err
+	} else if err := notifyDifficultyRaised(ctx, tx, d); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -218,4 +222,21 @@ func (s *DifficultyService) readDifficulty(ctx context.Context, id int64) (*Tx, 
 		return nil, err
 	}
 	return tx, nil
+}
+
+// notifyDifficultyRaised tells the coordinators of a new difficulty; the
+// e-mail of a secret one does not carry its title.
+func notifyDifficultyRaised(ctx context.Context, tx *Tx, d *ttdn.Difficulty) error {
+	to, err := usersWithRole(ctx, tx, ttdn.RoleCoordinator)
+	if err != nil {
+		return err
+	}
+	unit := unitName(ctx, tx, d.UnitID)
+	n := eventNotice{key: fmt.Sprintf("difficulty:%d:raised", d.ID), kind: ttdn.NotifyDifficultyEvent,
+		link: "/difficulties/" + strconv.FormatInt(d.ID, 10), unitID: d.UnitID, subject: "Khó khăn, vướng mắc mới",
+		text: fmt.Sprintf("%s nêu khó khăn, vướng mắc: %s", unit, d.Title)}
+	if d.Classification >= ttdn.Secret {
+		n.email = fmt.Sprintf("%s nêu một khó khăn, vướng mắc (mật). Đăng nhập ttdn để xem.", unit)
+	}
+	return tx.notify(ctx, n, to)
 }

@@ -116,6 +116,11 @@ func (s *PlanService) changePlan(ctx context.Context, id int64, version int, fro
 	} else if err := tx.audit(ctx, action, ttdn.ResourcePlan, id, before, &p); err != nil {
 		return nil, err
 	}
+	if action == ttdn.HistoryIssue {
+		if err := notifyPlanIssued(ctx, tx, &p); err != nil {
+			return nil, err
+		}
+	}
 	return &p, tx.Commit()
 }
 

@@ -44,7 +44,7 @@ func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.Noti
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM notifications WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id, user_id, kind, task_id, unit_id, day, subject, text, created_at, read_at,
+	rows, err := tx.QueryContext(ctx, `SELECT id, user_id, kind, task_id, unit_id, day, subject, text, link, created_at, read_at,
 		emailed_at FROM notifications WHERE `+where+` ORDER BY id DESC`+limitClause(f.Limit, f.Offset), args...)
 	if err != nil {
 		return nil, 0, err
@@ -55,7 +55,7 @@ func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.Noti
 		n := &ttdn.Notification{}
 		var kind string
 		if err := rows.Scan(&n.ID, &n.UserID, &kind, idScan{&n.TaskID}, idScan{&n.UnitID}, dateScan{&n.Day}, &n.Subject,
-			&n.Text, timeScan{&n.CreatedAt}, timeScan{&n.ReadAt}, timeScan{&n.EmailedAt}); err != nil {
+			&n.Text, &n.Link, timeScan{&n.CreatedAt}, timeScan{&n.ReadAt}, timeScan{&n.EmailedAt}); err != nil {
 			return nil, 0, err
 		}
 		n.Kind = ttdn.NotificationKind(kind)

@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -51,8 +53,44 @@ func (s *UnitReportService) Transition(ctx context.Context, id int64, act ttdn.R
 		return nil, err
 	} else if err := tx.audit(ctx, string(act), ttdn.ResourceUnitReport, id, stepView(before), stepView(&after)); err != nil {
 		return nil, err
+	} else if err := notifyReportStep(ctx, tx, &after, rp, act, comment, late); err != nil {
+		return nil, err
 	}
 	return &after, tx.Commit()
+}
+
+// notifyReportStep tells the reviewers of a submission and the unit of
+// every review step.
+func notifyReportStep(ctx context.Context, tx *Tx, r *ttdn.UnitReport, rp *ttdn.ReportPeriod, act ttdn.ReportAction,
+	comment string, late bool) error {
+	unit := unitName(ctx, tx, r.UnitID)
+	n := eventNotice{key: fmt.Sprintf("report:%d:%s:%d", r.ID, act, r.Version), kind: ttdn.NotifyReportEvent,
+		link: "/reports/" + strconv.FormatInt(r.ID, 10), unitID: r.UnitID}
+	var to []int64
+	var err error
+	switch act {
+	case ttdn.ActSubmit:
+		n.subject, n.text = "Báo cáo chờ duyệt", fmt.Sprintf("%s đã gửi báo cáo %s.", unit, rp.Name)
+		if late {
+			n.text = fmt.Sprintf("%s đã gửi báo cáo %s — nộp muộn.", unit, rp.Name)
+		}
+		to, err = usersWithRole(ctx, tx, ttdn.RoleCoordinator)
+	case ttdn.ActReturn:
+		n.subject, n.text = "Báo cáo bị trả lại", fmt.Sprintf("Báo cáo %s của %s bị trả lại: %s", rp.Name, unit, comment)
+		to, err = unitOfficers(ctx, tx, r.UnitID)
+	case ttdn.ActAccept:
+		n.subject, n.text = "Báo cáo đã được chấp nhận", fmt.Sprintf("Báo cáo %s của %s đã được chấp nhận.", rp.Name, unit)
+		to, err = unitOfficers(ctx, tx, r.UnitID)
+	case ttdn.ActReopen:
+		n.subject, n.text = "Báo cáo được mở lại", fmt.Sprintf("Báo cáo %s của %s được mở lại để bổ sung: %s", rp.Name, unit, comment)
+		to, err = unitOfficers(ctx, tx, r.UnitID)
+	default:
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return tx.notify(ctx, n, to)
 }
 
 // applyStep sets the times, comment and lateness a step changes, and

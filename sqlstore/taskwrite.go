@@ -133,6 +133,8 @@ func (s *TaskService) UpdateTask(ctx context.Context, id int64, upd ttdn.TaskUpd
 		return nil, err
 	} else if err := amendTaskHistory(ctx, tx, plan, upd.Reason, before, &t); err != nil {
 		return nil, err
+	} else if err := notifyTaskAmended(ctx, tx, plan, before, &t); err != nil {
+		return nil, err
 	} else if err := tx.audit(ctx, "update", ttdn.ResourceTask, id, before, &t); err != nil {
 		return nil, err
 	}
