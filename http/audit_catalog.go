@@ -24,6 +24,9 @@ var auditCatalog = map[string][2]string{
 	"audit.clear":      {"Bỏ lọc", "Clear"},
 	"audit.none":       {"Không có bản ghi nào khớp bộ lọc.", "No entry matches the filters."},
 	"audit.no_changes": {"Không có nội dung thay đổi.", "No recorded content."},
+	"audit.event":      {"Sự việc", "Event"},
+	"audit.from_addr":  {"từ địa chỉ %s", "from %s"},
+	"audit.details":    {"chi tiết", "details"},
 	"audit.hidden":     {"Thao tác trên bản ghi được bảo vệ: bạn không có quyền xem nội dung.", "Action on a protected record: you may not see its content."},
 	"audit.date_hint":  {"ngày/tháng/năm", "dd/mm/yyyy"},
 }

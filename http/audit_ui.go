@@ -15,8 +15,28 @@ type auditView struct {
 	Rows    []auditRow
 	Pager   pager
 	Exports exportLinks
-	Actions []string
-	Kinds   []string
+	Actions []auditChoice
+	Kinds   []auditChoice
+}
+
+// auditChoice is one option of a filter select: the code it sends, the
+// words it shows.
+type auditChoice struct{ Value, Label string }
+
+// auditChoices words the codes of a filter in lang.
+func auditChoices(codes []string, words map[string][2]string, lang string) []auditChoice {
+	out := make([]auditChoice, len(codes))
+	for i, c := range codes {
+		label := strings.ReplaceAll(c, "_", " ")
+		if w, ok := words[c]; ok {
+			label = w[0]
+			if lang == "en" {
+				label = w[1]
+			}
+		}
+		out[i] = auditChoice{Value: c, Label: label}
+	}
+	return out
 }
 
 // auditQuery is the filter form as typed, so the page shows it back.
@@ -25,6 +45,7 @@ type auditQuery struct{ User, Entity, Action, From, To string }
 // auditRow is one event and its field-by-field changes.
 type auditRow struct {
 	*ttdn.AuditEvent
+	Words   auditSentence
 	Changes []fieldChange
 }
 
@@ -57,10 +78,11 @@ func (s *Server) handleAuditLog(w http.ResponseWriter, r *http.Request) {
 	}
 	rows := make([]auditRow, len(events))
 	for i, e := range events {
-		rows[i] = auditRow{AuditEvent: e, Changes: diffJSON(e.Before, e.After)}
+		rows[i] = auditRow{AuditEvent: e, Words: auditWords(e, reqOf(r).lang), Changes: readableChanges(diffJSON(e.Before, e.After), reqOf(r).lang)}
 	}
 	s.render(w, r, http.StatusOK, "audit", "audit.title", auditView{Filter: q, Rows: rows,
-		Pager: newPager(r, current, total), Exports: newExportLinks(r), Actions: auditActions, Kinds: auditKinds})
+		Pager: newPager(r, current, total), Exports: newExportLinks(r),
+		Actions: auditChoices(auditActions, auditActionWords, reqOf(r).lang), Kinds: auditChoices(auditKinds, auditKindWords, reqOf(r).lang)})
 }
 
 // parseAuditQuery reads the filters; dates are days in Vietnam, the "to"
@@ -128,4 +150,25 @@ func (s *Server) exportAuditLog(w http.ResponseWriter, r *http.Request, f ttdn.A
 // CanAudit shows the audit log in the menu to those the policy lets read it.
 func (p *page) CanAudit() bool {
 	return p.User != nil && ttdn.Can(p.User, ttdn.ActionRead, ttdn.Resource{Kind: ttdn.ResourceAudit})
+}
+
+// readableChanges names the fields and formats the values of changes for
+// people, leaving out technical fields and values that did not change in
+// words.
+func readableChanges(changes []fieldChange, lang string) []fieldChange {
+	var out []fieldChange
+	for _, c := range changes {
+		name := c.Field
+		if name != "" {
+			if name = fieldWords(c.Field, lang); name == "" {
+				continue
+			}
+		}
+		b, a := displayValue(c.Before, lang), displayValue(c.After, lang)
+		if b == a {
+			continue
+		}
+		out = append(out, fieldChange{Field: name, Before: b, After: a})
+	}
+	return out
 }

@@ -35,7 +35,7 @@ func TestExecutionScenarios(t *testing.T) {
 			{name: "anonymous activities", path: "/activities", status: http.StatusSeeOther, contains: []string{"/login"}},
 			{name: "anonymous attachment", path: "/attachments/1", status: http.StatusSeeOther, contains: []string{"/login"}},
 			{name: "anonymous progress post", method: "POST", path: "/tasks/{task}/progress", form: form("text", "x"), status: http.StatusSeeOther, contains: []string{"/login"}},
-			{name: "home is the dashboard", path: "/", who: "coordinator", status: http.StatusSeeOther, contains: []string{"/dashboard"}},
+			{name: "home is the user's work", path: "/", who: "coordinator", status: http.StatusOK, contains: []string{"Việc của tôi", "Báo cáo chờ duyệt", `href="/dashboard"`}},
 
 			// Dashboard.
 			{name: "dashboard", path: "/dashboard", who: "coordinator", status: http.StatusOK,

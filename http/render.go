@@ -52,6 +52,7 @@ type page struct {
 	Path    string // this page's URI, for the language switch
 	Version string
 	Unread  int // the user's unread notifications, for the bell
+	Work    int // urgent items of the user's work, for the home link
 	Data    any
 }
 
@@ -141,6 +142,7 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey string
 	p.Title = p.T(titleKey)
 	p.Flash = takeFlash(w, r, p.Lang)
 	p.Unread = s.unreadCount(r)
+	p.Work = s.workCount(r)
 	p.Nav, _, _ = strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
 	return p
 }

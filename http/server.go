@@ -104,6 +104,7 @@ type Server struct {
 	mux   *routeMux // records its patterns (route_table.go)
 
 	totpReq requirementCache // the admin's TOTP requirement (totp_ui.go)
+	badges  workBadges       // the navigation's work counts (home_badge.go)
 }
 
 // NewServer parses the templates and registers the routes. It panics if the
@@ -155,7 +156,7 @@ func (s *Server) routes() {
 	ui("GET /login", s.handleLoginForm)
 	ui("POST /login", s.handleLogin)
 	auth("POST /logout", s.handleLogout)
-	auth("GET /{$}", s.handleHome)
+	auth("GET /{$}", s.handleMyWork)
 
 	auth("GET /plans", s.handlePlanList)
 	auth("GET /plans/{id}", s.handlePlanView)

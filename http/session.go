@@ -148,11 +148,3 @@ func safeNext(next string) string {
 	}
 	return next
 }
-
-func (s *Server) handleHome(w http.ResponseWriter, r *http.Request) {
-	if s.cfg.Dashboard != nil {
-		http.Redirect(w, r, "/dashboard", http.StatusSeeOther)
-		return
-	}
-	http.Redirect(w, r, "/plans", http.StatusSeeOther)
-}
