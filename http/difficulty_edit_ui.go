@@ -2,6 +2,7 @@ package http
 
 import (
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -101,8 +102,15 @@ func (s *Server) renderDifficultyForm(w http.ResponseWriter, r *http.Request, f 
 			f.Units = append(f.Units, unit)
 		}
 	}
-	year := s.now().Year()
-	f.Plans, _, _ = s.cfg.Plans.FindPlans(ctx, ttdn.PlanFilter{Year: &year, Limit: 50})
+	// Every plan in force, whatever its year (a difficulty may concern last
+	// year's plan), and the one the difficulty already names.
+	issued := ttdn.PlanIssued
+	f.Plans, _, _ = s.cfg.Plans.FindPlans(ctx, ttdn.PlanFilter{Status: &issued, Limit: 50})
+	if id, perr := strconv.ParseInt(f.Plan, 10, 64); perr == nil && !slices.ContainsFunc(f.Plans, func(p *ttdn.Plan) bool { return p.ID == id }) {
+		if more, _, _ := s.cfg.Plans.FindPlans(ctx, ttdn.PlanFilter{ID: &id, Limit: 1}); len(more) == 1 {
+			f.Plans = append(f.Plans, more...)
+		}
+	}
 	for _, p := range f.Plans {
 		tasks, _, _ := s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{PlanID: &p.ID, Limit: maxBudgetChoices})
 		f.Tasks = append(f.Tasks, tasks...)

@@ -45,7 +45,13 @@ func (f *periodForm) withDefaults(p *ttdn.Plan, today ttdn.Date) {
 	}
 	year, err := strconv.Atoi(f.Year)
 	if err != nil {
-		year, f.Year = today.Year, strconv.Itoa(today.Year)
+		// The plan in context sets the year, not the calendar: a period of
+		// the 2019 plan is a 2019 period.
+		year = today.Year
+		if p != nil && p.Year != 0 {
+			year = p.Year
+		}
+		f.Year = strconv.Itoa(year)
 	}
 	n, _ := strconv.Atoi(f.Number)
 	if f.Number == "" && ttdn.PeriodType(f.Type) != ttdn.PeriodYear && ttdn.PeriodType(f.Type) != ttdn.PeriodAdHoc {
