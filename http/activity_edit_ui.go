@@ -69,6 +69,9 @@ func (s *Server) loadActivityOptions(r *http.Request, f *activityForm) error {
 }
 
 func (s *Server) handleActivityNewForm(w http.ResponseWriter, r *http.Request) {
+	if !s.formAllowed(w, r, canCreateOwn(reqOf(r).user, ttdn.ResourceActivity)) {
+		return
+	}
 	t := ttdn.ActivityType(r.URL.Query().Get("type"))
 	if !t.Valid() {
 		s.render(w, r, http.StatusOK, "activity_types", "activity.new", activityTypeChoices())
@@ -110,6 +113,9 @@ func (s *Server) handleActivityEditForm(w http.ResponseWriter, r *http.Request) 
 	a, err := s.findActivity(r)
 	if err != nil {
 		s.renderError(w, r, err)
+		return
+	}
+	if !s.formAllowed(w, r, ttdn.Can(reqOf(r).user, ttdn.ActionUpdate, activityResource(a))) {
 		return
 	}
 	f := newActivityForm(a)

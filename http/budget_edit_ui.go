@@ -12,6 +12,10 @@ const maxBudgetChoices = 500
 
 func (s *Server) handleBudgetNewForm(w http.ResponseWriter, r *http.Request) {
 	u := reqOf(r).user
+	draft := &ttdn.BudgetEstimate{UnitID: u.UnitID, Status: ttdn.BudgetDraft}
+	if !s.formAllowed(w, r, canCreateOwn(u, ttdn.ResourceBudget) && ttdn.CheckBudgetStep(u, draft, ttdn.StepEdit) == nil) {
+		return
+	}
 	f := &budgetForm{Unit: itoa(u.UnitID), Year: strconv.Itoa(s.now().Year())}
 	if y := r.URL.Query().Get("year"); y != "" {
 		f.Year = y

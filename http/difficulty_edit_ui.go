@@ -41,6 +41,9 @@ func (f *difficultyForm) difficulty() (*ttdn.Difficulty, error) {
 }
 
 func (s *Server) handleDifficultyNewForm(w http.ResponseWriter, r *http.Request) {
+	if !s.formAllowed(w, r, canCreateOwn(reqOf(r).user, ttdn.ResourceDifficulty)) {
+		return
+	}
 	s.renderDifficultyForm(w, r, &difficultyForm{Unit: itoa(reqOf(r).user.UnitID), Classification: "internal"}, nil)
 }
 

@@ -96,6 +96,10 @@ func (f periodForm) period() (*ttdn.ReportPeriod, error) {
 }
 
 func (s *Server) handlePeriodOpenForm(w http.ResponseWriter, r *http.Request) {
+	// Opening a period changes its plan: the plan's writers only.
+	if !s.formAllowed(w, r, ttdn.Can(reqOf(r).user, ttdn.ActionUpdate, ttdn.Resource{Kind: ttdn.ResourcePlan, Classification: ttdn.Public})) {
+		return
+	}
 	form := periodFormFrom(func(k string) string { return strings.TrimSpace(r.URL.Query().Get(k)) })
 	if r.URL.Query().Has("recompute") {
 		form.CutOffFrom, form.CutOffTo, form.Due, form.Name = "", "", "", ""

@@ -88,6 +88,9 @@ func (s *Server) handlePlanEditForm(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	if !s.formAllowed(w, r, ttdn.Can(reqOf(r).user, ttdn.ActionUpdate, planResource(plan)) && plan.Status != ttdn.PlanClosed) {
+		return
+	}
 	s.render(w, r, http.StatusOK, "plan_edit", "plan.edit", newPlanForm(plan))
 }
 
