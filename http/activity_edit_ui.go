@@ -60,8 +60,9 @@ func (s *Server) loadActivityOptions(r *http.Request, f *activityForm) error {
 	if o.Channels, _, err = s.cfg.Channels.FindChannels(ctx, ttdn.ChannelFilter{Limit: 500}); err != nil {
 		return err
 	}
-	kind := ttdn.TaskKindTask
-	if o.Tasks, _, err = s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{Kind: &kind, Limit: maxTaskChoices}); err != nil {
+	// Section III's tasks and the units' duties of section V (V.x), which
+	// an activity carries out just as well.
+	if o.Tasks, _, err = s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{Limit: maxTaskChoices}); err != nil {
 		return err
 	}
 	f.opts = o
