@@ -62,15 +62,13 @@ func (s *Server) handleTOTPLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	sess, err := s.cfg.Accounts.FinishSecondFactor(ctx, c.Value, r.PostFormValue("code"))
 	if err != nil {
-		s.loginFailed(w, r, err, u.Username, func(err error) {
+		s.loginFailed(w, r, err, u.Username, ttdn.LoginTOTP, func(err error) {
 			s.renderWithError(w, r, err, "login_totp", "totp.login_title", view)
 		})
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: pendingCookie, Path: "/login/totp", MaxAge: -1, HttpOnly: true, Secure: s.secure(r)})
-	if s.cfg.Throttle != nil {
-		_ = s.cfg.Throttle.LoginSucceeded(ctx, u.Username)
-	}
+	s.loginSucceeded(r, u.Username)
 	s.setSessionCookie(w, r, sess)
 	next := view.Next
 	if next == "" {
