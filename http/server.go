@@ -10,6 +10,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"ttdn"
@@ -82,6 +83,9 @@ type Config struct {
 
 	// SecureCookies marks cookies Secure even when TLS ends at a proxy.
 	SecureCookies bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
+	// the client's address (client_addr.go); none by default.
+	TrustedProxies []netip.Prefix
 	// MaxUploadBytes limits plan uploads; 0 means DefaultMaxUploadBytes.
 	MaxUploadBytes int64
 	// MaxEvidenceBytes limits one progress-update form with its files;
@@ -135,6 +139,7 @@ func (s *Server) Handler() http.Handler {
 	h = s.securityHeaders(h)
 	h = s.recoverPanics(h)
 	h = s.logRequests(h)
+	h = s.withClientAddr(h)
 	return h
 }
 

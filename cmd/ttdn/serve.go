@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"ttdn"
@@ -23,15 +24,22 @@ import (
 func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	var addr *string
 	var withDemo, secure *bool
+	var proxyFlags []string
 	db, _, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
 		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
 		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
 		secure = fs.Bool("secure-cookies", false, "đánh dấu cookie Secure (khi TLS kết thúc ở proxy) / Secure cookies behind a TLS proxy")
+		fs.Func("trusted-proxy", "proxy ngược tin cậy (CIDR hoặc IP, lặp lại hoặc cách nhau bằng dấu phẩy): chỉ từ đó mới đọc X-Forwarded-For / trusted reverse proxy (CIDR or IP, repeatable or comma list): X-Forwarded-For is read only from it",
+			func(v string) error { proxyFlags = append(proxyFlags, v); return nil })
 	})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	proxies, err := ttdnhttp.ParseTrustedProxies(proxyFlags)
+	if err != nil {
+		return err
+	}
 	// The shipped directory and catalogues are seeded on every start: seeding
 	// is idempotent, and a new release may ship units a province lacks.
 	sysCtx := ttdn.NewSystemContext(ctx)
@@ -56,7 +64,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	srv := newHTTPServer(db, log, *secure)
+	srv := newHTTPServer(db, log, *secure, proxies)
+	if len(proxies) > 0 {
+		log.Info("trusted proxies", "cidr", proxies)
+	}
 	// Scheduled work (due-soon, overdue and stale notifications, report
 	// reminders, e-mail) runs in every instance: each step is claimed in the
 	// database.
@@ -76,39 +87,40 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 
 // newHTTPServer wires the storage services into the web server, with the
 // timeouts a server exposed to a network needs.
-func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server {
+func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, proxies []netip.Prefix) *http.Server {
 	s := ttdnhttp.NewServer(ttdnhttp.Config{
-		Units:         sqlstore.NewUnitService(db),
-		Plans:         sqlstore.NewPlanService(db),
-		Tasks:         sqlstore.NewTaskService(db),
-		Users:         sqlstore.NewUserService(db),
-		Auth:          sqlstore.NewAuthService(db),
-		Audit:         sqlstore.NewAuditService(db),
-		Accounts:      sqlstore.NewAccountService(db),
-		Throttle:      sqlstore.NewLoginThrottle(db),
-		Lifecycle:     sqlstore.NewPlanService(db),
-		Progress:      sqlstore.NewProgressService(db),
-		ProgressCSV:   sqlstore.NewProgressService(db),
-		Attachments:   sqlstore.NewAttachmentService(db),
-		Activities:    sqlstore.NewActivityService(db),
-		Channels:      sqlstore.NewChannelService(db),
-		Contacts:      sqlstore.NewContactService(db),
-		Themes:        sqlstore.NewThemeService(db),
-		Dashboard:     sqlstore.NewDashboardService(db),
-		Notifications: sqlstore.NewNotificationService(db),
-		Settings:      sqlstore.NewSettingsService(db),
-		Indicators:    sqlstore.NewIndicatorService(db),
-		Periods:       sqlstore.NewReportPeriodService(db),
-		UnitReports:   sqlstore.NewUnitReportService(db),
-		Completeness:  sqlstore.NewCompletenessService(db),
-		Consolidated:  sqlstore.NewConsolidatedReportService(db),
-		Budgets:       sqlstore.NewBudgetService(db),
-		Difficulties:  sqlstore.NewDifficultyService(db),
-		Press:         newPressConfig(db),
-		LoadResolver:  func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
-		Ping:          db.Ping,
-		Logger:        log,
-		SecureCookies: secure,
+		Units:          sqlstore.NewUnitService(db),
+		Plans:          sqlstore.NewPlanService(db),
+		Tasks:          sqlstore.NewTaskService(db),
+		Users:          sqlstore.NewUserService(db),
+		Auth:           sqlstore.NewAuthService(db),
+		Audit:          sqlstore.NewAuditService(db),
+		Accounts:       sqlstore.NewAccountService(db),
+		Throttle:       sqlstore.NewLoginThrottle(db),
+		Lifecycle:      sqlstore.NewPlanService(db),
+		Progress:       sqlstore.NewProgressService(db),
+		ProgressCSV:    sqlstore.NewProgressService(db),
+		Attachments:    sqlstore.NewAttachmentService(db),
+		Activities:     sqlstore.NewActivityService(db),
+		Channels:       sqlstore.NewChannelService(db),
+		Contacts:       sqlstore.NewContactService(db),
+		Themes:         sqlstore.NewThemeService(db),
+		Dashboard:      sqlstore.NewDashboardService(db),
+		Notifications:  sqlstore.NewNotificationService(db),
+		Settings:       sqlstore.NewSettingsService(db),
+		Indicators:     sqlstore.NewIndicatorService(db),
+		Periods:        sqlstore.NewReportPeriodService(db),
+		UnitReports:    sqlstore.NewUnitReportService(db),
+		Completeness:   sqlstore.NewCompletenessService(db),
+		Consolidated:   sqlstore.NewConsolidatedReportService(db),
+		Budgets:        sqlstore.NewBudgetService(db),
+		Difficulties:   sqlstore.NewDifficultyService(db),
+		Press:          newPressConfig(db),
+		LoadResolver:   func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
+		Ping:           db.Ping,
+		Logger:         log,
+		SecureCookies:  secure,
+		TrustedProxies: proxies,
 	})
 	return &http.Server{
 		Handler:           s.Handler(),
