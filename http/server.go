@@ -187,6 +187,7 @@ func (s *Server) routes() {
 	auth("GET /users/{id}/edit", s.handleUserEditForm)
 	auth("POST /users/{id}/edit", s.handleUserEdit)
 	auth("POST /users/{id}/password", s.handleUserPassword)
+	auth("POST /users/{id}/unlock", s.handleUserUnlock)
 	s.accountRoutes(ui, auth)
 	if s.cfg.Audit != nil {
 		auth("GET /audit", s.handleAuditLog)
