@@ -71,8 +71,10 @@ type AccountService interface {
 
 	BeginTOTP(ctx context.Context, userID int64) (*TOTPEnrolment, error)
 	// ConfirmTOTP turns the second factor on when code matches the offered
-	// secret, and returns recovery codes, shown once.
-	ConfirmTOTP(ctx context.Context, userID int64, code string) ([]string, error)
+	// secret, ends every session of the user but keepSession (the raw token
+	// of the session doing it; "" ends all), and returns recovery codes,
+	// shown once. The UI asks for the current password first.
+	ConfirmTOTP(ctx context.Context, userID int64, code, keepSession string) ([]string, error)
 	DisableTOTP(ctx context.Context, userID int64, code string) error
 	// StartSecondFactor turns a password-checked log-in into a session
 	// waiting for its code; FinishSecondFactor checks the code (or a

@@ -93,12 +93,22 @@ func TestTOTP(t *testing.T) {
 		if err != nil || !strings.HasPrefix(enr.URI, "otpauth://totp/ttdn:dieu-phoi?") {
 			t.Fatalf("begin: %+v %v", enr, err)
 		}
-		if _, err := acc.ConfirmTOTP(me, w.coordinator.ID, "000000"); ttdn.ErrorCode(err) != ttdn.EINVALID {
+		here := sqltest.MustCreateSession(t, db, w.coordinator)
+		elsewhere := sqltest.MustCreateSession(t, db, w.coordinator)
+		if _, err := acc.ConfirmTOTP(me, w.coordinator.ID, "000000", here); ttdn.ErrorCode(err) != ttdn.EINVALID {
 			t.Fatalf("wrong code confirmed: %v", err)
 		}
-		codes, err := acc.ConfirmTOTP(me, w.coordinator.ID, sqlstore.TOTPCode(enr.Secret, clock))
+		if _, err := w.auth.FindSessionUser(as(nil), elsewhere); err != nil {
+			t.Fatalf("a refused confirmation ended a session: %v", err)
+		}
+		codes, err := acc.ConfirmTOTP(me, w.coordinator.ID, sqlstore.TOTPCode(enr.Secret, clock), here)
 		if err != nil || len(codes) != 10 {
 			t.Fatalf("confirm: %v %v", codes, err)
+		}
+		if _, err := w.auth.FindSessionUser(as(nil), elsewhere); err == nil {
+			t.Fatal("a session opened before the second factor outlived it")
+		} else if _, err := w.auth.FindSessionUser(as(nil), here); err != nil {
+			t.Fatalf("the confirming session ended: %v", err)
 		}
 		if h := mustString(t, db, `SELECT code_hash FROM recovery_codes WHERE user_id = ? ORDER BY id LIMIT 1`, w.coordinator.ID); strings.Contains(h, codes[0][:5]) {
 			t.Fatal("recovery code stored in clear")
