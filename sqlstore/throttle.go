@@ -19,13 +19,15 @@ import (
 //     locks the pair for LoginLockout, doubled at each further lockout up to
 //     MaxLoginLockout. Attempts while waiting or locked are refused unchecked
 //     and uncounted, so they neither lengthen a lock nor reach the password.
-//     Failures drain by one per FailureLeak of quiet; a quiet day after a
-//     lock forgives earlier lockouts; a success clears the pair.
+//     Failures drain by one per PairLeak of quiet, so a patient guesser who
+//     never reaches the lock still gets only a dozen tries a day; a quiet day
+//     after a lock forgives earlier lockouts; a success clears the pair.
 //   - Known pair: an address the account logged in from within KnownPairFor.
 //     Neither of the two wider limits below touches it.
-//   - Address: failures at names not known there; at MaxAddrFailures the
-//     address may try no further unknown names (same lock lengths). Users who
-//     have logged in from it before go on logging in.
+//   - Address: failures at names not known there, draining by one per
+//     AddrLeak; at MaxAddrFailures the address may try no further unknown
+//     names (same lock lengths). Users who have logged in from it before go
+//     on logging in.
 //   - Account: failures from unknown addresses, draining by one per
 //     AccountLeak. At AccountSlowFailures the account enters slow mode for
 //     AccountSlowFor: unknown pairs wait AccountSlowDelay after every failure
@@ -35,7 +37,8 @@ import (
 const (
 	PairFreeFailures    = 3
 	MaxPairFailures     = 10
-	FailureLeak         = 30 * time.Minute
+	PairLeak            = 2 * time.Hour
+	AddrLeak            = 30 * time.Minute
 	LoginLockout        = 15 * time.Minute
 	MaxLoginLockout     = 24 * time.Hour
 	KnownPairFor        = 90 * 24 * time.Hour
@@ -189,7 +192,7 @@ func (t *LoginThrottle) CheckLogin(ctx context.Context, username, addr string) e
 		return errLocked(pair.until.Sub(now))
 	}
 	pair.forgive(now)
-	pair.drain(now, FailureLeak)
+	pair.drain(now, PairLeak)
 	limit, wait := MaxPairFailures, pairDelay(pair.failures)
 	if !pair.known(now) {
 		at, err := tx.readThrottle(ctx, throttleAddr, "", addr)
@@ -258,7 +261,7 @@ func (t *LoginThrottle) LoginFailed(ctx context.Context, username, addr string, 
 	if !known && slow.locked(now) {
 		limit = SlowPairFailures
 	}
-	pair.drain(now, FailureLeak)
+	pair.drain(now, PairLeak)
 	if pair.failures >= limit {
 		pair.lock(now)
 		if err := tx.auditLock(ctx, userID, "pair", account, pair.until); err != nil {
@@ -286,7 +289,7 @@ func (tx *Tx) countAddrFailure(ctx context.Context, addr string) error {
 		return err
 	}
 	r.forgive(tx.now)
-	r.drain(tx.now, FailureLeak)
+	r.drain(tx.now, AddrLeak)
 	r.failures++
 	if r.failures >= MaxAddrFailures {
 		r.lock(tx.now)

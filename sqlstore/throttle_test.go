@@ -452,3 +452,32 @@ func TestThrottlePrune(t *testing.T) {
 		}
 	})
 }
+
+// TestThrottlePatientGuesser: failures drain only after PairLeak of
+// quiet, so a guesser who spaces tries out to stay under the lock gets one
+// try per PairLeak (a dozen a day); one who tries faster meets locks that
+// grow to a day, and soon gets no more than that either.
+func TestThrottlePatientGuesser(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		w := newWorld(t, db)
+		g := newThrottleRig(t, db)
+		user, start := w.leader.Username, g.now
+		late := 0 // tries let through on days 5 and 6
+		for g.now.Sub(start) < 6*24*time.Hour {
+			if err := g.fail(user, "203.0.113.70"); err == nil && g.now.Sub(start) >= 4*24*time.Hour {
+				late++
+			}
+			g.advance(30 * time.Minute)
+		}
+		t.Logf("one try every 30 minutes: %d let through on days 5 and 6", late)
+		if late > 24 {
+			t.Fatalf("one try every 30 minutes: %d let through in two days, want at most 24", late)
+		}
+		for i := range 48 { // four days at one try per PairLeak
+			if err := g.fail(user, "203.0.113.71"); err != nil {
+				t.Fatalf("try %d at one per %v: %v", i+1, sqlstore.PairLeak, err)
+			}
+			g.advance(sqlstore.PairLeak)
+		}
+	})
+}
