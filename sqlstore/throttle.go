@@ -175,19 +175,50 @@ func lockoutFor(n int) time.Duration {
 
 // CheckLogin refuses a pair that must wait or is locked (or an unknown pair
 // at a locked address), before any password is checked; otherwise it counts
-// the attempt on the pair.
+// the attempt on the pair. A refusal is decided on the read pool first, so
+// a flood of refused attempts never queues for the (SQLite: only) writer;
+// an attempt that may go is checked again under the pair's row lock.
 func (t *LoginThrottle) CheckLogin(ctx context.Context, username, addr string) error {
 	account, addr := accountKey(username), addrKey(addr)
+	if err := t.precheck(ctx, account, addr); err != nil {
+		return err
+	}
 	tx, err := t.db.BeginTx(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	now := tx.now
 	pair, err := tx.loadThrottle(ctx, throttlePair, account, addr)
 	if err != nil {
 		return err
+	} else if err := tx.admit(ctx, pair); err != nil {
+		return err
 	}
+	pair.failures++
+	pair.lastFailure = tx.now
+	if err := tx.saveThrottle(ctx, pair); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func (t *LoginThrottle) precheck(ctx context.Context, account, addr string) error {
+	tx, err := t.db.BeginTx(ctx, false)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	pair, err := tx.readThrottle(ctx, throttlePair, account, addr)
+	if err != nil {
+		return err
+	}
+	return tx.admit(ctx, pair)
+}
+
+// admit returns the refusal for an attempt on pair now, if any, leaving
+// the pair drained and forgiven as of now.
+func (tx *Tx) admit(ctx context.Context, pair *throttleRow) error {
+	now := tx.now
 	if pair.locked(now) {
 		return errLocked(pair.until.Sub(now))
 	}
@@ -195,13 +226,13 @@ func (t *LoginThrottle) CheckLogin(ctx context.Context, username, addr string) e
 	pair.drain(now, PairLeak)
 	limit, wait := MaxPairFailures, pairDelay(pair.failures)
 	if !pair.known(now) {
-		at, err := tx.readThrottle(ctx, throttleAddr, "", addr)
+		at, err := tx.readThrottle(ctx, throttleAddr, "", pair.addr)
 		if err != nil {
 			return err
 		} else if at.locked(now) {
 			return errLocked(at.until.Sub(now))
 		}
-		acct, err := tx.readThrottle(ctx, throttleAccount, account, "")
+		acct, err := tx.readThrottle(ctx, throttleAccount, pair.account, "")
 		if err != nil {
 			return err
 		} else if acct.locked(now) && pair.failures > 0 {
@@ -215,12 +246,7 @@ func (t *LoginThrottle) CheckLogin(ctx context.Context, username, addr string) e
 	if next := pair.lastFailure.Add(wait); wait > 0 && now.Before(next) {
 		return errWait(next.Sub(now))
 	}
-	pair.failures++
-	pair.lastFailure = now
-	if err := tx.saveThrottle(ctx, pair); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return nil
 }
 
 // LoginFailed locks the pair at its limit and counts a failure at an

@@ -481,3 +481,29 @@ func TestThrottlePatientGuesser(t *testing.T) {
 		}
 	})
 }
+
+// TestThrottleConcurrentAttempts: attempts sent all at once cannot slip
+// past the waits: each is counted when it is let through, under the pair's
+// row lock, so only the free ones go.
+func TestThrottleConcurrentAttempts(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		w := newWorld(t, db)
+		g := newThrottleRig(t, db)
+		errs := make(chan error, 20)
+		for range cap(errs) {
+			go func() { errs <- g.th.CheckLogin(g.ctx, w.admin.Username, "203.0.113.80") }()
+		}
+		through := 0
+		for range cap(errs) {
+			err := <-errs
+			if err == nil {
+				through++
+			} else if ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
+				t.Fatal(err)
+			}
+		}
+		if through != sqlstore.PairFreeFailures {
+			t.Fatalf("%d of 20 simultaneous attempts went through, want %d", through, sqlstore.PairFreeFailures)
+		}
+	})
+}
