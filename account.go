@@ -5,16 +5,47 @@ import (
 	"time"
 )
 
-// LoginThrottle counts failed log-ins per account and per address and
-// refuses locked ones (issue 6). It is kept in the database so that every
-// instance sees the same counts.
+// LoginThrottle slows down and then refuses repeated failed log-ins (issue
+// 10). It counts per account and address together, so failures from one
+// address never lock the account for the others; an address and an account
+// have wider limits of their own (sqlstore/throttle.go explains them). It is
+// kept in the database so that every instance sees the same counts.
 type LoginThrottle interface {
 	// CheckLogin returns EFORBIDDEN, with the wait in its message, when the
-	// account or the address is locked.
+	// pair must wait or is locked, and otherwise counts the attempt as a
+	// failure until LoginSucceeded clears it: concurrent attempts cannot
+	// slip past the waits. Call it before checking any password or code.
 	CheckLogin(ctx context.Context, username, addr string) error
-	LoginFailed(ctx context.Context, username, addr string) error
-	// LoginSucceeded clears the account's failures.
-	LoginSucceeded(ctx context.Context, username string) error
+	// LoginFailed records a failed attempt that CheckLogin let through:
+	// it locks the pair at its limit, counts the failure against the address
+	// and the account, and writes the audit rows.
+	LoginFailed(ctx context.Context, username, addr string, step LoginStep) error
+	// LoginSucceeded clears the pair's failures and remembers the address as
+	// one the account logs in from.
+	LoginSucceeded(ctx context.Context, username, addr string) error
+	// LoginLocks tells an administrator how the account is throttled.
+	LoginLocks(ctx context.Context, username string) (*LoginLocks, error)
+	// UnlockLogin lifts every lock and wait of the account (administrators
+	// and the command line), audited.
+	UnlockLogin(ctx context.Context, username string) error
+}
+
+// LoginStep is what a failed attempt got wrong, for the audit log. The
+// attempted password or code is never recorded.
+type LoginStep string
+
+// The steps a log-in can fail at.
+const (
+	LoginPassword        LoginStep = "password"         // the log-in form
+	LoginTOTP            LoginStep = "totp"             // the second step
+	LoginCurrentPassword LoginStep = "current_password" // re-entered on the account pages
+)
+
+// LoginLocks is the throttle state of one account.
+type LoginLocks struct {
+	LockedAddrs int       // addresses it may not log in from for now
+	LockedUntil time.Time // when the last of those locks ends
+	SlowUntil   time.Time // zero, or the end of its slow mode (many addresses failing)
 }
 
 // TokenScope narrows what an API token may do: a role and a unit no broader
@@ -40,8 +71,10 @@ type AccountService interface {
 
 	BeginTOTP(ctx context.Context, userID int64) (*TOTPEnrolment, error)
 	// ConfirmTOTP turns the second factor on when code matches the offered
-	// secret, and returns recovery codes, shown once.
-	ConfirmTOTP(ctx context.Context, userID int64, code string) ([]string, error)
+	// secret, ends every session of the user but keepSession (the raw token
+	// of the session doing it; "" ends all), and returns recovery codes,
+	// shown once. The UI asks for the current password first.
+	ConfirmTOTP(ctx context.Context, userID int64, code, keepSession string) ([]string, error)
 	DisableTOTP(ctx context.Context, userID int64, code string) error
 	// StartSecondFactor turns a password-checked log-in into a session
 	// waiting for its code; FinishSecondFactor checks the code (or a

@@ -74,11 +74,12 @@ func (s *Server) handleOwnPassword(w http.ResponseWriter, r *http.Request) {
 	}
 	if _, err := s.cfg.Users.Authenticate(ctx, me.Username, r.PostFormValue("current")); err != nil {
 		// A stolen session must not become a way to guess the password.
-		s.loginFailed(w, r, err, me.Username, func(error) {
-			s.renderAccount(w, r, ttdn.Errorf(ttdn.EINVALID, "Mật khẩu hiện tại không đúng.", "The current password is wrong."))
+		s.loginFailed(w, r, err, me.Username, ttdn.LoginCurrentPassword, func(error) {
+			s.renderAccount(w, r, errCurrentPassword)
 		})
 		return
 	}
+	s.loginSucceeded(r, me.Username)
 	if err := s.cfg.Users.SetPassword(ctx, me.ID, r.PostFormValue("password")); err != nil {
 		s.renderAccount(w, r, err)
 		return

@@ -52,8 +52,9 @@ type auditRow struct {
 // auditActions and auditKinds fill the filter form's choices; other values
 // typed into the URL still filter.
 var (
-	auditActions = []string{"create", "update", "delete", "read", "import", "restore", "export"}
-	auditKinds   = []string{"plan", "task", "responsibility", "unit", "user", "token", "activity", "channel",
+	auditActions = []string{"create", "update", "delete", "read", "import", "restore", "export",
+		"login", "login_failed", "login_locked", "login_slowed", "login_unlocked", "logout"}
+	auditKinds = []string{"plan", "task", "responsibility", "unit", "user", "token", "activity", "channel",
 		"contact", "theme", "settings", "attachment", "unit_report", "report_period", "budget", "difficulty", "database", "audit"}
 )
 

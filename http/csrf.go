@@ -32,13 +32,30 @@ func (s *Server) csrfToken(w http.ResponseWriter, r *http.Request) string {
 	if req.session != "" {
 		return sessionCSRF(req.session)
 	}
-	if c, err := r.Cookie(csrfCookie); err == nil && len(c.Value) >= 32 {
+	// Keep a valid cookie: replacing it would void the forms already open
+	// in the browser's other tabs.
+	if c, err := r.Cookie(csrfCookie); err == nil && validCSRFCookie(c.Value) {
 		return c.Value
 	}
 	tok := rand.Text()
 	http.SetCookie(w, &http.Cookie{Name: csrfCookie, Value: tok, Path: "/", HttpOnly: true,
 		Secure: s.secure(r), SameSite: http.SameSiteLaxMode})
 	return tok
+}
+
+// validCSRFCookie accepts a token as csrfToken issues it (rand.Text: 26
+// base32 characters, 130 bits) or any other long random-looking value; a
+// short or odd one is replaced.
+func validCSRFCookie(v string) bool {
+	if len(v) < 26 || len(v) > 128 {
+		return false
+	}
+	for _, c := range v {
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '-' || c == '_') {
+			return false
+		}
+	}
+	return true
 }
 
 func sessionCSRF(session string) string {

@@ -3,7 +3,6 @@ package http
 import (
 	"context"
 	"errors"
-	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -188,16 +187,6 @@ func reqOf(r *http.Request) *request {
 		return v
 	}
 	return &request{lang: langOf(r)}
-}
-
-// clientAddr is the remote IP for the audit log. Forwarded headers are not
-// trusted here: a proxy in front is cmd/ttdn's business.
-func clientAddr(r *http.Request) string {
-	host, _, err := net.SplitHostPort(r.RemoteAddr)
-	if err != nil {
-		return r.RemoteAddr
-	}
-	return host
 }
 
 // limitBody caps the request body; reading past it fails with

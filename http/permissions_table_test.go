@@ -208,4 +208,5 @@ var permTable = map[string]string{
 	"POST /users/new":                                        "LVFFFFF",
 	"POST /users/{id}/edit":                                  "LVFFFFF",
 	"POST /users/{id}/password":                              "LVFFFFF",
+	"POST /users/{id}/unlock":                                "LAFFFFF",
 }

@@ -10,6 +10,7 @@ import (
 	"context"
 	"log/slog"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"ttdn"
@@ -85,6 +86,9 @@ type Config struct {
 
 	// SecureCookies marks cookies Secure even when TLS ends at a proxy.
 	SecureCookies bool
+	// TrustedProxies are the reverse proxies whose X-Forwarded-For gives
+	// the client's address (client_addr.go); none by default.
+	TrustedProxies []netip.Prefix
 	// MaxUploadBytes limits plan uploads; 0 means DefaultMaxUploadBytes.
 	MaxUploadBytes int64
 	// MaxEvidenceBytes limits one progress-update form with its files;
@@ -139,6 +143,7 @@ func (s *Server) Handler() http.Handler {
 	h = s.securityHeaders(h)
 	h = s.recoverPanics(h)
 	h = s.logRequests(h)
+	h = s.withClientAddr(h)
 	return h
 }
 
@@ -186,6 +191,7 @@ func (s *Server) routes() {
 	auth("GET /users/{id}/edit", s.handleUserEditForm)
 	auth("POST /users/{id}/edit", s.handleUserEdit)
 	auth("POST /users/{id}/password", s.handleUserPassword)
+	auth("POST /users/{id}/unlock", s.handleUserUnlock)
 	s.accountRoutes(ui, auth)
 	s.accountRequestRoutes(auth)
 	if s.cfg.Audit != nil {

@@ -63,7 +63,7 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	u, err := s.cfg.Users.Authenticate(ctx, view.Username, r.PostFormValue("password"))
 	if err != nil {
-		s.loginFailed(w, r, err, view.Username, func(error) {
+		s.loginFailed(w, r, err, view.Username, ttdn.LoginPassword, func(error) {
 			s.renderWithError(w, r, errWrongLogin, "login", "login.title", view)
 		})
 		return
@@ -80,16 +80,16 @@ func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
 
 var errWrongLogin = ttdn.Errorf(ttdn.EUNAUTHORIZED, "Tên đăng nhập hoặc mật khẩu không đúng.", "Wrong username or password.")
 
-// loginFailed counts a failed attempt against the account and the address,
-// then shows the failure (the same message for every wrong password: it
-// must not tell which part was wrong).
-func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, username string, show func(error)) {
+// loginFailed records a failed attempt (the throttle counts it against the
+// account and address and audits it), then shows the failure (the same
+// message for every wrong password: it must not tell which part was wrong).
+func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, username string, step ttdn.LoginStep, show func(error)) {
 	if ttdn.ErrorCode(err) == ttdn.EINTERNAL {
 		s.renderError(w, r, err)
 		return
 	}
 	if s.cfg.Throttle != nil {
-		if err := s.cfg.Throttle.LoginFailed(r.Context(), username, clientAddr(r)); err != nil {
+		if err := s.cfg.Throttle.LoginFailed(r.Context(), username, clientAddr(r), step); err != nil {
 			s.renderError(w, r, err)
 			return
 		}
@@ -97,7 +97,18 @@ func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, 
 	show(err)
 }
 
-// finishLogin starts a full session for u, clears the account's failures and
+// loginSucceeded clears the pair's count after a right password (and
+// code). A failure here is logged, not shown: the user proved who they are.
+func (s *Server) loginSucceeded(r *http.Request, username string) {
+	if s.cfg.Throttle == nil {
+		return
+	}
+	if err := s.cfg.Throttle.LoginSucceeded(r.Context(), username, clientAddr(r)); err != nil {
+		s.log.Error("login throttle", "err", err)
+	}
+}
+
+// finishLogin starts a full session for u, clears the pair's failures and
 // goes on (to TOTP enrolment first when the policy requires it).
 func (s *Server) finishLogin(w http.ResponseWriter, r *http.Request, u *ttdn.User, next string) {
 	sess, err := s.cfg.Auth.CreateSession(ttdn.NewContextWithUser(r.Context(), u), u.ID)
@@ -105,11 +116,7 @@ func (s *Server) finishLogin(w http.ResponseWriter, r *http.Request, u *ttdn.Use
 		s.renderError(w, r, err)
 		return
 	}
-	if s.cfg.Throttle != nil {
-		if err := s.cfg.Throttle.LoginSucceeded(r.Context(), u.Username); err != nil {
-			s.log.Error("login throttle", "err", err)
-		}
-	}
+	s.loginSucceeded(r, u.Username)
 	s.setSessionCookie(w, r, sess)
 	if next == "" {
 		next = "/"

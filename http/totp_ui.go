@@ -62,15 +62,13 @@ func (s *Server) handleTOTPLogin(w http.ResponseWriter, r *http.Request) {
 	}
 	sess, err := s.cfg.Accounts.FinishSecondFactor(ctx, c.Value, r.PostFormValue("code"))
 	if err != nil {
-		s.loginFailed(w, r, err, u.Username, func(err error) {
+		s.loginFailed(w, r, err, u.Username, ttdn.LoginTOTP, func(err error) {
 			s.renderWithError(w, r, err, "login_totp", "totp.login_title", view)
 		})
 		return
 	}
 	http.SetCookie(w, &http.Cookie{Name: pendingCookie, Path: "/login/totp", MaxAge: -1, HttpOnly: true, Secure: s.secure(r)})
-	if s.cfg.Throttle != nil {
-		_ = s.cfg.Throttle.LoginSucceeded(ctx, u.Username)
-	}
+	s.loginSucceeded(r, u.Username)
 	s.setSessionCookie(w, r, sess)
 	next := view.Next
 	if next == "" {
@@ -103,14 +101,47 @@ func (s *Server) handleTOTPBegin(w http.ResponseWriter, r *http.Request) {
 	s.render(w, r, http.StatusOK, "totp", "totp.title", totpView{Enrol: enr})
 }
 
+// handleTOTPConfirm turns TOTP on after the current password and the first
+// code. The password keeps a stolen session from tying the account to the
+// thief's phone; wrong ones count like failed log-ins. Every other session
+// of the user ends: one opened before the second factor must not outlive it.
 func (s *Server) handleTOTPConfirm(w http.ResponseWriter, r *http.Request) {
 	me := reqOf(r).user
-	codes, err := s.cfg.Accounts.ConfirmTOTP(r.Context(), me.ID, r.PostFormValue("code"))
+	ctx := r.Context()
+	view := totpView{Enrol: enrolmentFromForm(r)} // shown again after a mistake
+	if s.cfg.Throttle != nil {
+		if err := s.cfg.Throttle.CheckLogin(ctx, me.Username, clientAddr(r)); err != nil {
+			s.renderWithError(w, r, err, "totp", "totp.title", view)
+			return
+		}
+	}
+	if _, err := s.cfg.Users.Authenticate(ctx, me.Username, r.PostFormValue("current")); err != nil {
+		s.loginFailed(w, r, err, me.Username, ttdn.LoginCurrentPassword, func(error) {
+			s.renderWithError(w, r, errCurrentPassword, "totp", "totp.title", view)
+		})
+		return
+	}
+	s.loginSucceeded(r, me.Username)
+	codes, err := s.cfg.Accounts.ConfirmTOTP(ctx, me.ID, r.PostFormValue("code"), reqOf(r).session)
 	if err != nil {
-		s.renderWithError(w, r, err, "totp", "totp.title", totpView{})
+		s.renderWithError(w, r, err, "totp", "totp.title", view)
 		return
 	}
 	s.render(w, r, http.StatusOK, "totp", "totp.title", totpView{Enabled: true, Codes: codes})
+}
+
+var errCurrentPassword = ttdn.Errorf(ttdn.EINVALID, "Mật khẩu hiện tại không đúng.", "The current password is wrong.")
+
+// enrolmentFromForm reads back the offered secret the confirmation form
+// carries, so a mistake does not send the user back to a new secret. It is
+// only shown: ConfirmTOTP checks the code against the stored secret.
+func enrolmentFromForm(r *http.Request) *ttdn.TOTPEnrolment {
+	secret, uri := r.PostFormValue("secret"), r.PostFormValue("uri")
+	if len(secret) < 16 || len(secret) > 64 || !strings.HasPrefix(uri, "otpauth://totp/") ||
+		strings.Trim(secret, "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567") != "" {
+		return nil
+	}
+	return &ttdn.TOTPEnrolment{Secret: secret, URI: uri}
 }
 
 func (s *Server) handleTOTPDisable(w http.ResponseWriter, r *http.Request) {

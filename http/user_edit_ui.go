@@ -29,7 +29,7 @@ func (s *Server) handleUserEditForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	f, err := s.newUserForm(r, &userForm{ID: u.ID, Version: u.Version, Username: u.Username, Name: u.Name,
-		Email: u.Email, Role: string(u.Role), UnitID: u.UnitID, Disabled: u.Disabled})
+		Email: u.Email, Role: string(u.Role), UnitID: u.UnitID, Disabled: u.Disabled, Locks: s.loginLocks(r, u.Username)})
 	if err != nil {
 		s.renderError(w, r, err)
 		return

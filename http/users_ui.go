@@ -26,6 +26,7 @@ type userForm struct {
 	Roles                       []ttdn.Role
 	Units                       []*ttdn.Unit
 	Conflict                    bool
+	Locks                       *ttdn.LoginLocks // log-in throttle state (user_unlock_ui.go)
 }
 
 var errAdminOnly = ttdn.Errorf(ttdn.EFORBIDDEN, "Chỉ quản trị hệ thống mới được quản lý người dùng.", "Only administrators manage users.")

@@ -10,61 +10,6 @@ import (
 	"ttdn/sqlstore/sqltest"
 )
 
-// TestLoginThrottle: five failures lock the account (whether or not it
-// exists) for 15 minutes, the next lockout lasts twice as long, a success
-// clears the account, and an address is locked after its own limit.
-func TestLoginThrottle(t *testing.T) {
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
-		clock := time.Date(2025, 3, 1, 8, 0, 0, 0, time.UTC)
-		db.Now = func() time.Time { return clock }
-		th := sqlstore.NewLoginThrottle(db)
-		ctx := as(nil)
-		fail := func(user, addr string, n int) {
-			for range n {
-				if err := th.LoginFailed(ctx, user, addr); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		fail("can-bo-a", "10.0.0.1", sqlstore.MaxLoginFailures-1)
-		if err := th.CheckLogin(ctx, "can-bo-a", "10.0.0.2"); err != nil {
-			t.Fatalf("locked too early: %v", err)
-		}
-		fail("Can-Bo-A", "10.0.0.1", 1)
-		err := th.CheckLogin(ctx, "can-bo-a", "10.0.0.2")
-		if ttdn.ErrorCode(err) != ttdn.EFORBIDDEN || !strings.Contains(ttdn.ErrorMessage(err, "vi"), "thử lại sau 15 phút") {
-			t.Fatalf("locked account: %v", err)
-		}
-		clock = clock.Add(15 * time.Minute)
-		if err := th.CheckLogin(ctx, "can-bo-a", "10.0.0.2"); err != nil {
-			t.Fatalf("lock did not end: %v", err)
-		}
-		fail("can-bo-a", "10.0.0.3", sqlstore.MaxLoginFailures)
-		if err := th.CheckLogin(ctx, "can-bo-a", ""); !strings.Contains(ttdn.ErrorMessage(err, "vi"), "30 phút") {
-			t.Fatalf("second lockout should double: %v", err)
-		}
-		clock = clock.Add(31 * time.Minute)
-		fail("can-bo-a", "10.0.0.3", 2)
-		if err := th.LoginSucceeded(ctx, "can-bo-a"); err != nil {
-			t.Fatal(err)
-		}
-		fail("can-bo-a", "10.0.0.4", sqlstore.MaxLoginFailures-1)
-		if err := th.CheckLogin(ctx, "can-bo-a", "10.0.0.4"); err != nil {
-			t.Fatalf("success did not reset the account: %v", err)
-		}
-		fail("khong-ton-tai", "10.0.0.9", sqlstore.MaxLoginFailures)
-		if err := th.CheckLogin(ctx, "khong-ton-tai", ""); ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
-			t.Fatalf("unknown usernames lock like real ones: %v", err)
-		}
-		for i := range sqlstore.MaxAddrFailures {
-			fail("nguoi-"+string(rune('a'+i)), "10.0.0.66", 1)
-		}
-		if err := th.CheckLogin(ctx, "ai-do", "10.0.0.66"); ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
-			t.Fatalf("address not locked: %v", err)
-		}
-	})
-}
-
 // TestLogoutEverywhere: ending a user's sessions ends them all, and only the
 // user or an administrator may do it.
 func TestLogoutEverywhere(t *testing.T) {
@@ -148,12 +93,22 @@ func TestTOTP(t *testing.T) {
 		if err != nil || !strings.HasPrefix(enr.URI, "otpauth://totp/ttdn:dieu-phoi?") {
 			t.Fatalf("begin: %+v %v", enr, err)
 		}
-		if _, err := acc.ConfirmTOTP(me, w.coordinator.ID, "000000"); ttdn.ErrorCode(err) != ttdn.EINVALID {
+		here := sqltest.MustCreateSession(t, db, w.coordinator)
+		elsewhere := sqltest.MustCreateSession(t, db, w.coordinator)
+		if _, err := acc.ConfirmTOTP(me, w.coordinator.ID, "000000", here); ttdn.ErrorCode(err) != ttdn.EINVALID {
 			t.Fatalf("wrong code confirmed: %v", err)
 		}
-		codes, err := acc.ConfirmTOTP(me, w.coordinator.ID, sqlstore.TOTPCode(enr.Secret, clock))
+		if _, err := w.auth.FindSessionUser(as(nil), elsewhere); err != nil {
+			t.Fatalf("a refused confirmation ended a session: %v", err)
+		}
+		codes, err := acc.ConfirmTOTP(me, w.coordinator.ID, sqlstore.TOTPCode(enr.Secret, clock), here)
 		if err != nil || len(codes) != 10 {
 			t.Fatalf("confirm: %v %v", codes, err)
+		}
+		if _, err := w.auth.FindSessionUser(as(nil), elsewhere); err == nil {
+			t.Fatal("a session opened before the second factor outlived it")
+		} else if _, err := w.auth.FindSessionUser(as(nil), here); err != nil {
+			t.Fatalf("the confirming session ended: %v", err)
 		}
 		if h := mustString(t, db, `SELECT code_hash FROM recovery_codes WHERE user_id = ? ORDER BY id LIMIT 1`, w.coordinator.ID); strings.Contains(h, codes[0][:5]) {
 			t.Fatal("recovery code stored in clear")

@@ -157,14 +157,24 @@ func (s *AuthService) touchSession(ctx context.Context, id int64) error {
 	return tx.Commit()
 }
 
-// DeleteSession ends a session (logout). An unknown token is not an error.
+// DeleteSession ends a session (logout), audited in the same transaction.
+// An unknown token is not an error.
 func (s *AuthService) DeleteSession(ctx context.Context, token string) error {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
+	var userID int64
+	err = tx.QueryRowContext(ctx, `SELECT user_id FROM sessions WHERE token_hash = ?`, tokenHash(token)).Scan(&userID)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	} else if err != nil {
+		return err
+	}
 	if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE token_hash = ?`, tokenHash(token)); err != nil {
+		return err
+	} else if err := tx.audit(ctx, "logout", ttdn.ResourceUser, userID, nil, nil); err != nil {
 		return err
 	}
 	return tx.Commit()

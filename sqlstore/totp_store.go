@@ -50,9 +50,11 @@ func (s *AccountService) BeginTOTP(ctx context.Context, userID int64) (*ttdn.TOT
 	return &ttdn.TOTPEnrolment{Secret: secret, URI: totpURI(u.Username, secret)}, tx.Commit()
 }
 
-// ConfirmTOTP turns TOTP on when code matches the offered secret, and
-// returns fresh recovery codes (only their hashes are stored).
-func (s *AccountService) ConfirmTOTP(ctx context.Context, userID int64, code string) ([]string, error) {
+// ConfirmTOTP turns TOTP on when code matches the offered secret, ends the
+// user's other sessions (one opened before the second factor must not
+// outlive it), and returns fresh recovery codes (only their hashes are
+// stored).
+func (s *AccountService) ConfirmTOTP(ctx context.Context, userID int64, code, keepSession string) ([]string, error) {
 	if err := ownAccount(ctx, userID); err != nil {
 		return nil, err
 	}
@@ -74,6 +76,8 @@ func (s *AccountService) ConfirmTOTP(ctx context.Context, userID int64, code str
 		return nil, err
 	}
 	if _, err := tx.exec(ctx, `UPDATE users SET totp_enabled = ?, totp_last_step = ? WHERE id = ?`, true, step, userID); err != nil {
+		return nil, err
+	} else if _, err := tx.exec(ctx, `DELETE FROM sessions WHERE user_id = ? AND token_hash <> ?`, userID, tokenHash(keepSession)); err != nil {
 		return nil, err
 	} else if err := tx.audit(ctx, "totp_on", ttdn.ResourceUser, userID, nil, nil); err != nil {
 		return nil, err

@@ -54,7 +54,7 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return err
 	}
-	srv := newHTTPServer(db, slog.New(slog.NewTextHandler(io.Discard, nil)), false, nil)
+	srv := newHTTPServer(db, slog.New(slog.NewTextHandler(io.Discard, nil)), false, nil, nil)
 	go srv.Serve(ln)
 	defer srv.Close()
 

@@ -104,7 +104,7 @@ func startInstances(ctx context.Context, db *sqlstore.DB, opt mixOptions) ([]str
 			stop()
 			return nil, nil, err
 		}
-		srv := newHTTPServer(idb, slog.New(slog.NewTextHandler(io.Discard, nil)), false, nil)
+		srv := newHTTPServer(idb, slog.New(slog.NewTextHandler(io.Discard, nil)), false, nil, nil)
 		go srv.Serve(ln)
 		closers = append(closers, func() { srv.Close() })
 		bases = append(bases, "http://"+ln.Addr().String())

@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"ttdn"
@@ -25,17 +26,24 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var addr *string
 	var withDemo, secure *bool
 	var allow feedAllow
+	var proxyFlags []string
 	db, _, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
 		allow.register(fs)
 		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
 		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
 		secure = fs.Bool("secure-cookies", false, "đánh dấu cookie Secure (khi TLS kết thúc ở proxy) / Secure cookies behind a TLS proxy")
+		fs.Func("trusted-proxy", "proxy ngược tin cậy (CIDR hoặc IP, lặp lại hoặc cách nhau bằng dấu phẩy): chỉ từ đó mới đọc X-Forwarded-For / trusted reverse proxy (CIDR or IP, repeatable or comma list): X-Forwarded-For is read only from it",
+			func(v string) error { proxyFlags = append(proxyFlags, v); return nil })
 	})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
 	guard, err := allow.guard()
+	if err != nil {
+		return err
+	}
+	proxies, err := ttdnhttp.ParseTrustedProxies(proxyFlags)
 	if err != nil {
 		return err
 	}
@@ -63,7 +71,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
-	srv := newHTTPServer(db, log, *secure, guard)
+	srv := newHTTPServer(db, log, *secure, guard, proxies)
+	if len(proxies) > 0 {
+		log.Info("trusted proxies", "cidr", proxies)
+	}
 	// Scheduled work (due-soon, overdue and stale notifications, report
 	// reminders, e-mail) runs in every instance: each step is claimed in the
 	// database.
@@ -86,7 +97,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 
 // newHTTPServer wires the storage services into the web server, with the
 // timeouts a server exposed to a network needs.
-func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.Guard) *http.Server {
+func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.Guard, proxies []netip.Prefix) *http.Server {
 	s := ttdnhttp.NewServer(ttdnhttp.Config{
 		Units:           sqlstore.NewUnitService(db),
 		Plans:           sqlstore.NewPlanService(db),
@@ -120,6 +131,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		Ping:            db.Ping,
 		Logger:          log,
 		SecureCookies:   secure,
+		TrustedProxies:  proxies,
 	})
 	return &http.Server{
 		Handler:           s.Handler(),

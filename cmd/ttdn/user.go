@@ -14,9 +14,18 @@ import (
 )
 
 func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
-	if len(args) == 0 || args[0] != "add" {
-		return ttdn.Errorf(ttdn.EINVALID, "Cách dùng: ttdn user add --username NAME --role ROLE [--unit ID|MÃ] [--name TÊN] --password-stdin", "Usage: ttdn user add --username NAME --role ROLE [--unit ID|CODE] [--name NAME] --password-stdin")
+	switch {
+	case len(args) > 0 && args[0] == "add":
+		return runUserAdd(ctx, args, stdin, stdout, stderr)
+	case len(args) > 0 && args[0] == "unlock":
+		return runUserUnlock(ctx, args[1:], stdout, stderr)
 	}
+	return ttdn.Errorf(ttdn.EINVALID,
+		"Cách dùng: ttdn user add --username NAME --role ROLE [--unit ID|MÃ] [--name TÊN] --password-stdin | ttdn user unlock --username NAME",
+		"Usage: ttdn user add --username NAME --role ROLE [--unit ID|CODE] [--name NAME] --password-stdin | ttdn user unlock --username NAME")
+}
+
+func runUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("user add", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	var sf storeFlags
@@ -56,6 +65,42 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	fmt.Fprintf(stdout, "Đã tạo người dùng %s (#%d, %s)\n", u.Username, u.ID, u.Role.Label())
 	return nil
+}
+
+// runUserUnlock lifts the log-in locks and waits of an account, as the
+// administrator's button on the user's page does; the audit log records it
+// as done by the system.
+func runUserUnlock(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var username *string
+	db, _, err := openWithFlags(ctx, "user unlock", args, stderr, func(fs *flag.FlagSet) {
+		username = fs.String("username", "", "tên đăng nhập / username")
+	})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if strings.TrimSpace(*username) == "" {
+		return ttdn.Errorf(ttdn.EINVALID, "Cần --username: tài khoản cần mở khóa đăng nhập.", "--username is required: the account to unlock.")
+	}
+	th := sqlstore.NewLoginThrottle(db)
+	sys := ttdn.NewSystemContext(ctx)
+	before, err := th.LoginLocks(sys, *username)
+	if err != nil {
+		return err
+	}
+	if err := th.UnlockLogin(sys, *username); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã mở khóa đăng nhập cho %s (%d địa chỉ đang bị khóa, chế độ chậm: %s) / login unlocked\n",
+		strings.ToLower(strings.TrimSpace(*username)), before.LockedAddrs, yesNo(!before.SlowUntil.IsZero()))
+	return nil
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "có"
+	}
+	return "không"
 }
 
 // findUnitID accepts a unit's numeric ID or its code ("so-tttt").

@@ -51,6 +51,14 @@ func EachB(b *testing.B, fn func(b *testing.B, db *sqlstore.DB)) {
 // reached fails the test: a configured engine is never skipped silently.
 func Open(tb testing.TB, engine string) *sqlstore.DB {
 	tb.Helper()
+	db, _ := OpenDSN(tb, engine)
+	return db
+}
+
+// OpenDSN is Open that also returns the database's DSN, for tests that
+// hand the same database to the command line (`ttdn … --db DSN`).
+func OpenDSN(tb testing.TB, engine string) (*sqlstore.DB, string) {
+	tb.Helper()
 	var cfg sqlstore.Config
 	switch engine {
 	case sqlstore.EngineSQLite:
@@ -69,7 +77,7 @@ func Open(tb testing.TB, engine string) *sqlstore.DB {
 			tb.Errorf("sqltest: close: %v", err)
 		}
 	})
-	return db
+	return db, cfg.DSN
 }
 
 // postgresSchema creates a uniquely named schema on the server of
