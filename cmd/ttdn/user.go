@@ -19,10 +19,14 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return runUserAdd(ctx, args, stdin, stdout, stderr)
 	case len(args) > 0 && args[0] == "unlock":
 		return runUserUnlock(ctx, args[1:], stdout, stderr)
+	case len(args) > 0 && args[0] == "set-role":
+		return runUserSetRole(ctx, args[1:], stdout, stderr)
+	case len(args) > 0 && args[0] == "set-password":
+		return runUserSetPassword(ctx, args[1:], stdin, stdout, stderr)
 	}
 	return ttdn.Errorf(ttdn.EINVALID,
-		"Cách dùng: ttdn user add --username NAME --role ROLE [--unit ID|MÃ] [--name TÊN] --password-stdin | ttdn user unlock --username NAME",
-		"Usage: ttdn user add --username NAME --role ROLE [--unit ID|CODE] [--name NAME] --password-stdin | ttdn user unlock --username NAME")
+		"Cách dùng: ttdn user add --username NAME --role ROLE [--unit ID|MÃ] [--name TÊN] --password-stdin | ttdn user unlock --username NAME | ttdn user set-role --username NAME --role ROLE | ttdn user set-password --username NAME --password-stdin",
+		"Usage: ttdn user add --username NAME --role ROLE [--unit ID|CODE] [--name NAME] --password-stdin | ttdn user unlock --username NAME | ttdn user set-role --username NAME --role ROLE | ttdn user set-password --username NAME --password-stdin")
 }
 
 func runUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
