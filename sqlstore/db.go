@@ -17,6 +17,8 @@ import (
 	"strings"
 	"time"
 
+	"ttdn/atomicfile"
+
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
 )
@@ -83,8 +85,8 @@ func sqlitePath(cfg Config) string {
 }
 
 func (db *DB) openSQLite(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-		return fmt.Errorf("sqlstore: create data directory: %w", err)
+	if err := prepareSQLiteFiles(path); err != nil {
+		return err
 	}
 	// Pragmas as PocketBase runs SQLite in production: WAL so readers never
 	// block the writer, a busy timeout instead of immediate SQLITE_BUSY,
@@ -111,6 +113,29 @@ func (db *DB) openSQLite(path string) error {
 	db.read.SetMaxOpenConns(max(4, 2*runtime.NumCPU()))
 	db.engine = EngineSQLite
 	return db.write.Ping()
+}
+
+// prepareSQLiteFiles creates the data directory (0700) and the database
+// file (0600) before SQLite opens it: SQLite gives the WAL and shared-memory
+// files the mode of the database file, so all three are the owner's only.
+// Files an older version created with wider modes are narrowed.
+func prepareSQLiteFiles(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("sqlstore: create data directory: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, atomicfile.Mode)
+	if err != nil {
+		return fmt.Errorf("sqlstore: create database file: %w", err)
+	}
+	f.Close()
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if st, err := os.Stat(p); err == nil && st.Mode().Perm()&^atomicfile.Mode != 0 {
+			if err := os.Chmod(p, atomicfile.Mode); err != nil {
+				return fmt.Errorf("sqlstore: restrict %s to its owner: %w", p, err)
+			}
+		}
+	}
+	return nil
 }
 
 func (db *DB) openPostgres(dsn string) error {
