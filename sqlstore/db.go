@@ -10,7 +10,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -57,18 +56,20 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	} else if cfg.DSN == "" || strings.HasPrefix(cfg.DSN, "sqlite:") {
 		err = db.openSQLite(sqlitePath(cfg))
 	} else {
-		return nil, fmt.Errorf("sqlstore: unsupported DSN %q (want sqlite:PATH or postgres://…)", redactDSN(cfg.DSN))
+		scheme, _, _ := strings.Cut(cfg.DSN, ":")
+		return nil, fmt.Errorf("sqlstore: unsupported database URL scheme %q (want sqlite:PATH or postgres://…)", RedactDSN(scheme))
 	}
 	if err != nil {
-		return nil, err
+		// A driver may quote the DSN it could not use.
+		return nil, redactError(err)
 	}
 	if err := Migrate(ctx, db); err != nil {
 		db.Close()
-		return nil, err
+		return nil, redactError(err)
 	}
 	if err := SealAuditLog(ctx, db); err != nil {
 		db.Close()
-		return nil, err
+		return nil, redactError(err)
 	}
 	return db, nil
 }
@@ -148,7 +149,10 @@ func (db *DB) openPostgres(dsn string) error {
 	db.write, db.read, db.engine = pool, pool, EnginePostgres
 	if err := pool.Ping(); err != nil {
 		pool.Close()
-		return fmt.Errorf("sqlstore: connect to postgres %s: %w", redactDSN(dsn), err)
+		// pgx names the host, user and database, never the password; the
+		// DSN itself is not repeated (one that does not parse could not be
+		// redacted reliably).
+		return fmt.Errorf("sqlstore: connect to postgres: %w", err)
 	}
 	return nil
 }
@@ -184,12 +188,3 @@ func (db *DB) WriteStats() sql.DBStats { return db.write.Stats() }
 
 // now returns the clock's time in UTC, truncated to what both engines store.
 func (db *DB) now() time.Time { return db.Now().UTC().Truncate(time.Microsecond) }
-
-// redactDSN hides a password in a DSN so it can go in an error message.
-func redactDSN(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
-		return dsn
-	}
-	return u.Redacted()
-}

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"ttdn"
+	"ttdn/sqlstore"
 )
 
 // command is one subcommand: its name, a one-line summary and what it runs.
@@ -74,10 +75,11 @@ func usage(w io.Writer) {
 // errorText gives the user-facing message of err in the language TTDN_LANG
 // asks for (Vietnamese by default); internal errors keep their detail, since
 // the person at the command line is the one who must fix them.
+// Either passes through sqlstore.RedactDSN: no database password is printed.
 func errorText(err error) string {
 	lang := os.Getenv("TTDN_LANG")
 	if ttdn.ErrorCode(err) == ttdn.EINTERNAL {
-		return err.Error()
+		return sqlstore.RedactDSN(err.Error())
 	}
-	return ttdn.ErrorMessage(err, lang)
+	return sqlstore.RedactDSN(ttdn.ErrorMessage(err, lang))
 }

@@ -55,7 +55,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log := newLogger(stderr)
 	srv := newHTTPServer(db, log, *secure)
 	// Scheduled work (due-soon, overdue and stale notifications, report
 	// reminders, e-mail) runs in every instance: each step is claimed in the

@@ -17,12 +17,30 @@ type storeFlags struct {
 
 func (s *storeFlags) register(fs *flag.FlagSet) {
 	fs.StringVar(&s.data, "data", "./ttdn-data", "thư mục dữ liệu (SQLite) / data directory")
-	fs.StringVar(&s.db, "db", os.Getenv("TTDN_DB"), "PostgreSQL: postgres://… (mặc định: SQLite trong --data) / database URL")
+	// TTDN_DB is read after parsing, not made the flag's default: usage
+	// text prints defaults, and the URL may carry a password.
+	fs.StringVar(&s.db, "db", "", "PostgreSQL: postgres://… (mặc định: biến TTDN_DB, hoặc SQLite trong --data) / database URL (default: TTDN_DB)")
+}
+
+// config is the database configuration the flags and the environment give.
+func (s *storeFlags) config() sqlstore.Config {
+	cfg := sqlstore.Config{DSN: s.db, DataDir: s.data}
+	if cfg.DSN == "" {
+		cfg.DSN = os.Getenv("TTDN_DB")
+	}
+	return cfg
+}
+
+// storeConfigOf is the configuration of the store flags parsed into fs, for
+// a command that opens the database more than once.
+func storeConfigOf(fs *flag.FlagSet) sqlstore.Config {
+	s := storeFlags{data: fs.Lookup("data").Value.String(), db: fs.Lookup("db").Value.String()}
+	return s.config()
 }
 
 // open opens the database and applies pending migrations.
 func (s *storeFlags) open(ctx context.Context) (*sqlstore.DB, error) {
-	return sqlstore.Open(ctx, sqlstore.Config{DSN: s.db, DataDir: s.data})
+	return sqlstore.Open(ctx, s.config())
 }
 
 // openWithFlags parses args for the command name — the store flags plus those
