@@ -14,6 +14,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"ttdn/atomicfile"
@@ -33,6 +34,22 @@ const (
 type Config struct {
 	DSN     string
 	DataDir string
+
+	// SecretKey seals the secrets the database stores (TOTP secrets, the
+	// SMTP password): base64 of 32 bytes, as TTDN_SECRET_KEY gives it. When
+	// "", the key is read from SecretKeyFile.
+	SecretKey string
+	// SecretKeyFile holds the key; "" means secret.key in DataDir (or
+	// beside the SQLite file of a sqlite:PATH). When the file is absent and
+	// the database has no key yet, a new key is written there (mode 0600).
+	SecretKeyFile string
+	// NextSecretKey is the key a rotation moves to (ttdn secret-key
+	// rotate): the database may already use it if a rotation was cut short.
+	NextSecretKey *SecretKey
+
+	// noSecrets opens a database only to read it (a backup being
+	// restored): its secrets stay sealed, and no key is looked for.
+	noSecrets bool
 }
 
 // DB is an open database: a write pool and a read pool. On SQLite the write
@@ -45,6 +62,8 @@ type DB struct {
 
 	// Now returns the current time; tests replace it to move the clock.
 	Now func() time.Time
+
+	keys atomic.Pointer[keyring] // seals and opens stored secrets (secrets.go)
 }
 
 // Open opens the database described by cfg and applies pending migrations.
@@ -70,6 +89,12 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	if err := SealAuditLog(ctx, db); err != nil {
 		db.Close()
 		return nil, redactError(err)
+	}
+	if !cfg.noSecrets {
+		if err := db.setupSecrets(ctx, cfg); err != nil {
+			db.Close()
+			return nil, redactError(err)
+		}
 	}
 	return db, nil
 }

@@ -44,7 +44,11 @@ func (s *AccountService) BeginTOTP(ctx context.Context, userID int64) (*ttdn.TOT
 	} else if u.TOTPEnabled {
 		return nil, ttdn.Errorf(ttdn.ECONFLICT, "Xác thực hai bước đã được bật.", "Two-step verification is already on.")
 	}
-	if _, err := tx.exec(ctx, `UPDATE users SET totp_secret = ?, totp_last_step = 0 WHERE id = ?`, secret, userID); err != nil {
+	sealed, err := tx.sealSecret(ctx, secretTOTP(userID), secret)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.exec(ctx, `UPDATE users SET totp_secret = ?, totp_last_step = 0 WHERE id = ?`, sealed, userID); err != nil {
 		return nil, err
 	}
 	return &ttdn.TOTPEnrolment{Secret: secret, URI: totpURI(u.Username, secret)}, tx.Commit()
@@ -210,6 +214,8 @@ func (tx *Tx) totpState(ctx context.Context, userID int64) (secret string, enabl
 		Scan(&secret, &enabled, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = errUserNotFound()
+	} else if err == nil {
+		secret, err = tx.openSecret(ctx, secretTOTP(userID), secret)
 	}
 	return
 }

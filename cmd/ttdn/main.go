@@ -37,6 +37,7 @@ func commands() []command {
 		{"restore", "khôi phục vào CSDL trống: restore --in TỆP / restore into an empty database", runRestore},
 		{"export", "xuất toàn bộ dữ liệu: export --out TỆP.zip / complete logical export", runExport},
 		{"import", "nạp tệp xuất vào CSDL trống: import --in TỆP.zip / load an export into an empty database", runImport},
+		{"secret-key", "khóa mã hóa bí mật: secret-key rotate / rotate the key that seals stored secrets", runSecretKey},
 	}
 }
 
@@ -69,7 +70,8 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nTham số chung / common flags: --data DIR (mặc định ./ttdn-data), --db postgres://… (hoặc biến TTDN_DB)")
+	fmt.Fprintln(w, "\nTham số chung / common flags: --data DIR (mặc định ./ttdn-data), --db postgres://… (hoặc biến TTDN_DB),")
+	fmt.Fprintln(w, "  --secret-key-file TỆP (hoặc TTDN_SECRET_KEY; mặc định DIR/secret.key)")
 }
 
 // errorText gives the user-facing message of err in the language TTDN_LANG

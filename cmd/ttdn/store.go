@@ -11,8 +11,9 @@ import (
 
 // storeFlags are the flags every command that opens the database shares.
 type storeFlags struct {
-	data string
-	db   string
+	data    string
+	db      string
+	keyFile string
 }
 
 func (s *storeFlags) register(fs *flag.FlagSet) {
@@ -20,13 +21,22 @@ func (s *storeFlags) register(fs *flag.FlagSet) {
 	// TTDN_DB is read after parsing, not made the flag's default: usage
 	// text prints defaults, and the URL may carry a password.
 	fs.StringVar(&s.db, "db", "", "PostgreSQL: postgres://… (mặc định: biến TTDN_DB, hoặc SQLite trong --data) / database URL (default: TTDN_DB)")
+	fs.StringVar(&s.keyFile, "secret-key-file", "", "tệp khóa mã hóa bí mật (mặc định: biến TTDN_SECRET_KEY, TTDN_SECRET_KEY_FILE, hoặc --data/secret.key) / secret key file")
 }
 
 // config is the database configuration the flags and the environment give.
 func (s *storeFlags) config() sqlstore.Config {
-	cfg := sqlstore.Config{DSN: s.db, DataDir: s.data}
+	cfg := sqlstore.Config{DSN: s.db, DataDir: s.data, SecretKeyFile: s.keyFile}
 	if cfg.DSN == "" {
 		cfg.DSN = os.Getenv("TTDN_DB")
+	}
+	// The key itself may come from the environment (a secret store that
+	// injects variables); a file named on the command line wins.
+	if cfg.SecretKeyFile == "" {
+		cfg.SecretKey = os.Getenv("TTDN_SECRET_KEY")
+		if cfg.SecretKey == "" {
+			cfg.SecretKeyFile = os.Getenv("TTDN_SECRET_KEY_FILE")
+		}
 	}
 	return cfg
 }
@@ -34,7 +44,8 @@ func (s *storeFlags) config() sqlstore.Config {
 // storeConfigOf is the configuration of the store flags parsed into fs, for
 // a command that opens the database more than once.
 func storeConfigOf(fs *flag.FlagSet) sqlstore.Config {
-	s := storeFlags{data: fs.Lookup("data").Value.String(), db: fs.Lookup("db").Value.String()}
+	s := storeFlags{data: fs.Lookup("data").Value.String(), db: fs.Lookup("db").Value.String(),
+		keyFile: fs.Lookup("secret-key-file").Value.String()}
 	return s.config()
 }
 

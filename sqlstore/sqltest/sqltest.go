@@ -46,20 +46,30 @@ func EachB(b *testing.B, fn func(b *testing.B, db *sqlstore.DB)) {
 	}
 }
 
-// Open returns a fresh, migrated database of engine, closed (and on
-// PostgreSQL dropped) when the test ends. A PostgreSQL server that cannot be
-// reached fails the test: a configured engine is never skipped silently.
-func Open(tb testing.TB, engine string) *sqlstore.DB {
+// Config returns where a fresh database of engine lives: a data directory
+// of its own (the SQLite file, the secret key file) and, on PostgreSQL, a
+// schema of its own, dropped when the test ends. Tests that reopen a
+// database use it with sqlstore.Open.
+func Config(tb testing.TB, engine string) sqlstore.Config {
 	tb.Helper()
-	var cfg sqlstore.Config
+	cfg := sqlstore.Config{DataDir: tb.TempDir()}
 	switch engine {
 	case sqlstore.EngineSQLite:
-		cfg.DSN = "sqlite:" + filepath.Join(tb.TempDir(), "ttdn.db")
+		cfg.DSN = "sqlite:" + filepath.Join(cfg.DataDir, "ttdn.db")
 	case sqlstore.EnginePostgres:
 		cfg.DSN = postgresSchema(tb)
 	default:
 		tb.Fatalf("sqltest: unknown engine %q", engine)
 	}
+	return cfg
+}
+
+// Open returns a fresh, migrated database of engine, closed (and on
+// PostgreSQL dropped) when the test ends. A PostgreSQL server that cannot be
+// reached fails the test: a configured engine is never skipped silently.
+func Open(tb testing.TB, engine string) *sqlstore.DB {
+	tb.Helper()
+	cfg := Config(tb, engine)
 	db, err := sqlstore.Open(context.Background(), cfg)
 	if err != nil {
 		tb.Fatalf("sqltest: open %s: %v", engine, err)
