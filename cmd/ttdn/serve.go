@@ -107,6 +107,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool) *http.Server 
 		Press:         newPressConfig(db),
 		LoadResolver:  func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:          db.Ping,
+		Ready:         db.CheckWrite,
 		Logger:        log,
 		SecureCookies: secure,
 	})
