@@ -118,7 +118,7 @@ func (db *DB) restoreSQLiteFile(ctx context.Context, f *os.File, opts ImportOpti
 	if err := copyFile(f, copyPath); err != nil {
 		return err
 	}
-	src, err := Open(ctx, Config{DSN: "sqlite:" + copyPath, noSecrets: true})
+	src, err := Open(ctx, Config{DSN: "sqlite:" + copyPath, NoSecrets: true})
 	if err != nil {
 		return err
 	}

@@ -47,9 +47,11 @@ type Config struct {
 	// rotate): the database may already use it if a rotation was cut short.
 	NextSecretKey *SecretKey
 
-	// noSecrets opens a database only to read it (a backup being
-	// restored): its secrets stay sealed, and no key is looked for.
-	noSecrets bool
+	// NoSecrets opens the database without its secret key, for work that
+	// never reads or writes a stored secret (a backup, an export, a user
+	// added from the command line), so it runs where the key is not. No key
+	// is looked for or created; a stored secret reads as unavailable.
+	NoSecrets bool
 }
 
 // DB is an open database: a write pool and a read pool. On SQLite the write
@@ -90,7 +92,7 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 		db.Close()
 		return nil, redactError(err)
 	}
-	if !cfg.noSecrets {
+	if !cfg.NoSecrets {
 		if err := db.setupSecrets(ctx, cfg); err != nil {
 			db.Close()
 			return nil, redactError(err)

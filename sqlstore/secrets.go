@@ -108,7 +108,7 @@ func (tx *Tx) sealSecret(ctx context.Context, where, clear string) (string, erro
 	}
 	kr := tx.db.keys.Load()
 	if kr == nil {
-		return "", errors.New("sqlstore: no secret key")
+		return "", errNoKey
 	}
 	var id string
 	if err := tx.QueryRowContext(ctx, `SELECT key_id FROM secret_key_check WHERE id = 1`).Scan(&id); err != nil {
@@ -119,6 +119,10 @@ func (tx *Tx) sealSecret(ctx context.Context, where, clear string) (string, erro
 	return kr.current.seal(where, clear)
 }
 
+// errNoKey is returned by a database opened without its key (NoSecrets)
+// when a stored secret is needed.
+var errNoKey = errors.New("sqlstore: the database was opened without its secret key")
+
 // openSecret returns the clear value of a secret read from where. A value
 // sealed with a key this server does not hold because the key was rotated
 // since it started gets the message that says so.
@@ -128,7 +132,7 @@ func (tx *Tx) openSecret(ctx context.Context, where, stored string) (string, err
 	}
 	kr := tx.db.keys.Load()
 	if kr == nil {
-		return "", errors.New("sqlstore: no secret key")
+		return "", errNoKey
 	}
 	clear, err := kr.open(where, stored)
 	if err != nil {
@@ -212,7 +216,7 @@ func (tx *Tx) forgetSecret(ctx context.Context, s storedSecret) error {
 // restore whose key is lost) instead of failing; their places are returned.
 func (tx *Tx) sealAll(ctx context.Context, kr *keyring, forget bool) (forgotten []string, err error) {
 	if kr == nil {
-		return nil, errors.New("sqlstore: no secret key")
+		return nil, errNoKey
 	}
 	secrets, err := tx.storedSecrets(ctx)
 	if err != nil {
@@ -396,7 +400,7 @@ func (db *DB) SecretKeyID() string {
 func (db *DB) RotateSecretKey(ctx context.Context, next *SecretKey) (int, error) {
 	old := db.keys.Load()
 	if old == nil {
-		return 0, errors.New("sqlstore: no secret key")
+		return 0, errNoKey
 	}
 	kr := newKeyring(next)
 	for _, k := range old.known {

@@ -362,3 +362,25 @@ func TestRestoreSecretsNeedTheKey(t *testing.T) {
 		})
 	}
 }
+
+// A database opened without its key (NoSecrets) reads everything but the
+// secrets: the SMTP password is absent, and nothing can be sealed.
+func TestOpenWithoutKey(t *testing.T) {
+	w := newSecretsWorld(t, sqlstore.EngineSQLite)
+	w.db.Close()
+	cfg := w.cfg
+	cfg.SecretKey, cfg.NoSecrets = "", true
+	cfg.SecretKeyFile = filepath.Join(t.TempDir(), "absent.key")
+	db := openSecrets(t, cfg)
+	set, err := sqlstore.NewSettingsService(db).FindSettings(sqltest.SystemContext())
+	if err != nil || set.SMTP.Password != "" || set.StaleDays == 0 {
+		t.Fatalf("settings without the key: %+v %v", set, err)
+	}
+	pw := "khac"
+	if _, err := sqlstore.NewSettingsService(db).UpdateSettings(sqltest.SystemContext(), ttdn.SettingsUpdate{SMTPPassword: &pw}); err == nil {
+		t.Fatal("a secret was sealed without the key")
+	}
+	if _, err := os.Stat(cfg.SecretKeyFile); !os.IsNotExist(err) {
+		t.Fatal("a key file was created")
+	}
+}

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"errors"
 	"strconv"
 
 	"ttdn"
@@ -74,7 +75,11 @@ func findSettings(ctx context.Context, tx *Tx) (*ttdn.Settings, error) {
 	for _, kv := range stored {
 		k, v := kv[0], kv[1]
 		if k == keySMTPPassword {
-			if v, err = tx.openSecret(ctx, secretSMTPPassword, v); err != nil {
+			// Without the key (a command that does not send mail) the
+			// password is simply not there.
+			if v, err = tx.openSecret(ctx, secretSMTPPassword, v); errors.Is(err, errNoKey) {
+				v = ""
+			} else if err != nil {
 				return nil, err
 			}
 		}

@@ -172,3 +172,29 @@ func TestSecretKeyRotateFromEnvironment(t *testing.T) {
 		t.Fatalf("the old key still opens the database: %v", err)
 	}
 }
+
+// Commands that never touch a stored secret run without the key — a backup
+// taken on a host that does not hold it — and never create a key file;
+// serve needs the key and says which.
+func TestKeylessCommands(t *testing.T) {
+	w := newKeyWorld(t, sqlstore.EngineSQLite)
+	keyFile := filepath.Join(w.cfg.DataDir, sqlstore.SecretKeyFileName)
+	if err := os.Rename(keyFile, keyFile+".away"); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "ttdn.backup")
+	mustRun(t, append([]string{"backup", "--out", out}, w.args...)...)
+	mustRun(t, append([]string{"audit", "verify"}, w.args...)...)
+	if _, err := os.Stat(keyFile); !os.IsNotExist(err) {
+		t.Fatal("a command that does not need the key created one")
+	}
+	err := run(context.Background(), append([]string{"serve", "--addr", "127.0.0.1:0"}, w.args...), nil, &bytes.Buffer{}, &bytes.Buffer{})
+	if ttdn.ErrorCode(err) != ttdn.EINVALID || !strings.Contains(errorText(err), keyFile) {
+		t.Fatalf("serve without its key: %v", err)
+	}
+	fresh := t.TempDir()
+	mustRun(t, "migrate", "--data", fresh)
+	if _, err := os.Stat(filepath.Join(fresh, sqlstore.SecretKeyFileName)); !os.IsNotExist(err) {
+		t.Fatal("migrate created a key file")
+	}
+}

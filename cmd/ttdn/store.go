@@ -49,9 +49,19 @@ func storeConfigOf(fs *flag.FlagSet) sqlstore.Config {
 	return s.config()
 }
 
-// open opens the database and applies pending migrations.
-func (s *storeFlags) open(ctx context.Context) (*sqlstore.DB, error) {
-	return sqlstore.Open(ctx, s.config())
+// keyedCommands are the commands that read or write the secrets stored in
+// the database (TOTP log-ins and mail, loading data that holds secrets),
+// so they need the secret key. Every other command opens the database
+// without it: a backup or an export runs on a host that does not hold the
+// key, and no command but these creates a key file.
+var keyedCommands = map[string]bool{"serve": true, "restore": true, "import": true, "bench": true}
+
+// open opens the database and applies pending migrations; withKey loads
+// (or, on a database that has none yet, creates) the secret key.
+func (s *storeFlags) open(ctx context.Context, withKey bool) (*sqlstore.DB, error) {
+	cfg := s.config()
+	cfg.NoSecrets = !withKey
+	return sqlstore.Open(ctx, cfg)
 }
 
 // openWithFlags parses args for the command name — the store flags plus those
@@ -67,6 +77,6 @@ func openWithFlags(ctx context.Context, name string, args []string, stderr io.Wr
 	if err := fs.Parse(args); err != nil {
 		return nil, nil, err
 	}
-	db, err := sf.open(ctx)
+	db, err := sf.open(ctx, keyedCommands[name])
 	return db, fs, err
 }

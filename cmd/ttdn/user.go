@@ -39,7 +39,7 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 	}
 	pw = strings.TrimRight(pw, "\r\n")
 
-	db, err := sf.open(ctx)
+	db, err := sf.open(ctx, false)
 	if err != nil {
 		return err
 	}
