@@ -114,7 +114,7 @@ func (tx *Tx) sealSecret(ctx context.Context, where, clear string) (string, erro
 	if err := tx.QueryRowContext(ctx, `SELECT key_id FROM secret_key_check WHERE id = 1`).Scan(&id); err != nil {
 		return "", fmt.Errorf("sqlstore: read the secret key's id: %w", err)
 	} else if id != kr.current.id {
-		return "", errKeyMismatch(id, kr.current.id)
+		return "", errKeyChanged(id, kr.current.id)
 	}
 	return kr.current.seal(where, clear)
 }
@@ -137,10 +137,17 @@ func (tx *Tx) openSecret(ctx context.Context, where, stored string) (string, err
 	clear, err := kr.open(where, stored)
 	if err != nil {
 		if id, kerr := tx.secretKeyID(ctx); kerr == nil && id != kr.current.id {
-			return "", errKeyMismatch(id, kr.current.id)
+			return "", errKeyChanged(id, kr.current.id)
 		}
 	}
 	return clear, err
+}
+
+// errKeyChanged is what a running server meets after the key was rotated
+// under it: an internal error, so the person at a log-in form sees the
+// usual message and the log says what to do.
+func errKeyChanged(dbKey, held string) error {
+	return fmt.Errorf("sqlstore: the secret key was rotated since this server started (the database uses key %s, this server holds %s): restart it with the new key", dbKey, held)
 }
 
 func errKeyMismatch(dbKey, given string) error {

@@ -303,12 +303,18 @@ func TestSecretKeyRotatedUnderRunningServer(t *testing.T) {
 			}
 			pw := "mat-khau-moi-2025"
 			_, err := sqlstore.NewSettingsService(w.db).UpdateSettings(sqltest.SystemContext(), ttdn.SettingsUpdate{SMTPPassword: &pw})
-			if ttdn.ErrorCode(err) != ttdn.EINVALID || !strings.Contains(ttdn.ErrorMessage(err, "en"), next.ID()) {
+			if ttdn.ErrorCode(err) != ttdn.EINTERNAL || !strings.Contains(err.Error(), "restart it with the new key") {
 				t.Fatalf("sealing with a rotated-away key: %v", err)
 			}
 			other := sqltest.MustCreateUser(t, w.db, &ttdn.User{Username: "khac", Name: "Khác", Role: ttdn.RoleAdmin}, "")
-			if _, err := sqlstore.NewAccountService(w.db).BeginTOTP(sqltest.UserContext(other), other.ID); !strings.Contains(ttdn.ErrorMessage(err, "en"), next.ID()) {
+			if _, err := sqlstore.NewAccountService(w.db).BeginTOTP(sqltest.UserContext(other), other.ID); err == nil || !strings.Contains(err.Error(), next.ID()) {
 				t.Fatalf("TOTP sealed with a rotated-away key: %v", err)
+			}
+			w.clock = w.clock.Add(30 * time.Second)
+			pending, _ := sqlstore.NewAccountService(w.db).StartSecondFactor(sqltest.UserContext(nil), w.user.ID)
+			_, err = sqlstore.NewAccountService(w.db).FinishSecondFactor(sqltest.UserContext(nil), pending.Token, sqlstore.TOTPCode(w.secret, w.clock))
+			if ttdn.ErrorCode(err) != ttdn.EINTERNAL {
+				t.Fatalf("TOTP log-in on a server holding the old key: %v", err)
 			}
 			mustSMTPPassword(t, second)
 		})
