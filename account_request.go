@@ -31,6 +31,7 @@ type AccountRequestKind string
 const (
 	AccountGrantRole     AccountRequestKind = "role"     // give the account Role
 	AccountResetPassword AccountRequestKind = "password" // set a new password (its hash is kept)
+	AccountResetTOTP     AccountRequestKind = "totp"     // turn two-step verification off (lost phone)
 )
 
 // Label names the kind in Vietnamese.
@@ -40,6 +41,8 @@ func (k AccountRequestKind) Label() string {
 		return "Cấp vai trò"
 	case AccountResetPassword:
 		return "Đặt lại mật khẩu"
+	case AccountResetTOTP:
+		return "Tắt xác thực hai bước"
 	}
 	return string(k)
 }

@@ -42,8 +42,14 @@ const Password = "ttdn-demo-2019"
 
 // Load seeds the directory and the catalogues (themes, channels, indicators), imports the seed plan unless a plan with its title
 // and year exists, and creates the demo users that do not exist yet.
+// It loads only into an empty database, which it marks as a demo database,
+// or into one marked so: accounts with the published Password never join
+// real data (sqlstore.ClaimDemo).
 func Load(ctx context.Context, db *sqlstore.DB) ([]Login, error) {
 	ctx = ttdn.NewSystemContext(ctx)
+	if err := sqlstore.ClaimDemo(ctx, db, Password); err != nil {
+		return nil, err
+	}
 	if err := sqlstore.SeedDirectory(ctx, db); err != nil {
 		return nil, err
 	}

@@ -136,3 +136,26 @@ func (s *Server) handleHealth(w http.ResponseWriter, r *http.Request) {
 	}
 	_, _ = w.Write([]byte("ok\n"))
 }
+
+// handleReady is readiness, for load balancers: 200 only when a write to
+// the database commits. /healthz (liveness) stays 200 while the database
+// answers but refuses writes — a full disk, a read-only replica — so a
+// balancer that sent users there would lose every form they submit.
+func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	err := s.cfg.Ready(ctx)
+	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+	w.Header().Set("Cache-Control", "no-store")
+	if err != nil {
+		s.log.Error("readiness", "err", err)
+		reason := "database refuses writes"
+		if ctx.Err() != nil {
+			reason = "database write timed out"
+		}
+		w.WriteHeader(http.StatusServiceUnavailable)
+		_, _ = w.Write([]byte("not ready: " + reason + "\n"))
+		return
+	}
+	_, _ = w.Write([]byte("ready\n"))
+}

@@ -59,6 +59,7 @@ func newServer(db *sqlstore.DB) *Server {
 		Consolidated: sqlstore.NewConsolidatedReportService(db),
 		Press:        newPressConfig(db),
 		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
+		Ready:        db.CheckWrite,
 		Now:          func() time.Time { return time.Date(2019, 7, 1, 9, 0, 0, 0, vietnam) },
 		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})

@@ -96,6 +96,7 @@ var permTable = map[string]string{
 	"GET /press/watch":                                       "LFAFFAA",
 	"GET /press/watch/new":                                   "LFAFFFA",
 	"GET /press/watch/{id}/edit":                             "LNNNNNN",
+	"GET /readyz":                                            "AAAAAAA",
 	"GET /reports":                                           "LAAAAAA",
 	"GET /reports/completeness":                              "LAAAAAA",
 	"GET /reports/indicators":                                "LAAAAAA",

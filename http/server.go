@@ -80,6 +80,9 @@ type Config struct {
 	ParsePlan func(data []byte, name string, r *directory.Resolver) (*planparse.Result, error)
 	// Ping checks the database for /healthz; nil means a one-row unit query.
 	Ping func(ctx context.Context) error
+	// Ready proves a write can commit, for /readyz (sqlstore's CheckWrite);
+	// nil leaves /readyz out.
+	Ready func(ctx context.Context) error
 
 	Now    func() time.Time // nil means time.Now
 	Logger *slog.Logger     // nil means slog.Default()
@@ -153,6 +156,9 @@ func (s *Server) routes() {
 	m := s.mux
 	m.Handle("GET /assets/", assetHandler())
 	m.HandleFunc("GET /healthz", s.handleHealth)
+	if s.cfg.Ready != nil {
+		m.HandleFunc("GET /readyz", s.handleReady)
+	}
 	m.HandleFunc("GET /lang/{lang}", s.handleLang)
 
 	ui := func(pattern string, h http.HandlerFunc) { m.Handle(pattern, s.uiMiddleware(h, uiOptions{})) }

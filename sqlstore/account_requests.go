@@ -189,6 +189,10 @@ func applyAccountRequest(ctx context.Context, tx *Tx, r *ttdn.AccountRequest) er
 		if _, err := tx.exec(ctx, `UPDATE users SET password_hash = ? WHERE id = ?`, hash, r.UserID); err != nil {
 			return err
 		}
+	case ttdn.AccountResetTOTP:
+		if err := disableTOTP(ctx, tx, r.UserID); err != nil {
+			return err
+		}
 	default:
 		return ttdn.Errorf(ttdn.EINVALID, "Loại yêu cầu %q không hợp lệ.", "Invalid request kind %q.", r.Kind)
 	}

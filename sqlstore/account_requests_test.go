@@ -88,6 +88,32 @@ func TestSeparationOfDuties(t *testing.T) {
 		if _, err := w.users.Authenticate(sqltest.SystemContext(), w.leader.Username, "mat-khau-moi-cua-admin-2026"); err == nil {
 			t.Fatal("a rejected password took effect")
 		}
+		// Turning off a leader's second factor waits for another leader too.
+		tx, err := db.BeginTx(t.Context(), true)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := tx.ExecContext(t.Context(), `UPDATE users SET totp_enabled = ?, totp_secret = 'sealed' WHERE id = ?`, true, leader2.ID); err != nil {
+			t.Fatal(err)
+		} else if err := tx.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		if err := sqlstore.NewAccountService(db).DisableTOTP(as(w.admin), leader2.ID, ""); err != nil {
+			t.Fatal(err)
+		}
+		if n := mustInt(t, db, `SELECT COUNT(*) FROM users WHERE id = ? AND totp_enabled = ?`, leader2.ID, true); n != 1 {
+			t.Fatal("the admin turned a leader's second factor off without confirmation")
+		}
+		pending, _ = reqs.FindAccountRequests(as(w.leader), true)
+		if len(pending) != 1 || pending[0].Kind != ttdn.AccountResetTOTP {
+			t.Fatalf("pending after the TOTP reset: %+v", pending)
+		}
+		if _, err := reqs.DecideAccountRequest(as(w.leader), pending[0].ID, true); err != nil {
+			t.Fatal(err)
+		}
+		if n := mustInt(t, db, `SELECT COUNT(*) FROM users WHERE id = ? AND totp_enabled = ?`, leader2.ID, true); n != 0 {
+			t.Fatal("confirmed TOTP reset not applied")
+		}
 		// Granting a role that reads no secrets needs no leader; the CLI none at all.
 		fin := ttdn.RoleFinance
 		if _, err := w.users.UpdateUser(as(w.admin), w.officerA1.ID, ttdn.UserUpdate{Version: version(w.officerA1), Role: &fin}); err != nil || role(w.officerA1) != fin {
@@ -102,8 +128,8 @@ func TestSeparationOfDuties(t *testing.T) {
 				t.Errorf("%s was not told about changes to their account", u.Username)
 			}
 		}
-		if n := mustInt(t, db, `SELECT COUNT(*) FROM audit_events WHERE entity = 'account_request'`); n != 4 {
-			t.Errorf("account request audit events: %d, want 4 (2 requests, 2 decisions)", n)
+		if n := mustInt(t, db, `SELECT COUNT(*) FROM audit_events WHERE entity = 'account_request'`); n != 6 {
+			t.Errorf("account request audit events: %d, want 6 (3 requests, 3 decisions)", n)
 		}
 		if n := mustInt(t, db, `SELECT COUNT(*) FROM account_requests WHERE password_hash <> ''`); n != 0 {
 			t.Errorf("%d decided requests still keep a password hash", n)

@@ -4,12 +4,14 @@ import (
 	"bytes"
 	"context"
 	"database/sql/driver"
+	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 
 	"ttdn"
+	"ttdn/atomicfile"
 	"ttdn/sqlstore/archive"
 )
 
@@ -23,18 +25,29 @@ import (
 //
 // It returns the kind written: "sqlite" or "archive".
 func (db *DB) Backup(ctx context.Context, path string, progress Progress) (string, error) {
-	if _, err := os.Stat(path); err == nil {
-		return "", ttdn.Errorf(ttdn.ECONFLICT, "Tệp %s đã tồn tại; hãy chọn tên khác.", "%s already exists; choose another name.", path)
-	}
+	kind := "archive"
 	if db.engine == EngineSQLite {
-		return "sqlite", db.vacuumInto(ctx, path)
+		kind = "sqlite"
 	}
-	return "archive", writeFileAtomically(path, func(w io.Writer) error {
-		_, err := db.Export(ctx, w, "backup", progress)
+	// Written under a temporary name and renamed when whole: a backup that
+	// fails or is killed half-way never leaves a file that looks complete.
+	err := atomicfile.Write(path, false, func(f *os.File) error {
+		if db.engine == EngineSQLite {
+			return db.vacuumInto(ctx, f.Name())
+		}
+		_, err := db.Export(ctx, f, "backup", progress)
 		return err
 	})
+	if errors.Is(err, atomicfile.ErrExist) {
+		return "", ttdn.Errorf(ttdn.ECONFLICT, "Tệp %s đã tồn tại; hãy chọn tên khác.", "%s already exists; choose another name.", path)
+	} else if err != nil {
+		return "", fmt.Errorf("sqlstore: backup to %s: %w", path, err)
+	}
+	return kind, nil
 }
 
+// vacuumInto copies the database into path, an existing empty file (VACUUM
+// INTO accepts one), so the copy keeps that file's owner-only mode.
 func (db *DB) vacuumInto(ctx context.Context, path string) error {
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -47,44 +60,17 @@ func (db *DB) vacuumInto(ctx context.Context, path string) error {
 	// connection that cannot be put back is discarded.
 	conn, err := db.read.Conn(ctx)
 	if err != nil {
-		return fmt.Errorf("sqlstore: backup: %w", err)
+		return err
 	}
 	defer conn.Close()
 	if _, err := conn.ExecContext(ctx, `PRAGMA query_only = 0`); err != nil {
-		return fmt.Errorf("sqlstore: backup: %w", err)
+		return err
 	}
 	_, err = conn.ExecContext(ctx, `VACUUM INTO ?`, abs)
 	if _, rerr := conn.ExecContext(context.WithoutCancel(ctx), `PRAGMA query_only = 1`); rerr != nil {
 		conn.Raw(func(any) error { return driver.ErrBadConn })
 	}
-	if err != nil {
-		os.Remove(abs)
-		return fmt.Errorf("sqlstore: backup: %w", err)
-	}
-	return nil
-}
-
-// writeFileAtomically writes path through a temporary file renamed into
-// place on success, so a failed backup never leaves a half file that looks
-// whole.
-func writeFileAtomically(path string, write func(w io.Writer) error) error {
-	f, err := os.CreateTemp(filepath.Dir(path), ".ttdn-*.part")
-	if err != nil {
-		return fmt.Errorf("sqlstore: %w", err)
-	}
-	defer os.Remove(f.Name())
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Sync(); err != nil {
-		f.Close()
-		return err
-	}
-	if err := f.Close(); err != nil {
-		return err
-	}
-	return os.Rename(f.Name(), path)
+	return err
 }
 
 // sqliteMagic starts every SQLite database file.
@@ -132,7 +118,7 @@ func (db *DB) restoreSQLiteFile(ctx context.Context, f *os.File, opts ImportOpti
 	if err := copyFile(f, copyPath); err != nil {
 		return err
 	}
-	src, err := Open(ctx, Config{DSN: "sqlite:" + copyPath})
+	src, err := Open(ctx, Config{DSN: "sqlite:" + copyPath, NoSecrets: true})
 	if err != nil {
 		return err
 	}
@@ -149,7 +135,7 @@ func copyFile(f *os.File, to string) error {
 	if _, err := f.Seek(0, io.SeekStart); err != nil {
 		return err
 	}
-	out, err := os.Create(to)
+	out, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_EXCL, atomicfile.Mode)
 	if err != nil {
 		return err
 	}

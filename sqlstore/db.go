@@ -10,12 +10,14 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"time"
+
+	"ttdn/atomicfile"
 
 	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
 	_ "modernc.org/sqlite"             // registers the "sqlite" driver
@@ -32,6 +34,24 @@ const (
 type Config struct {
 	DSN     string
 	DataDir string
+
+	// SecretKey seals the secrets the database stores (TOTP secrets, the
+	// SMTP password): base64 of 32 bytes, as TTDN_SECRET_KEY gives it. When
+	// "", the key is read from SecretKeyFile.
+	SecretKey string
+	// SecretKeyFile holds the key; "" means secret.key in DataDir (or
+	// beside the SQLite file of a sqlite:PATH). When the file is absent and
+	// the database has no key yet, a new key is written there (mode 0600).
+	SecretKeyFile string
+	// NextSecretKey is the key a rotation moves to (ttdn secret-key
+	// rotate): the database may already use it if a rotation was cut short.
+	NextSecretKey *SecretKey
+
+	// NoSecrets opens the database without its secret key, for work that
+	// never reads or writes a stored secret (a backup, an export, a user
+	// added from the command line), so it runs where the key is not. No key
+	// is looked for or created; a stored secret reads as unavailable.
+	NoSecrets bool
 }
 
 // DB is an open database: a write pool and a read pool. On SQLite the write
@@ -44,6 +64,8 @@ type DB struct {
 
 	// Now returns the current time; tests replace it to move the clock.
 	Now func() time.Time
+
+	keys atomic.Pointer[keyring] // seals and opens stored secrets (secrets.go)
 }
 
 // Open opens the database described by cfg and applies pending migrations.
@@ -55,18 +77,26 @@ func Open(ctx context.Context, cfg Config) (*DB, error) {
 	} else if cfg.DSN == "" || strings.HasPrefix(cfg.DSN, "sqlite:") {
 		err = db.openSQLite(sqlitePath(cfg))
 	} else {
-		return nil, fmt.Errorf("sqlstore: unsupported DSN %q (want sqlite:PATH or postgres://…)", redactDSN(cfg.DSN))
+		scheme, _, _ := strings.Cut(cfg.DSN, ":")
+		return nil, fmt.Errorf("sqlstore: unsupported database URL scheme %q (want sqlite:PATH or postgres://…)", RedactDSN(scheme))
 	}
 	if err != nil {
-		return nil, err
+		// A driver may quote the DSN it could not use.
+		return nil, redactError(err)
 	}
 	if err := Migrate(ctx, db); err != nil {
 		db.Close()
-		return nil, err
+		return nil, redactError(err)
 	}
 	if err := SealAuditLog(ctx, db); err != nil {
 		db.Close()
-		return nil, err
+		return nil, redactError(err)
+	}
+	if !cfg.NoSecrets {
+		if err := db.setupSecrets(ctx, cfg); err != nil {
+			db.Close()
+			return nil, redactError(err)
+		}
 	}
 	return db, nil
 }
@@ -83,8 +113,8 @@ func sqlitePath(cfg Config) string {
 }
 
 func (db *DB) openSQLite(path string) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o750); err != nil {
-		return fmt.Errorf("sqlstore: create data directory: %w", err)
+	if err := prepareSQLiteFiles(path); err != nil {
+		return err
 	}
 	// Pragmas as PocketBase runs SQLite in production: WAL so readers never
 	// block the writer, a busy timeout instead of immediate SQLITE_BUSY,
@@ -113,6 +143,29 @@ func (db *DB) openSQLite(path string) error {
 	return db.write.Ping()
 }
 
+// prepareSQLiteFiles creates the data directory (0700) and the database
+// file (0600) before SQLite opens it: SQLite gives the WAL and shared-memory
+// files the mode of the database file, so all three are the owner's only.
+// Files an older version created with wider modes are narrowed.
+func prepareSQLiteFiles(path string) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return fmt.Errorf("sqlstore: create data directory: %w", err)
+	}
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, atomicfile.Mode)
+	if err != nil {
+		return fmt.Errorf("sqlstore: create database file: %w", err)
+	}
+	f.Close()
+	for _, p := range []string{path, path + "-wal", path + "-shm"} {
+		if st, err := os.Stat(p); err == nil && st.Mode().Perm()&^atomicfile.Mode != 0 {
+			if err := os.Chmod(p, atomicfile.Mode); err != nil {
+				return fmt.Errorf("sqlstore: restrict %s to its owner: %w", p, err)
+			}
+		}
+	}
+	return nil
+}
+
 func (db *DB) openPostgres(dsn string) error {
 	pool, err := sql.Open("pgx", dsn)
 	if err != nil {
@@ -123,7 +176,10 @@ func (db *DB) openPostgres(dsn string) error {
 	db.write, db.read, db.engine = pool, pool, EnginePostgres
 	if err := pool.Ping(); err != nil {
 		pool.Close()
-		return fmt.Errorf("sqlstore: connect to postgres %s: %w", redactDSN(dsn), err)
+		// pgx names the host, user and database, never the password; the
+		// DSN itself is not repeated (one that does not parse could not be
+		// redacted reliably).
+		return fmt.Errorf("sqlstore: connect to postgres: %w", err)
 	}
 	return nil
 }
@@ -159,12 +215,3 @@ func (db *DB) WriteStats() sql.DBStats { return db.write.Stats() }
 
 // now returns the clock's time in UTC, truncated to what both engines store.
 func (db *DB) now() time.Time { return db.Now().UTC().Truncate(time.Microsecond) }
-
-// redactDSN hides a password in a DSN so it can go in an error message.
-func redactDSN(dsn string) string {
-	u, err := url.Parse(dsn)
-	if err != nil || u.User == nil {
-		return dsn
-	}
-	return u.Redacted()
-}

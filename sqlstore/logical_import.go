@@ -17,6 +17,10 @@ type ImportOptions struct {
 	// as the first event after the loaded ones.
 	Action   string
 	Progress Progress
+	// ForgetSecrets loads data whose secrets this database's key cannot
+	// open (a backup whose key is lost): those users' TOTP is turned off
+	// and the SMTP password cleared, instead of refusing the load.
+	ForgetSecrets bool
 }
 
 // migrationSeeded are tables whose rows the migrations themselves insert:
@@ -66,13 +70,20 @@ func (db *DB) Import(ctx context.Context, src Source, opts ImportOptions) error 
 	if err := tx.afterLoad(ctx, tables); err != nil {
 		return err
 	}
+	// The loaded secrets must open with this database's key; those an older
+	// version stored in clear are sealed.
+	forgotten, err := tx.sealAll(ctx, db.keys.Load(), opts.ForgetSecrets)
+	if err != nil {
+		return err
+	}
 	if err := tx.Commit(); err != nil {
 		return err
 	}
+	db.endScrub(ctx)
 	if err := SealAuditLog(ctx, db); err != nil {
 		return err
 	}
-	return db.recordLoad(ctx, m, opts.Action)
+	return db.recordLoad(ctx, m, opts.Action, forgotten)
 }
 
 // checkSchemaVersion refuses an archive made by a newer ttdn: it may hold
@@ -162,7 +173,7 @@ func (tx *Tx) afterLoad(ctx context.Context, tables []*tableInfo) error {
 
 // recordLoad writes the load itself into the audit log, chained after the
 // loaded events.
-func (db *DB) recordLoad(ctx context.Context, m *archive.Manifest, action string) error {
+func (db *DB) recordLoad(ctx context.Context, m *archive.Manifest, action string, forgotten []string) error {
 	if action == "" {
 		return nil
 	}
@@ -172,6 +183,9 @@ func (db *DB) recordLoad(ctx context.Context, m *archive.Manifest, action string
 	}
 	defer tx.Rollback()
 	after := map[string]any{"kind": m.Kind, "engine": m.Engine, "created_at": m.CreatedAt, "rows": totalRows(m)}
+	if len(forgotten) > 0 {
+		after["forgotten_secrets"] = forgotten
+	}
 	if err := tx.audit(ctx, action, "database", 0, nil, after); err != nil {
 		return err
 	}

@@ -23,13 +23,17 @@ type tableInfo struct {
 
 // Tables the logical archive leaves out:
 //   - schema_migrations: the manifest carries the schema instead;
+//   - instanceTables: facts about this database, not data (the id of the
+//     key its secrets are sealed with, the readiness heartbeat);
 //   - derivedTables: search indexes each engine stores its own way (FTS5 on
 //     SQLite, tsvector on PostgreSQL), rebuilt from their source rows by the
 //     functions in derivedRebuilders after an import.
 var derivedTables = map[string]bool{"press_search": true}
 
+var instanceTables = map[string]bool{"secret_key_check": true, "heartbeat": true}
+
 func skipTable(name string) bool {
-	return name == "schema_migrations" || derivedTables[name] || strings.HasPrefix(name, "sqlite_")
+	return name == "schema_migrations" || instanceTables[name] || derivedTables[name] || strings.HasPrefix(name, "sqlite_")
 }
 
 // loadSchema reads every table of the database, in dependency order.

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"errors"
 	"strconv"
 
 	"ttdn"
@@ -58,15 +59,33 @@ func findSettings(ctx context.Context, tx *Tx) (*ttdn.Settings, error) {
 		return nil, err
 	}
 	defer rows.Close()
-	set := ttdn.DefaultSettings()
+	var stored [][2]string
 	for rows.Next() {
 		var k, v string
 		if err := rows.Scan(&k, &v); err != nil {
 			return nil, err
 		}
+		stored = append(stored, [2]string{k, v})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close() // opening the password may query again
+	set := ttdn.DefaultSettings()
+	for _, kv := range stored {
+		k, v := kv[0], kv[1]
+		if k == keySMTPPassword {
+			// Without the key (a command that does not send mail) the
+			// password is simply not there.
+			if v, err = tx.openSecret(ctx, secretSMTPPassword, v); errors.Is(err, errNoKey) {
+				v = ""
+			} else if err != nil {
+				return nil, err
+			}
+		}
 		applySetting(&set, k, v)
 	}
-	return &set, rows.Err()
+	return &set, nil
 }
 
 // applySetting sets one stored value; a value that does not parse keeps
@@ -118,6 +137,12 @@ func (s *SettingsService) UpdateSettings(ctx context.Context, upd ttdn.SettingsU
 		return nil, err
 	}
 	for k, v := range changes {
+		if k == keySMTPPassword {
+			// Sealed: the password is kept only in a form the key opens.
+			if v, err = tx.sealSecret(ctx, secretSMTPPassword, v); err != nil {
+				return nil, err
+			}
+		}
 		if _, err := tx.exec(ctx, `INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?)
 			ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at`, k, v, tx.now); err != nil {
 			return nil, err

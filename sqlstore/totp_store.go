@@ -44,7 +44,11 @@ func (s *AccountService) BeginTOTP(ctx context.Context, userID int64) (*ttdn.TOT
 	} else if u.TOTPEnabled {
 		return nil, ttdn.Errorf(ttdn.ECONFLICT, "Xác thực hai bước đã được bật.", "Two-step verification is already on.")
 	}
-	if _, err := tx.exec(ctx, `UPDATE users SET totp_secret = ?, totp_last_step = 0 WHERE id = ?`, secret, userID); err != nil {
+	sealed, err := tx.sealSecret(ctx, secretTOTP(userID), secret)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := tx.exec(ctx, `UPDATE users SET totp_secret = ?, totp_last_step = 0 WHERE id = ?`, sealed, userID); err != nil {
 		return nil, err
 	}
 	return &ttdn.TOTPEnrolment{Secret: secret, URI: totpURI(u.Username, secret)}, tx.Commit()
@@ -96,19 +100,35 @@ func (s *AccountService) DisableTOTP(ctx context.Context, userID int64, code str
 		return err
 	}
 	defer tx.Rollback()
-	if me := ttdn.UserFromContext(ctx); me != nil && me.ID == userID {
+	me := ttdn.UserFromContext(ctx)
+	if me != nil && me.ID == userID {
 		if err := tx.checkSecondFactor(ctx, userID, code); err != nil {
 			return err
 		}
+	} else if target, _, err := findUser(ctx, tx, "id = ?", userID); err != nil {
+		return err
+	} else if ttdn.NeedsConfirmation(me, ttdn.AccountResetTOTP, target.Role) {
+		// Someone else's second factor, on an account that reads secrets:
+		// a leader confirms first (separation of duties).
+		if err := requestAccountChange(ctx, tx, target, ttdn.AccountResetTOTP, "", ""); err != nil {
+			return err
+		}
+		return tx.Commit()
 	}
+	if err := disableTOTP(ctx, tx, userID); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// disableTOTP turns the user's TOTP off and drops the recovery codes.
+func disableTOTP(ctx context.Context, tx *Tx, userID int64) error {
 	if _, err := tx.exec(ctx, `UPDATE users SET totp_enabled = ?, totp_secret = '', totp_last_step = 0 WHERE id = ?`, false, userID); err != nil {
 		return err
 	} else if _, err := tx.exec(ctx, `DELETE FROM recovery_codes WHERE user_id = ?`, userID); err != nil {
 		return err
-	} else if err := tx.audit(ctx, "totp_off", ttdn.ResourceUser, userID, nil, nil); err != nil {
-		return err
 	}
-	return tx.Commit()
+	return tx.audit(ctx, "totp_off", ttdn.ResourceUser, userID, nil, nil)
 }
 
 // StartSecondFactor stores a session that is not yet a log-in: storage
@@ -214,6 +234,8 @@ func (tx *Tx) totpState(ctx context.Context, userID int64) (secret string, enabl
 		Scan(&secret, &enabled, &last)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = errUserNotFound()
+	} else if err == nil {
+		secret, err = tx.openSecret(ctx, secretTOTP(userID), secret)
 	}
 	return
 }

@@ -41,10 +41,11 @@ func runRestore(ctx context.Context, args []string, stdin io.Reader, stdout, std
 // into either engine, then verify the audit chain they brought.
 func runLoad(ctx context.Context, action string, args []string, stdout, stderr io.Writer) error {
 	var in string
-	var force bool
+	var force, forget bool
 	db, _, err := openWithFlags(ctx, action, args, stderr, func(fs *flag.FlagSet) {
 		fs.StringVar(&in, "in", "", "tệp sao lưu hoặc tệp xuất / backup or export file")
 		fs.BoolVar(&force, "force", false, "XÓA toàn bộ dữ liệu hiện có trước khi nạp / DELETE all existing data first")
+		fs.BoolVar(&forget, "forget-secrets", false, "khi khóa của bản sao lưu đã mất: bỏ các bí mật không mở được (tắt TOTP của những người dùng đó, xóa mật khẩu SMTP) / when the backup's key is lost: drop the secrets that do not open")
 	})
 	if err != nil {
 		return err
@@ -55,7 +56,7 @@ func runLoad(ctx context.Context, action string, args []string, stdout, stderr i
 	}
 	bar := newProgressBar(stderr, "Nạp dữ liệu / loading")
 	ctx = ttdn.NewSystemContext(ctx)
-	if err := db.Restore(ctx, in, sqlstore.ImportOptions{Force: force, Action: action, Progress: bar.Update}); err != nil {
+	if err := db.Restore(ctx, in, sqlstore.ImportOptions{Force: force, ForgetSecrets: forget, Action: action, Progress: bar.Update}); err != nil {
 		return err
 	}
 	rep, err := db.VerifyAuditLog(ctx, nil)

@@ -39,7 +39,7 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	defer db.Close()
 	if *mix {
 		return runMixBench(ctx, db, mixOptions{users: *users, duration: *duration, instances: *instances,
-			dsn: fs.Lookup("db").Value.String(), data: fs.Lookup("data").Value.String()}, stdout, stderr)
+			store: storeConfigOf(fs)}, stdout, stderr)
 	}
 	sys := ttdn.NewSystemContext(ctx)
 	unitID, err := findUnitID(sys, db, *unitCode)

@@ -25,7 +25,7 @@ type mixOptions struct {
 	users     int
 	duration  time.Duration
 	instances int
-	dsn, data string
+	store     sqlstore.Config // where further instances open the database
 }
 
 // mixActor is what one simulated officer holds.
@@ -93,7 +93,7 @@ func startInstances(ctx context.Context, db *sqlstore.DB, opt mixOptions) ([]str
 		idb := db
 		if i > 0 {
 			var err error
-			if idb, err = sqlstore.Open(ctx, sqlstore.Config{DSN: opt.dsn, DataDir: opt.data}); err != nil {
+			if idb, err = sqlstore.Open(ctx, opt.store); err != nil {
 				stop()
 				return nil, nil, err
 			}

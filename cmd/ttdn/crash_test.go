@@ -79,9 +79,10 @@ func TestCrashPostgres(t *testing.T) {
 		t.Skip("TTDN_TEST_POSTGRES_DSN not set")
 	}
 	schemaDSN := crashSchema(t, dsn)
-	target := crashTarget{args: []string{"serve", "--db", schemaDSN, "--addr", "127.0.0.1:0"},
+	data := t.TempDir() // the secret key file
+	target := crashTarget{args: []string{"serve", "--db", schemaDSN, "--data", data, "--addr", "127.0.0.1:0"},
 		open: func() (*sqlstore.DB, error) {
-			return sqlstore.Open(context.Background(), sqlstore.Config{DSN: schemaDSN})
+			return sqlstore.Open(context.Background(), sqlstore.Config{DSN: schemaDSN, DataDir: data})
 		},
 		driver: "pgx", dsn: schemaDSN}
 	runCrashRounds(t, target, 1, false)

@@ -2,13 +2,15 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 
 	"ttdn"
+	"ttdn/atomicfile"
+	"ttdn/sqlstore/archive"
 )
 
 // runExport writes a complete logical export (every table, engine-neutral)
@@ -25,25 +27,16 @@ func runExport(ctx context.Context, args []string, stdin io.Reader, stdout, stde
 	if out == "" {
 		return ttdn.Errorf(ttdn.EINVALID, "Hãy cho biết tệp xuất: --out TỆP.", "Name the export file: --out FILE.")
 	}
-	if _, err := os.Stat(out); err == nil {
+	// Written under a temporary name, synced and renamed when whole: an
+	// export that fails or is killed never leaves a file that looks complete.
+	var m *archive.Manifest
+	err = atomicfile.Write(out, false, func(f *os.File) error {
+		m, err = db.Export(ctx, f, "export", newProgressBar(stderr, "Xuất dữ liệu / exporting").Update)
+		return err
+	})
+	if errors.Is(err, atomicfile.ErrExist) {
 		return ttdn.Errorf(ttdn.ECONFLICT, "Tệp %s đã tồn tại; hãy chọn tên khác.", "%s already exists; choose another name.", out)
-	}
-	f, err := os.CreateTemp(filepath.Dir(out), ".ttdn-export-*.part")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(f.Name())
-	m, err := db.Export(ctx, f, "export", newProgressBar(stderr, "Xuất dữ liệu / exporting").Update)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err != nil {
-		return err
-	}
-	if err := os.Rename(f.Name(), out); err != nil {
+	} else if err != nil {
 		return err
 	}
 	rows := 0

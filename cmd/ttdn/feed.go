@@ -274,14 +274,9 @@ func feedExport(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err != nil {
 		return err
 	}
-	w := stdout
+	const title = "Nguồn tin theo dõi — ttdn"
 	if len(pos) == 1 {
-		f, err := os.Create(pos[0])
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		w = f
+		return writeFile(pos[0], func(w io.Writer) error { return pressingest.WriteOPML(w, title, list) })
 	}
-	return pressingest.WriteOPML(w, "Nguồn tin theo dõi — ttdn", list)
+	return pressingest.WriteOPML(stdout, title, list)
 }

@@ -11,6 +11,7 @@ import (
 	"syscall"
 
 	"ttdn"
+	"ttdn/sqlstore"
 )
 
 // command is one subcommand: its name, a one-line summary and what it runs.
@@ -36,6 +37,7 @@ func commands() []command {
 		{"restore", "khôi phục vào CSDL trống: restore --in TỆP / restore into an empty database", runRestore},
 		{"export", "xuất toàn bộ dữ liệu: export --out TỆP.zip / complete logical export", runExport},
 		{"import", "nạp tệp xuất vào CSDL trống: import --in TỆP.zip / load an export into an empty database", runImport},
+		{"secret-key", "khóa mã hóa bí mật: secret-key rotate / rotate the key that seals stored secrets", runSecretKey},
 	}
 }
 
@@ -68,16 +70,18 @@ func usage(w io.Writer) {
 	for _, c := range commands() {
 		fmt.Fprintf(w, "  %-8s %s\n", c.name, c.summary)
 	}
-	fmt.Fprintln(w, "\nTham số chung / common flags: --data DIR (mặc định ./ttdn-data), --db postgres://… (hoặc biến TTDN_DB)")
+	fmt.Fprintln(w, "\nTham số chung / common flags: --data DIR (mặc định ./ttdn-data), --db postgres://… (hoặc biến TTDN_DB),")
+	fmt.Fprintln(w, "  --secret-key-file TỆP (hoặc TTDN_SECRET_KEY; mặc định DIR/secret.key)")
 }
 
 // errorText gives the user-facing message of err in the language TTDN_LANG
 // asks for (Vietnamese by default); internal errors keep their detail, since
 // the person at the command line is the one who must fix them.
+// Either passes through sqlstore.RedactDSN: no database password is printed.
 func errorText(err error) string {
 	lang := os.Getenv("TTDN_LANG")
 	if ttdn.ErrorCode(err) == ttdn.EINTERNAL {
-		return err.Error()
+		return sqlstore.RedactDSN(err.Error())
 	}
-	return ttdn.ErrorMessage(err, lang)
+	return sqlstore.RedactDSN(ttdn.ErrorMessage(err, lang))
 }

@@ -71,7 +71,7 @@ func runPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 	if err != nil {
 		return err
 	}
-	db, err := sf.open(ctx)
+	db, err := sf.open(ctx, false)
 	if err != nil {
 		return err
 	}

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"ttdn"
+	"ttdn/atomicfile"
 	"ttdn/document"
 	"ttdn/pressingest"
 	"ttdn/sqlstore"
@@ -149,14 +150,7 @@ func pressDigest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	return nil
 }
 
+// writeFile writes a generated document owner-only, whole or not at all.
 func writeFile(path string, write func(io.Writer) error) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := write(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
+	return atomicfile.Write(path, true, func(f *os.File) error { return write(f) })
 }

@@ -70,7 +70,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	log := slog.New(slog.NewTextHandler(stderr, nil))
+	log := newLogger(stderr)
 	srv := newHTTPServer(db, log, *secure, guard, proxies)
 	if len(proxies) > 0 {
 		log.Info("trusted proxies", "cidr", proxies)
@@ -129,6 +129,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		Press:           newPressConfig(db, guard),
 		LoadResolver:    func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:            db.Ping,
+		Ready:           db.CheckWrite,
 		Logger:          log,
 		SecureCookies:   secure,
 		TrustedProxies:  proxies,

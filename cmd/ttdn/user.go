@@ -52,7 +52,7 @@ func runUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	}
 	pw = strings.TrimRight(pw, "\r\n")
 
-	db, err := sf.open(ctx)
+	db, err := sf.open(ctx, false)
 	if err != nil {
 		return err
 	}

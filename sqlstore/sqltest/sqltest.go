@@ -46,6 +46,24 @@ func EachB(b *testing.B, fn func(b *testing.B, db *sqlstore.DB)) {
 	}
 }
 
+// Config returns where a fresh database of engine lives: a data directory
+// of its own (the SQLite file, the secret key file) and, on PostgreSQL, a
+// schema of its own, dropped when the test ends. Tests that reopen a
+// database use it with sqlstore.Open.
+func Config(tb testing.TB, engine string) sqlstore.Config {
+	tb.Helper()
+	cfg := sqlstore.Config{DataDir: tb.TempDir()}
+	switch engine {
+	case sqlstore.EngineSQLite:
+		cfg.DSN = "sqlite:" + filepath.Join(cfg.DataDir, "ttdn.db")
+	case sqlstore.EnginePostgres:
+		cfg.DSN = postgresSchema(tb)
+	default:
+		tb.Fatalf("sqltest: unknown engine %q", engine)
+	}
+	return cfg
+}
+
 // Open returns a fresh, migrated database of engine, closed (and on
 // PostgreSQL dropped) when the test ends. A PostgreSQL server that cannot be
 // reached fails the test: a configured engine is never skipped silently.
@@ -59,15 +77,7 @@ func Open(tb testing.TB, engine string) *sqlstore.DB {
 // hand the same database to the command line (`ttdn … --db DSN`).
 func OpenDSN(tb testing.TB, engine string) (*sqlstore.DB, string) {
 	tb.Helper()
-	var cfg sqlstore.Config
-	switch engine {
-	case sqlstore.EngineSQLite:
-		cfg.DSN = "sqlite:" + filepath.Join(tb.TempDir(), "ttdn.db")
-	case sqlstore.EnginePostgres:
-		cfg.DSN = postgresSchema(tb)
-	default:
-		tb.Fatalf("sqltest: unknown engine %q", engine)
-	}
+	cfg := Config(tb, engine)
 	db, err := sqlstore.Open(context.Background(), cfg)
 	if err != nil {
 		tb.Fatalf("sqltest: open %s: %v", engine, err)
