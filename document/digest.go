@@ -165,19 +165,31 @@ func digestPDFTable(pdf *fpdf.Fpdf, t DigestTable) {
 		widths[i] = 18
 	}
 	widths[1] = full - 18*float64(len(t.Columns)-1)
-	for i, r := range append([][]string{t.Columns}, t.Rows...) {
-		style := ""
-		if i == 0 {
-			style = "B"
-		}
-		pdf.SetFont(FontName, style, 9)
-		for j, c := range r {
-			align := "C"
-			if j == 1 && i > 0 {
-				align, c = "L", fitText(pdf, c, widths[j]-2)
-			}
-			pdf.CellFormat(widths[j], 6, c, "1", 0, align, false, 0, "")
-		}
-		pdf.Ln(-1)
+	header := func() {
+		pdf.SetFont(FontName, "B", 9)
+		wrappedRow(pdf, widths, t.Columns, centred(len(t.Columns)), 4.5)
 	}
+	header()
+	aligns := centred(len(t.Columns))
+	if len(aligns) > 1 {
+		aligns[1] = "L"
+	}
+	for _, r := range t.Rows {
+		pdf.SetFont(FontName, "", 9)
+		if wrappedHeight(pdf, widths, r, 4.5) > pageRoom(pdf) {
+			pdf.AddPage()
+			header()
+			pdf.SetFont(FontName, "", 9)
+		}
+		wrappedRow(pdf, widths, r, aligns, 4.5)
+	}
+}
+
+// centred is n centred alignments.
+func centred(n int) []string {
+	a := make([]string, n)
+	for i := range a {
+		a[i] = "C"
+	}
+	return a
 }

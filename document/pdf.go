@@ -10,22 +10,24 @@ import (
 	"ttdn"
 )
 
-// DejaVu Serif (Bitstream Vera licence, fonts/LICENSE-DejaVu.txt) covers
-// Vietnamese (U+1EA0–U+1EF9) and is embedded, subset, in every PDF, so the
-// file reads the same on a machine with no Vietnamese font.
+// Liberation Serif (SIL Open Font License 1.1, fonts/LICENSE-Liberation.txt)
+// is metric-compatible with Times New Roman, the face Nghị định 30/2020
+// expects of official documents, and covers Vietnamese (U+1EA0–U+1EF9). It
+// is embedded, subset, in every PDF, so the file reads and lays out the same
+// as the DOCX on a machine with no Vietnamese font.
 var (
-	//go:embed fonts/DejaVuSerif.ttf
+	//go:embed fonts/LiberationSerif-Regular.ttf
 	serifRegular []byte
-	//go:embed fonts/DejaVuSerif-Bold.ttf
+	//go:embed fonts/LiberationSerif-Bold.ttf
 	serifBold []byte
-	//go:embed fonts/DejaVuSerif-Italic.ttf
+	//go:embed fonts/LiberationSerif-Italic.ttf
 	serifItalic []byte
-	//go:embed fonts/DejaVuSerif-BoldItalic.ttf
+	//go:embed fonts/LiberationSerif-BoldItalic.ttf
 	serifBoldItalic []byte
 )
 
 // FontName is the family name under which the PDF embeds its font.
-const FontName = "DejaVuSerif"
+const FontName = "LiberationSerif"
 
 // WritePDF writes c as an A4 PDF with the layout of the DOCX: header
 // block, title, body, indicator table, signature and recipients.
@@ -87,44 +89,64 @@ func pdfHeader(pdf *fpdf.Fpdf, c *ttdn.ConsolidatedReport) {
 
 func pdfTable(pdf *fpdf.Fpdf, c *ttdn.ConsolidatedReport) {
 	widths := []float64{10, 62, 22, 22, 24, 25}
-	pdf.Ln(2)
-	pdf.SetFont(FontName, "B", 9)
-	for i, h := range TableHeadings {
-		pdf.CellFormat(widths[i], 10, h, "1", 0, "C", false, 0, "")
+	header := func() {
+		pdf.SetFont(FontName, "B", 9)
+		wrappedRow(pdf, widths, TableHeadings, []string{"C", "C", "C", "C", "C", "C"}, 4.5)
 	}
-	pdf.Ln(-1)
+	pdf.Ln(2)
+	header()
 	for _, r := range Rows(c) {
 		style := ""
 		if r.Level > 0 {
 			style = "I"
 		}
 		pdf.SetFont(FontName, style, 9)
-		for i, t := range []string{r.Number, r.Name, r.Unit, r.Value, r.Previous, r.Change} {
-			align := "R"
-			if i == 1 {
-				align = "L"
-				t = fitText(pdf, t, widths[i]-2)
-			} else if i == 0 || i == 2 {
-				align = "C"
-			}
-			pdf.CellFormat(widths[i], 6, t, "1", 0, align, false, 0, "")
+		cells := []string{r.Number, r.Name, r.Unit, r.Value, r.Previous, r.Change}
+		if wrappedHeight(pdf, widths, cells, 4.5) > pageRoom(pdf) {
+			pdf.AddPage()
+			header()
+			pdf.SetFont(FontName, style, 9)
 		}
-		pdf.Ln(-1)
+		wrappedRow(pdf, widths, cells, []string{"C", "L", "C", "R", "R", "R"}, 4.5)
 	}
 	pdf.Ln(3)
 }
 
-// fitText shortens s with an ellipsis to fit width (table cells are one
-// line; the DOCX wraps them in full).
-func fitText(pdf *fpdf.Fpdf, s string, width float64) string {
-	if pdf.GetStringWidth(s) <= width {
-		return s
+// An official document truncates nothing: table cells wrap over as many
+// lines as they need, every cell of a row as tall as its tallest, and a
+// row never splits across pages (the header repeats on the next).
+
+// cellPad is the space inside a cell's border.
+const cellPad = 1.0
+
+// wrappedHeight is the height of a row of cells at line height lh.
+func wrappedHeight(pdf *fpdf.Fpdf, widths []float64, cells []string, lh float64) float64 {
+	lines := 1
+	for i, t := range cells {
+		lines = max(lines, len(pdf.SplitText(t, widths[i]-2*cellPad)))
 	}
-	r := []rune(s)
-	for len(r) > 1 && pdf.GetStringWidth(string(r)+"…") > width {
-		r = r[:len(r)-1]
+	return float64(lines)*lh + 2*cellPad
+}
+
+// wrappedRow draws one row of bordered, wrapped cells and moves below it.
+func wrappedRow(pdf *fpdf.Fpdf, widths []float64, cells, aligns []string, lh float64) {
+	h := wrappedHeight(pdf, widths, cells, lh)
+	x, y := pdf.GetXY()
+	for i, t := range cells {
+		pdf.Rect(x, y, widths[i], h, "D")
+		pdf.SetXY(x+cellPad, y+cellPad)
+		pdf.MultiCell(widths[i]-2*cellPad, lh, t, "", aligns[i], false)
+		x += widths[i]
 	}
-	return string(r) + "…"
+	left, _, _, _ := pdf.GetMargins()
+	pdf.SetXY(left, y+h)
+}
+
+// pageRoom is the height left above the bottom margin.
+func pageRoom(pdf *fpdf.Fpdf) float64 {
+	_, pageH := pdf.GetPageSize()
+	_, bottom := pdf.GetAutoPageBreak()
+	return pageH - bottom - pdf.GetY()
 }
 
 func pdfSignature(pdf *fpdf.Fpdf, c *ttdn.ConsolidatedReport) {

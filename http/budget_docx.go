@@ -67,15 +67,17 @@ func appraisalXML(v *budgetView, on ttdn.Date) string {
 	if on.Month < 3 {
 		month = "0" + month
 	}
+	// Nghị định 30/2020: the superior body above the issuing one.
 	docTable(&b, false, []int{3800, 5500}, [][]string{
-		{"**SỞ TÀI CHÍNH", "**" + document30Name},
-		{"Số:        /BC-STC", "**" + document30Motto},
+		{strings.ToUpper(translate("vi", "app.org")), "**" + document30Name},
+		{"**SỞ TÀI CHÍNH", "**" + document30Motto},
+		{"Số:        /BC-STC", ""},
 		{"", fmt.Sprintf("_Tây Ninh, ngày %02d tháng %s năm %d", on.Day, month, on.Year)},
 	})
 	docPara(&b, "center", true, false, "BÁO CÁO")
 	docPara(&b, "center", true, false, fmt.Sprintf("Kết quả thẩm định dự toán kinh phí thông tin đối ngoại năm %d của %s", v.E.Year, v.UnitName))
-	docPara(&b, "both", false, false, fmt.Sprintf("Căn cứ dự toán “%s” do %s lập (lần sửa thứ %d), Sở Tài chính báo cáo kết quả thẩm định như sau:",
-		v.E.Title, v.UnitName, v.E.Revision))
+	docPara(&b, "both", false, false, fmt.Sprintf("Căn cứ dự toán “%s” do %s lập, Sở Tài chính báo cáo kết quả thẩm định như sau:",
+		v.E.Title, v.UnitName))
 	rows := [][]string{{"**STT", "**Nội dung chi", "**ĐVT", "**Số lượng", "**Đơn giá (đồng)", "**Dự toán (đồng)", "**Thẩm định (đồng)", "**Ý kiến"}}
 	for i, l := range v.E.Lines {
 		appraised := ""

@@ -40,4 +40,11 @@ func TestAppraisalDOCX(t *testing.T) {
 			t.Errorf("document.xml lacks %q", want)
 		}
 	}
+	// The superior body heads the issuing one; no internal counters.
+	if up, sd := strings.Index(body, "ỦY BAN NHÂN DÂN TỈNH"), strings.Index(body, "SỞ TÀI CHÍNH"); up < 0 || sd < 0 || up > sd {
+		t.Errorf("the superior body is not above SỞ TÀI CHÍNH (%d, %d)", up, sd)
+	}
+	if strings.Contains(body, "lần sửa") {
+		t.Error("the appraisal prints the revision counter")
+	}
 }
