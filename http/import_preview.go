@@ -27,6 +27,7 @@ type importPreview struct {
 	Unresolved      int
 	Classification  string
 	Classifications []ttdn.Classification
+	Extras          *importExtras // duplicates, number and date typed (import_duplicates.go)
 
 	units  map[int64]*ttdn.Unit
 	groups map[int64]*ttdn.UnitGroup

@@ -4,6 +4,7 @@ import (
 	"encoding/base64"
 	"io"
 	"net/http"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
@@ -65,6 +66,9 @@ func (s *Server) handleImportPreview(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	view, err := s.newImportPreview(r, name, data, res, nil)
+	if err == nil {
+		view.Extras, err = s.importExtrasFrom(r, res.Plan, url.Values{})
+	}
 	if err != nil {
 		s.importFormError(w, r, err)
 		return
@@ -94,6 +98,11 @@ func (s *Server) handleImportConfirm(w http.ResponseWriter, r *http.Request) {
 	view, err := s.newImportPreview(r, name, data, res, r.PostForm)
 	if err == nil {
 		err = view.apply(res.Plan, r.PostForm)
+	}
+	if err == nil {
+		if view.Extras, err = s.importExtrasFrom(r, res.Plan, r.PostForm); err == nil {
+			err = view.Extras.applyExtras(res.Plan)
+		}
 	}
 	if err == nil {
 		err = s.cfg.Plans.CreatePlan(r.Context(), res.Plan)
