@@ -128,6 +128,7 @@ var executionCatalog = map[string][2]string{
 	"import.duplicate_help":      {"Một kế hoạch cùng số hiệu hoặc cùng tên và năm đã có. Nếu đây là cùng văn bản, hãy hủy; nếu là văn bản khác (điều chỉnh, thay thế), đánh dấu để nhập thành phiên bản mới.", "A plan with the same number, or the same title and year, is stored. If this is the same document, cancel; if it is another (an amendment, a replacement), tick to import it as a new version."},
 	"import.duplicate_again":     {"Nhập thành phiên bản mới", "Import as a new version"},
 	"import.missing_title":       {"Bổ sung số hiệu, ngày ban hành", "Fill in the number and issue date"},
+	"import.option_ended":        {"Đơn vị đã kết thúc hoạt động (sáp nhập, giải thể)", "Units that have ended (merged, dissolved)"},
 	"nav.home":                   {"Việc của tôi", "My work"},
 	"nav.home_badge":             {"Việc cần xử lý gấp", "Urgent items"},
 	"home.title":                 {"Việc của tôi", "My work"},

@@ -170,17 +170,31 @@ func (s *Server) loadOptions(r *http.Request, v *importPreview) error {
 		gopts.Options = append(gopts.Options, option{"g:" + itoa(g.ID), g.Name})
 	}
 	v.Options = append(v.Options, gopts)
+	// Current units by kind first; units that have ended (merged, dissolved
+	// in 2025) last, still there for older plans and for what a task
+	// already names (an option must never vanish from under a saved choice).
+	today := ttdn.DateOf(s.now().In(vietnam))
+	ended := optionGroup{Label: translate(lang, "import.option_ended")}
 	for _, k := range ttdn.UnitKinds {
 		og := optionGroup{Label: unitKindLabel(lang, k.Kind)}
 		for _, u := range units {
-			if u.Kind == k.Kind {
-				v.units[u.ID] = u
-				og.Options = append(og.Options, option{"u:" + itoa(u.ID), unitOptionLabel(u, lang)})
+			if u.Kind != k.Kind {
+				continue
+			}
+			v.units[u.ID] = u
+			label := unitOptionLabel(u, lang)
+			if !u.ValidTo.IsZero() && u.ValidTo.Before(today) {
+				ended.Options = append(ended.Options, option{"u:" + itoa(u.ID), label})
+			} else {
+				og.Options = append(og.Options, option{"u:" + itoa(u.ID), label})
 			}
 		}
 		if len(og.Options) > 0 {
 			v.Options = append(v.Options, og)
 		}
+	}
+	if len(ended.Options) > 0 {
+		v.Options = append(v.Options, ended)
 	}
 	return nil
 }

@@ -34,6 +34,44 @@
     });
   });
 
+  // Type-ahead for long pickers (units, tasks): a search box above each
+  // long select filters its options as one types, ignoring case and
+  // diacritics only to find candidates; the select itself is unchanged, so
+  // the form posts the same values, and without this file the full list
+  // still works. The box says how many are chosen.
+  function fold(s) {
+    return s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+  document.querySelectorAll("select").forEach(function (sel) {
+    if (sel.options.length < 15 || sel.dataset.noFilter !== undefined) { return; }
+    var box = document.createElement("input");
+    box.type = "search";
+    box.className = "picker-filter";
+    box.placeholder = document.documentElement.lang === "en" ? "Type to filter…" : "Gõ để lọc…";
+    box.setAttribute("aria-label", (sel.labels && sel.labels[0] ? sel.labels[0].textContent + ": " : "") + box.placeholder);
+    var count = document.createElement("small");
+    count.className = "picker-count";
+    var keys = Array.prototype.map.call(sel.options, function (o) { return fold(o.textContent); });
+    function chosen() {
+      if (!sel.multiple) { return; }
+      var n = Array.prototype.filter.call(sel.options, function (o) { return o.selected; }).length;
+      count.textContent = n ? (document.documentElement.lang === "en" ? n + " chosen" : "đã chọn " + n) : "";
+    }
+    box.addEventListener("input", function () {
+      var q = fold(box.value.trim());
+      Array.prototype.forEach.call(sel.options, function (o, i) {
+        o.hidden = q !== "" && keys[i].indexOf(q) < 0 && !o.selected;
+      });
+      Array.prototype.forEach.call(sel.querySelectorAll("optgroup"), function (g) {
+        g.hidden = !Array.prototype.some.call(g.children, function (o) { return !o.hidden; });
+      });
+    });
+    sel.addEventListener("change", chosen);
+    sel.parentNode.insertBefore(box, sel);
+    sel.parentNode.insertBefore(count, sel.nextSibling);
+    chosen();
+  });
+
   // Highlight a unit match the user changed from the parser's choice.
   document.querySelectorAll("select.unit-select").forEach(function (sel) {
     var initial = sel.value;
