@@ -44,6 +44,8 @@ var budgetCatalog = map[string][2]string{
 	"budget.quantity":        {"Số lượng", "Quantity"},
 	"budget.uom":             {"Đơn vị tính", "Unit"},
 	"budget.unit_price":      {"Đơn giá", "Unit price"},
+	"budget.add_line":        {"Thêm dòng", "Add a line"},
+	"budget.paste_help":      {"Có thể dán các dòng từ bảng tính (nội dung, số lượng, đơn vị tính, đơn giá).", "Rows can be pasted from a spreadsheet (item, quantity, unit, unit price)."},
 	"budget.amount":          {"Thành tiền", "Amount"},
 	"budget.source":          {"Nguồn kinh phí", "Funding source"},
 	"budget.estimated":       {"Dự toán", "Estimated"},

@@ -72,6 +72,54 @@
     chosen();
   });
 
+  // The budget lines as a grid: amounts and the total follow what is typed,
+  // rows can be added, and rows copied from a spreadsheet (item, quantity,
+  // unit, unit price, separated by tabs) paste into the grid. The server
+  // computes and checks everything again when the form is saved.
+  var lines = document.getElementById("line-table");
+  if (lines) {
+    var money = function (s) { return Number(String(s).replace(/[^0-9]/g, "")) || 0; };
+    var fmt = function (n) { return n.toString().replace(/\B(?=(\d{3})+(?!\d))/g, "."); };
+    var recompute = function () {
+      var total = 0;
+      lines.querySelectorAll("tr.line-row").forEach(function (row) {
+        var q = Number(String(row.querySelector("[name=quantity]").value).replace(",", ".")) || 0;
+        var amount = Math.round(q * money(row.querySelector("[name=price]").value));
+        row.querySelector(".line-amount").textContent = amount ? fmt(amount) : "";
+        total += amount;
+      });
+      document.getElementById("lines-total").textContent = fmt(total);
+    };
+    var addRow = function () {
+      var rows = lines.querySelectorAll("tr.line-row");
+      var row = rows[rows.length - 1].cloneNode(true);
+      row.querySelectorAll("input").forEach(function (i) { i.value = ""; });
+      row.querySelectorAll("select").forEach(function (s) { s.selectedIndex = s.name === "source" ? s.selectedIndex : 0; });
+      row.cells[0].firstChild.textContent = String(rows.length + 1);
+      lines.tBodies[0].appendChild(row);
+      return row;
+    };
+    lines.addEventListener("input", recompute);
+    lines.addEventListener("paste", function (e) {
+      var text = (e.clipboardData || window.clipboardData).getData("text");
+      if (!e.target.name || text.indexOf("\t") < 0) { return; }
+      e.preventDefault();
+      var row = e.target.closest("tr");
+      text.replace(/\r/g, "").split("\n").filter(function (l) { return l.trim() !== ""; }).forEach(function (l, i) {
+        if (i > 0) { row = row.nextElementSibling || addRow(); }
+        var c = l.split("\t");
+        ["item", "quantity", "uom", "price"].forEach(function (name, j) {
+          if (c[j] !== undefined) { row.querySelector("[name=" + name + "]").value = c[j].trim(); }
+        });
+      });
+      recompute();
+    });
+    var add = document.getElementById("add-line");
+    add.closest(".js-only").hidden = false;
+    add.addEventListener("click", function () { addRow().querySelector("[name=item]").focus(); recompute(); });
+    recompute();
+  }
+
   // Highlight a unit match the user changed from the parser's choice.
   document.querySelectorAll("select.unit-select").forEach(function (sel) {
     var initial = sel.value;
