@@ -16,6 +16,7 @@ type activityView struct {
 	Channel  *ttdn.Channel
 	Absent   []*ttdn.Unit
 	CanEdit  bool
+	Files    []*ttdn.Attachment // photos, programmes, signed lists (activity_files_ui.go)
 }
 
 // Unit names a unit ID for the template.
@@ -46,6 +47,9 @@ func (s *Server) newActivityView(r *http.Request, a *ttdn.Activity) (*activityVi
 		CanEdit: ttdn.Can(reqOf(r).user, ttdn.ActionUpdate, activityResource(a))}
 	var err error
 	if v.Names, err = s.unitNames(r); err != nil {
+		return nil, err
+	}
+	if v.Files, err = s.cfg.Attachments.FindAttachments(ctx, ttdn.ResourceActivity, a.ID); err != nil {
 		return nil, err
 	}
 	for _, id := range a.TaskIDs {

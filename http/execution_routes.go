@@ -33,6 +33,8 @@ func (s *Server) executionRoutes(auth func(string, http.HandlerFunc)) {
 	auth("POST /activities/new", s.handleActivityCreate)
 	auth("GET /activities/{id}", s.handleActivityView)
 	auth("GET /activities/{id}/edit", s.handleActivityEditForm)
+	m.Handle("POST /activities/{id}/files", s.uiMiddleware(s.handleActivityFiles,
+		uiOptions{auth: true, bodyLimit: s.cfg.MaxEvidenceBytes, onFormError: s.activityFilesError}))
 	auth("POST /activities/{id}/edit", s.handleActivityEdit)
 	auth("GET /channels", s.handleChannelList)
 	auth("POST /channels", s.handleChannelCreate)

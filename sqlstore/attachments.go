@@ -32,6 +32,7 @@ func NewAttachmentService(db *DB) *AttachmentService {
 		ttdn.ResourceProgress:   progressOwner,
 		ttdn.ResourceBudget:     budgetOwner,
 		ttdn.ResourceDifficulty: difficultyOwner,
+		ttdn.ResourceActivity:   activityOwner,
 	}}
 }
 
@@ -72,6 +73,14 @@ func budgetOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, error) {
 		return ttdn.Resource{}, err
 	}
 	return budgetResource(e), nil
+}
+
+func activityOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, error) {
+	a, err := findActivityByID(ctx, tx, id)
+	if err != nil {
+		return ttdn.Resource{}, err
+	}
+	return activityResource(a), nil
 }
 
 func difficultyOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, error) {
