@@ -36,8 +36,9 @@ var auditActionWords = map[string][2]string{
 	"logout_everywhere": {"đăng xuất mọi nơi", "logged out everywhere"}, "revoke": {"thu hồi", "revoked"},
 	"retire": {"ngừng dùng", "retired"}, "refresh": {"làm mới", "refreshed"}, "reapply": {"áp dụng lại", "re-applied"},
 	"bulk_create": {"tạo hàng loạt", "created in bulk"}, "bulk_update": {"cập nhật hàng loạt", "updated in bulk"},
-	"set_expected":   {"đặt đơn vị phải báo cáo của", "set the expected units of"},
-	"set_indicators": {"chọn chỉ tiêu cho", "chose the indicators of"},
+	"set_expected":      {"đặt đơn vị phải báo cáo của", "set the expected units of"},
+	"set_indicators":    {"chọn chỉ tiêu cho", "chose the indicators of"},
+	"rotate_secret_key": {"đổi khóa bí mật của", "rotated the secret key of"},
 }
 
 // auditKindWords names the kinds of records.

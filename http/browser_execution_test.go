@@ -49,7 +49,7 @@ func TestBrowserExecution(t *testing.T) {
 			}
 		}
 		must("log in",
-			chromedp.Navigate(base+"/"),
+			chromedp.Navigate(base+"/dashboard"),
 			chromedp.WaitVisible(css(`#username`)),
 			chromedp.SendKeys(css(`#username`), "coordinator"),
 			chromedp.SendKeys(css(`#password`), testPassword),

@@ -140,6 +140,7 @@ func TestBrowserBudgetCycle(t *testing.T) {
 		b.logout()
 		b.login("finance", page)
 		b.do("appraise, forward, approve",
+			chromedp.WaitVisible(chromedp.CSS(`#save-appraisal`)),
 			chromedp.Click(chromedp.CSS(`#save-appraisal`)),
 			chromedp.WaitVisible(chromedp.CSS(`#forward-form`)),
 			chromedp.Click(chromedp.CSS(`#forward-budget`)),

@@ -7,6 +7,7 @@ package jobs
 import (
 	"context"
 	"log/slog"
+	"strings"
 	"time"
 
 	"ttdn"
@@ -86,7 +87,7 @@ func (s *Scheduler) sendEmails(ctx context.Context) error {
 		}
 		failed := false
 		for _, e := range emails {
-			sendErr := sender.Send(ctx, mail.Message{To: []string{e.To}, Subject: e.Subject, Body: e.Body})
+			sendErr := sender.Send(ctx, mail.Message{To: []string{e.To}, Subject: mailSubject(e.Subject), Body: e.Body})
 			if sendErr != nil {
 				failed = true
 				s.log().Warn("jobs: e-mail not sent", "notification", e.NotificationID, "err", sendErr)
@@ -115,4 +116,13 @@ func (s *Scheduler) log() *slog.Logger {
 		return s.Log
 	}
 	return slog.Default()
+}
+
+// mailSubject marks every e-mail as ttdn's in the reader's inbox; notices
+// written for the app carry no mark of their own.
+func mailSubject(s string) string {
+	if strings.HasPrefix(s, "[TTĐN]") {
+		return s
+	}
+	return "[TTĐN] " + s
 }

@@ -87,8 +87,10 @@ func (p *province) count(t *testing.T) int {
 // want lists recipient → subject of every e-mail expected.
 var want = []string{
 	"canbo.a@sotttt.tayninh.gov.vn → [TTĐN] Nhiệm vụ III.1 sắp đến hạn (15/12/2019)",
+	"canbo.a@sotttt.tayninh.gov.vn → [TTĐN] Nhiệm vụ được giao", // the plan was issued
 	"canbo.a@sotttt.tayninh.gov.vn → [TTĐN] Sở Thông tin và Truyền thông chưa cập nhật tiến độ 329 ngày",
 	"canbo.b@songoaivu.tayninh.gov.vn → [TTĐN] Nhiệm vụ III.2 đã quá hạn (01/12/2019)",
+	"canbo.b@songoaivu.tayninh.gov.vn → [TTĐN] Nhiệm vụ được giao",
 	"canbo.b@songoaivu.tayninh.gov.vn → [TTĐN] Sở Ngoại vụ chưa cập nhật tiến độ 329 ngày",
 	"ttdn@sotttt.tayninh.gov.vn → [TTĐN] Sở Ngoại vụ chưa cập nhật tiến độ 329 ngày",
 	"ttdn@sotttt.tayninh.gov.vn → [TTĐN] Sở Thông tin và Truyền thông chưa cập nhật tiến độ 329 ngày",
@@ -115,9 +117,10 @@ func TestNotificationsOnceAndEmailed(t *testing.T) {
 		if got := p.received(); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("e-mails:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 		}
-		// The officer without e-mail is told in the app: III.1 and stale A.
-		if n := p.count(t); n != 8 {
-			t.Fatalf("%d notifications, want 8", n)
+		// The officer without e-mail is told in the app: III.1 and stale A;
+		// the three officers were told of their tasks when the plan was issued.
+		if n := p.count(t); n != 11 {
+			t.Fatalf("%d notifications, want 11", n)
 		}
 		for _, m := range p.smtp.Messages() {
 			if strings.Contains(m.Body, "biên giới") {
@@ -128,7 +131,7 @@ func TestNotificationsOnceAndEmailed(t *testing.T) {
 			}
 		}
 		list, total, err := p.notifications.FindNotifications(sqltest.UserContext(p.officerB), ttdn.NotificationFilter{Unread: true})
-		if err != nil || total != 2 {
+		if err != nil || total != 3 { // the deadline, the staleness and the plan's issue
 			t.Fatalf("officer B: %d, %v", total, err)
 		}
 		if secret := list[1]; secret.Kind != ttdn.NotifyTaskOverdue || !strings.Contains(secret.Text, "biên giới") || secret.EmailedAt.IsZero() {
@@ -140,8 +143,8 @@ func TestNotificationsOnceAndEmailed(t *testing.T) {
 		if err := p.notifications.MarkNotificationRead(sqltest.UserContext(p.officerA), list[1].ID); err != nil {
 			t.Fatal(err) // someone else's: silently nothing
 		}
-		if _, total, _ := p.notifications.FindNotifications(sqltest.UserContext(p.officerB), ttdn.NotificationFilter{Unread: true}); total != 1 {
-			t.Fatalf("unread after marking one: %d", total)
+		if _, total, _ := p.notifications.FindNotifications(sqltest.UserContext(p.officerB), ttdn.NotificationFilter{Unread: true}); total != 2 {
+			t.Fatalf("unread after marking one of three: %d", total)
 		}
 		if _, err := p.notifications.GenerateNotifications(sqltest.UserContext(p.coordinator)); ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
 			t.Fatalf("a user generating notifications: %v", err)
@@ -172,8 +175,8 @@ func TestConcurrentSchedulers(t *testing.T) {
 		if got := p.received(); fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Fatalf("e-mails:\n%s", strings.Join(got, "\n"))
 		}
-		if n := p.count(t); n != 8 {
-			t.Fatalf("%d notifications, want 8", n)
+		if n := p.count(t); n != 11 {
+			t.Fatalf("%d notifications, want 11 (8 of the scheduler, 3 of the issued plan)", n)
 		}
 	})
 }
