@@ -88,11 +88,11 @@ func (a *Activity) Validate() error {
 	if !a.Type.Valid() {
 		return Errorf(EINVALID, "Loại hoạt động %q không hợp lệ.", "Unknown activity type %q.", a.Type)
 	} else if strings.TrimSpace(a.Title) == "" {
-		return Errorf(EINVALID, "Hoạt động phải có tên.", "An activity needs a title.")
+		return Errorf(EINVALID, "Hoạt động phải có tên.", "An activity needs a title.").On("title")
 	} else if a.StartDate.IsZero() {
-		return Errorf(EINVALID, "Hoạt động phải có ngày bắt đầu.", "An activity needs a start date.")
+		return Errorf(EINVALID, "Hoạt động phải có ngày bắt đầu.", "An activity needs a start date.").On("start")
 	} else if !a.EndDate.IsZero() && a.EndDate.Before(a.StartDate) {
-		return Errorf(EINVALID, "Ngày kết thúc (%s) phải từ ngày bắt đầu (%s) trở đi.", "The end date (%s) must not be before the start date (%s).", a.EndDate, a.StartDate)
+		return Errorf(EINVALID, "Ngày kết thúc (%s) phải từ ngày bắt đầu (%s) trở đi.", "The end date (%s) must not be before the start date (%s).", a.EndDate, a.StartDate).On("end")
 	} else if len(a.UnitIDs) == 0 {
 		return Errorf(EINVALID, "Hoạt động phải có ít nhất một đơn vị tổ chức.", "An activity needs at least one organising unit.")
 	}

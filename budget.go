@@ -177,7 +177,7 @@ func (e *BudgetEstimate) Validate() error {
 	} else if e.Year < 2000 || e.Year > 2200 {
 		return Errorf(EINVALID, "Năm dự toán %d không hợp lệ.", "Invalid estimate year %d.", e.Year)
 	} else if e.Title == "" {
-		return Errorf(EINVALID, "Dự toán phải có tên.", "An estimate needs a title.")
+		return Errorf(EINVALID, "Dự toán phải có tên.", "An estimate needs a title.").On("title")
 	} else if len(e.Lines) > 500 {
 		return Errorf(EINVALID, "Một dự toán có tối đa 500 dòng.", "An estimate has at most 500 lines.")
 	}

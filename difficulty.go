@@ -80,9 +80,9 @@ func (d *Difficulty) Validate() error {
 	if d.UnitID == 0 {
 		return Errorf(EINVALID, "Khó khăn, vướng mắc phải thuộc một đơn vị.", "A difficulty needs a unit.")
 	} else if d.Title == "" || d.Text == "" {
-		return Errorf(EINVALID, "Cần ghi tiêu đề và nội dung khó khăn, vướng mắc.", "A difficulty needs a title and a text.")
+		return Errorf(EINVALID, "Cần ghi tiêu đề và nội dung khó khăn, vướng mắc.", "A difficulty needs a title and a text.").On("title")
 	} else if len(d.Text) > 20000 {
-		return Errorf(EINVALID, "Nội dung quá dài (tối đa 20.000 ký tự).", "The text is too long (at most 20,000 characters).")
+		return Errorf(EINVALID, "Nội dung quá dài (tối đa 20.000 ký tự).", "The text is too long (at most 20,000 characters).").On("text")
 	}
 	return nil
 }

@@ -30,6 +30,25 @@ type Error struct {
 	Code      string
 	Message   string
 	MessageEN string
+	// Field names the form field the error is about ("title", "deadline"),
+	// so a form can mark it and put the message beside it; "" for none.
+	Field string
+}
+
+// On records the form field e is about and returns e.
+func (e *Error) On(field string) *Error {
+	e.Field = field
+	return e
+}
+
+// ErrorField returns the form field the *Error inside err is about ("" for
+// none).
+func ErrorField(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Field
+	}
+	return ""
 }
 
 func (e *Error) Error() string {

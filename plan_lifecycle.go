@@ -24,11 +24,11 @@ type PlanIssue struct {
 // Validate checks an issue has its number, date and signer.
 func (i PlanIssue) Validate() error {
 	if strings.TrimSpace(i.Number) == "" {
-		return Errorf(EINVALID, "Ban hành kế hoạch cần số, ký hiệu văn bản.", "Issuing a plan needs its number.")
+		return Errorf(EINVALID, "Ban hành kế hoạch cần số, ký hiệu văn bản.", "Issuing a plan needs its number.").On("number")
 	} else if i.IssuedOn.IsZero() {
-		return Errorf(EINVALID, "Ban hành kế hoạch cần ngày ban hành.", "Issuing a plan needs its issue date.")
+		return Errorf(EINVALID, "Ban hành kế hoạch cần ngày ban hành.", "Issuing a plan needs its issue date.").On("issued_on")
 	} else if strings.TrimSpace(i.Signer) == "" {
-		return Errorf(EINVALID, "Ban hành kế hoạch cần người ký.", "Issuing a plan needs its signer.")
+		return Errorf(EINVALID, "Ban hành kế hoạch cần người ký.", "Issuing a plan needs its signer.").On("signer")
 	}
 	return nil
 }

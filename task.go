@@ -112,11 +112,11 @@ type Task struct {
 // Validate checks what a task must have before it is stored.
 func (t *Task) Validate() error {
 	if strings.TrimSpace(t.Title) == "" {
-		return Errorf(EINVALID, "Nhiệm vụ %s phải có nội dung.", "Task %s needs a title.", t.Ref)
+		return Errorf(EINVALID, "Nhiệm vụ %s phải có nội dung.", "Task %s needs a title.", t.Ref).On("title")
 	} else if t.Status != "" && !t.Status.Valid() {
-		return Errorf(EINVALID, "Trạng thái %q không hợp lệ.", "Invalid status %q.", t.Status)
+		return Errorf(EINVALID, "Trạng thái %q không hợp lệ.", "Invalid status %q.", t.Status).On("status")
 	} else if t.Percent < 0 || t.Percent > 100 {
-		return Errorf(EINVALID, "Tỷ lệ hoàn thành phải từ 0 đến 100.", "Percent done must be between 0 and 100.")
+		return Errorf(EINVALID, "Tỷ lệ hoàn thành phải từ 0 đến 100.", "Percent done must be between 0 and 100.").On("percent")
 	} else if t.Kind != "" && t.Kind != TaskKindTask && t.Kind != TaskKindDuty {
 		return Errorf(EINVALID, "Loại nhiệm vụ %q không hợp lệ.", "Invalid task kind %q.", t.Kind)
 	}

@@ -53,7 +53,10 @@ type page struct {
 	Version string
 	Unread  int // the user's unread notifications, for the bell
 	Work    int // urgent items of the user's work, for the home link
-	Data    any
+	// ErrorField is the form field the error is about: the page marks it
+	// (aria-invalid) and puts the message beside it (field_error.go).
+	ErrorField string
+	Data       any
 }
 
 // T translates a catalog key into the page's language.
@@ -132,6 +135,7 @@ func (s *Server) renderWithError(w http.ResponseWriter, r *http.Request, err err
 	s.logIfInternal(r, err)
 	p := s.newPage(w, r, titleKey, data)
 	p.Error = ttdn.ErrorMessage(err, p.Lang)
+	p.ErrorField = ttdn.ErrorField(err)
 	s.renderPage(w, r, errorStatus(err), name, p)
 }
 
@@ -158,11 +162,15 @@ func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, 
 		http.Error(w, ttdn.ErrorMessage(err, p.Lang), http.StatusInternalServerError)
 		return
 	}
+	out := buf.Bytes()
+	if p.ErrorField != "" {
+		out = markField(out, p.ErrorField, p.Error)
+	}
 	h := w.Header()
 	h.Set("Content-Type", "text/html; charset=utf-8")
 	h.Set("Cache-Control", "no-store") // pages may show internal records
 	w.WriteHeader(status)
-	_, _ = w.Write(buf.Bytes())
+	_, _ = w.Write(out)
 }
 
 // Flash messages survive one redirect in a short cookie holding a catalog

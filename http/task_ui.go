@@ -111,14 +111,14 @@ func (f *taskForm) Unresolved() []string {
 func (f *taskForm) update() (ttdn.TaskUpdate, error) {
 	deadline, err := ttdn.ParseDate(f.Deadline)
 	if err != nil {
-		return ttdn.TaskUpdate{}, err
+		return ttdn.TaskUpdate{}, onField(err, "deadline")
 	}
 	pct, err := strconv.Atoi(f.Percent)
 	if f.Percent == "" {
 		pct, err = 0, nil
 	}
 	if err != nil {
-		return ttdn.TaskUpdate{}, ttdn.Errorf(ttdn.EINVALID, "Tỷ lệ hoàn thành %q không phải là số.", "Percent done %q is not a number.", f.Percent)
+		return ttdn.TaskUpdate{}, ttdn.Errorf(ttdn.EINVALID, "Tỷ lệ hoàn thành %q không phải là số.", "Percent done %q is not a number.", f.Percent).On("percent")
 	}
 	status := ttdn.TaskStatus(f.Status)
 	level, err := ttdn.ParseClassification(f.Classification)

@@ -98,7 +98,7 @@ func (s *PlanService) changePlan(ctx context.Context, id int64, version int, fro
 	} else if before.Status != from {
 		return nil, errPlanStatus(before, from)
 	} else if action == ttdn.HistoryReopen && strings.TrimSpace(reason) == "" {
-		return nil, ttdn.Errorf(ttdn.EINVALID, "Mở lại kế hoạch đã kết thúc phải ghi rõ lý do.", "Reopening a closed plan needs a reason.")
+		return nil, ttdn.Errorf(ttdn.EINVALID, "Mở lại kế hoạch đã kết thúc phải ghi rõ lý do.", "Reopening a closed plan needs a reason.").On("reason")
 	}
 	p := *before
 	change(&p)

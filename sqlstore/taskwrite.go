@@ -115,7 +115,7 @@ func (s *TaskService) UpdateTask(ctx context.Context, id int64, upd ttdn.TaskUpd
 	case plan.Status != ttdn.PlanDraft && strings.TrimSpace(upd.Reason) == "":
 		return nil, ttdn.Errorf(ttdn.EINVALID,
 			"Kế hoạch %s đã ban hành: sửa nhiệm vụ là điều chỉnh kế hoạch, hãy ghi rõ lý do.",
-			"Plan %s has been issued: changing a task amends the plan; give the reason.", planName(plan))
+			"Plan %s has been issued: changing a task amends the plan; give the reason.", planName(plan)).On("reason")
 	case upd.Version != before.Version:
 		return nil, errConflict()
 	}
