@@ -339,43 +339,33 @@ func (s *Server) workMissingReports(r *http.Request, v *homeView) error {
 
 // workPressActions lists press hits marked as needing action.
 func (s *Server) workPressActions(r *http.Request, v *homeView) error {
-	if s.cfg.Press == nil || s.cfg.Press.Reviews == nil {
-		return nil
-	}
 	yes := true
-	list, total, err := s.cfg.Press.Reviews.FindReviews(r.Context(), ttdn.ReviewFilter{NeedsAction: &yes, Limit: homeRows})
-	if err != nil {
-		return err
-	}
-	sec := &workSection{Title: "home.press_actions", Count: total, Urgent: total > 0, Link: "/press/review?action=1"}
-	for _, rv := range list {
-		title := ""
-		if rv.Article != nil {
-			title = rv.Article.Title
-		}
-		sec.Rows = append(sec.Rows, workRow{Title: title, Link: fmt.Sprintf("/press/articles/%d", rv.ArticleID)})
-	}
-	v.Sections = append(v.Sections, sec)
-	return nil
+	return s.pressSection(r, v, ttdn.ReviewFilter{NeedsAction: &yes}, "home.press_actions", "/press/review?action=1")
 }
 
 // workPressQueue lists the review queue's new hits, highest priority first.
 func (s *Server) workPressQueue(r *http.Request, v *homeView) error {
+	st := ttdn.ReviewNew
+	return s.pressSection(r, v, ttdn.ReviewFilter{Status: &st}, "home.press_queue", "/press/review")
+}
+
+// pressSection lists the press hits f selects.
+func (s *Server) pressSection(r *http.Request, v *homeView, f ttdn.ReviewFilter, title, link string) error {
 	if s.cfg.Press == nil || s.cfg.Press.Reviews == nil {
 		return nil
 	}
-	st := ttdn.ReviewNew
-	list, total, err := s.cfg.Press.Reviews.FindReviews(r.Context(), ttdn.ReviewFilter{Status: &st, Limit: homeRows})
+	f.Limit = homeRows
+	list, total, err := s.cfg.Press.Reviews.FindReviews(r.Context(), f)
 	if err != nil {
 		return err
 	}
-	sec := &workSection{Title: "home.press_queue", Count: total, Urgent: total > 0, Link: "/press/review"}
+	sec := &workSection{Title: title, Count: total, Urgent: total > 0, Link: link}
 	for _, rv := range list {
-		title := ""
+		row := workRow{Link: fmt.Sprintf("/press/articles/%d", rv.ArticleID)}
 		if rv.Article != nil {
-			title = rv.Article.Title
+			row.Title = rv.Article.Title
 		}
-		sec.Rows = append(sec.Rows, workRow{Title: title, Link: fmt.Sprintf("/press/articles/%d", rv.ArticleID)})
+		sec.Rows = append(sec.Rows, row)
 	}
 	v.Sections = append(v.Sections, sec)
 	return nil

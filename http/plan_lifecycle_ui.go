@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"net/http"
 	"strconv"
 	"strings"
@@ -88,22 +89,18 @@ func (s *Server) handlePlanIssue(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handlePlanClose(w http.ResponseWriter, r *http.Request) {
-	id, err := pathID(r)
-	if err != nil {
-		s.renderError(w, r, err)
-		return
-	}
-	version, _ := strconv.Atoi(r.PostFormValue("version"))
-	reason := strings.TrimSpace(r.PostFormValue("reason"))
-	if _, err := s.cfg.Lifecycle.ClosePlan(r.Context(), id, version, reason); err != nil {
-		s.renderPlanWithError(w, r, id, nil, err)
-		return
-	}
-	s.redirectWithFlash(w, r, "/plans/"+itoa(id), "flash.plan_closed")
+	s.planStep(w, r, s.cfg.Lifecycle.ClosePlan, "flash.plan_closed")
 }
 
 // handlePlanReopen makes a closed plan issued again, with its reason.
 func (s *Server) handlePlanReopen(w http.ResponseWriter, r *http.Request) {
+	s.planStep(w, r, s.cfg.Lifecycle.ReopenPlan, "flash.plan_reopened")
+}
+
+// planStep runs a lifecycle step that takes the version and a reason
+// (close, reopen) and shows the plan again.
+func (s *Server) planStep(w http.ResponseWriter, r *http.Request,
+	step func(ctx context.Context, id int64, version int, reason string) (*ttdn.Plan, error), flash string) {
 	id, err := pathID(r)
 	if err != nil {
 		s.renderError(w, r, err)
@@ -111,11 +108,11 @@ func (s *Server) handlePlanReopen(w http.ResponseWriter, r *http.Request) {
 	}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	reason := strings.TrimSpace(r.PostFormValue("reason"))
-	if _, err := s.cfg.Lifecycle.ReopenPlan(r.Context(), id, version, reason); err != nil {
+	if _, err := step(r.Context(), id, version, reason); err != nil {
 		s.renderPlanWithError(w, r, id, nil, err)
 		return
 	}
-	s.redirectWithFlash(w, r, "/plans/"+itoa(id), "flash.plan_reopened")
+	s.redirectWithFlash(w, r, "/plans/"+itoa(id), flash)
 }
 
 // handlePlanCopy copies the plan into next year's draft and opens it.

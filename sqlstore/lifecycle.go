@@ -131,17 +131,20 @@ func setPlanStatus(ctx context.Context, tx *Tx, p *ttdn.Plan) error {
 }
 
 func insertPlanHistory(ctx context.Context, tx *Tx, action, reason string, before, after *ttdn.Plan) error {
-	var userID int64
-	username := "anonymous"
-	if u := ttdn.UserFromContext(ctx); u != nil {
-		userID, username = u.ID, u.Username
-	}
-	var b string
+	var b any
 	if before != nil {
-		var err error
-		if b, err = auditJSON(before); err != nil {
-			return err
-		}
+		b = before
+	}
+	return insertHistory(ctx, tx, after.ID, action, reason, after.Version, b, after)
+}
+
+// insertHistory writes one step of a plan's life, with the records before
+// and after it as JSON (nil for none) and who took it.
+func insertHistory(ctx context.Context, tx *Tx, planID int64, action, reason string, version int, before, after any) error {
+	userID, username := actor(ctx)
+	b, err := auditJSON(before)
+	if err != nil {
+		return err
 	}
 	a, err := auditJSON(after)
 	if err != nil {
@@ -149,7 +152,7 @@ func insertPlanHistory(ctx context.Context, tx *Tx, action, reason string, befor
 	}
 	_, err = tx.exec(ctx, `INSERT INTO plan_history (plan_id, action, reason, version, before_json, after_json, user_id,
 		username, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		after.ID, action, strings.TrimSpace(reason), after.Version, b, a, userID, username, tx.now)
+		planID, action, strings.TrimSpace(reason), version, b, a, userID, username, tx.now)
 	return err
 }
 

@@ -147,23 +147,7 @@ func amendTaskHistory(ctx context.Context, tx *Tx, plan *ttdn.Plan, reason strin
 	if plan.Status == ttdn.PlanDraft {
 		return nil
 	}
-	var userID int64
-	username := "anonymous"
-	if u := ttdn.UserFromContext(ctx); u != nil {
-		userID, username = u.ID, u.Username
-	}
-	b, err := auditJSON(before)
-	if err != nil {
-		return err
-	}
-	a, err := auditJSON(after)
-	if err != nil {
-		return err
-	}
-	_, err = tx.exec(ctx, `INSERT INTO plan_history (plan_id, action, reason, version, before_json, after_json, user_id,
-		username, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		plan.ID, ttdn.HistoryAmendTask, strings.TrimSpace(reason), plan.Version, b, a, userID, username, tx.now)
-	return err
+	return insertHistory(ctx, tx, plan.ID, ttdn.HistoryAmendTask, reason, plan.Version, before, after)
 }
 
 func applyTaskUpdate(t ttdn.Task, upd ttdn.TaskUpdate) ttdn.Task {
