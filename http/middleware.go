@@ -117,7 +117,7 @@ func (s *Server) uiMiddleware(next http.HandlerFunc, opt uiOptions) http.Handler
 			return
 		}
 		if opt.auth && s.mustEnrol(r, req.user) {
-			http.Redirect(w, r, "/account/totp", http.StatusSeeOther)
+			s.redirect(w, r, "/account/totp")
 			return
 		}
 		if r.Method == http.MethodPost && !s.checkPost(w, r, req, opt) {

@@ -62,5 +62,5 @@ func (s *Server) handlePressOPMLImport(w http.ResponseWriter, r *http.Request) {
 		}
 		added++
 	}
-	http.Redirect(w, r, fmt.Sprintf("/press/sources?imported=%d&skipped=%d", added, skipped), http.StatusSeeOther)
+	s.redirect(w, r, fmt.Sprintf("/press/sources?imported=%d&skipped=%d", added, skipped))
 }
