@@ -166,6 +166,7 @@ func parseForm(r *http.Request, limit int64) error {
 	var tooBig *http.MaxBytesError
 	switch {
 	case err == nil:
+		cleanForm(r)
 		return nil
 	case errors.As(err, &tooBig):
 		return ttdn.Errorf(ttdn.ETOOLARGE, "Dữ liệu gửi lên vượt quá giới hạn %s.", "The data sent is over the %s limit.", formatBytes(tooBig.Limit))
