@@ -12,6 +12,7 @@ import (
 	"strings"
 	"testing"
 
+	"ttdn"
 	"ttdn/sqlstore"
 	"ttdn/sqlstore/sqltest"
 )
@@ -87,14 +88,20 @@ func TestRedirectTargets(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f, item := newPressFixture(t, db)
 		for _, target := range hostileTargets() {
+			// A NUL is removed from every query string before anything reads
+			// it (cleaninput.go): "/plans\x00" arrives as "/plans".
+			want, field := "/", ""
+			if c := ttdn.CleanText(target); c != target && localPath(c) {
+				want, field = c, c
+			}
 			for _, lang := range []string{"vi", "en"} {
 				w := f.do(f.request(http.MethodGet, "/lang/"+lang+"?next="+url.QueryEscape(target), anon, nil))
-				if loc := w.Header().Get("Location"); w.Code != http.StatusSeeOther || loc != "/" {
-					t.Errorf("/lang/%s?next=%q: %d Location %q, want 303 /", lang, target, w.Code, loc)
+				if loc := w.Header().Get("Location"); w.Code != http.StatusSeeOther || loc != want {
+					t.Errorf("/lang/%s?next=%q: %d Location %q, want 303 %s", lang, target, w.Code, loc, want)
 				}
 			}
 			w := f.do(f.request(http.MethodGet, "/login?next="+url.QueryEscape(target), anon, nil))
-			if body := w.Body.String(); w.Code != http.StatusOK || !strings.Contains(body, `name="next" value=""`) {
+			if body := w.Body.String(); w.Code != http.StatusOK || !strings.Contains(body, `name="next" value="`+field+`"`) {
 				t.Errorf("/login?next=%q: %d, the form carries the target on\n%s", target, w.Code, snippet(body))
 			}
 		}
