@@ -97,6 +97,9 @@ func ParseProgressCSV(r io.Reader) (*ProgressCSV, error) {
 		} else if line > MaxCSVRows+1 {
 			return nil, Errorf(EINVALID, "Tệp CSV có quá %d dòng.", "The CSV file has more than %d rows.", MaxCSVRows)
 		}
+		for i := range rec {
+			rec[i] = CleanText(rec[i]) // NUL and broken UTF-8 never reach storage
+		}
 		if blank(rec) {
 			continue
 		}

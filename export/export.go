@@ -14,7 +14,11 @@ import (
 
 // Table is a list ready to write: a title (the sheet name and first row of
 // the XLSX), column headings and rows. A cell is a string, an integer, a
-// float, a bool, a ttdn.Date, a time.Time or nil.
+// float, a bool, a ttdn.Date, a time.Time or nil. The cell's Go type is its
+// kind: integers and floats are written as numbers; everything else
+// (strings, and numbers someone formatted as text) is text, which the CSV
+// writer neutralises and the XLSX writer stores as a string cell, so no
+// text ever becomes a formula.
 type Table struct {
 	Title   string
 	Columns []string
@@ -47,6 +51,17 @@ func text(v any) string {
 		return v.String()
 	}
 	return fmt.Sprint(v)
+}
+
+// isNumber reports whether a cell is a number: a value of one of Go's
+// integer or float types. Named types (ttdn.Money and the like) are text,
+// as they show with their unit.
+func isNumber(v any) bool {
+	switch v.(type) {
+	case int, int8, int16, int32, int64, uint, uint8, uint16, uint32, uint64, float32, float64:
+		return true
+	}
+	return false
 }
 
 // vietnam is the zone times are shown in (DESIGN.md §4.9), UTC+7 when the

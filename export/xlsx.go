@@ -66,8 +66,13 @@ func WriteXLSX(w io.Writer, t Table) error {
 	return err
 }
 
-// cell converts a table value to what excelize stores natively.
+// cell converts a table value to what excelize stores natively: numbers
+// as numbers, text as inline strings (never a formula, whatever it starts
+// with).
 func cell(v any, dateStyle int) any {
+	if isNumber(v) {
+		return v
+	}
 	switch v := v.(type) {
 	case ttdn.Date:
 		if v.IsZero() {
@@ -76,7 +81,7 @@ func cell(v any, dateStyle int) any {
 		return excelize.Cell{StyleID: dateStyle, Value: v.Time(time.UTC)}
 	case time.Time:
 		return text(v) // shown in Vietnam time, as text: Excel has no zones
-	case string, int, int64, float64, bool, nil:
+	case string, bool, nil:
 		return v
 	}
 	return text(v)

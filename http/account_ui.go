@@ -58,7 +58,7 @@ func (s *Server) handleLogoutAll(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.clearSessionCookie(w, r)
-	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	s.redirect(w, r, "/login")
 }
 
 // handleOwnPassword changes one's password after checking the current one.

@@ -2,7 +2,6 @@ package http
 
 import (
 	"net/http"
-	"strconv"
 
 	"ttdn"
 )
@@ -15,13 +14,9 @@ func (s *Server) apiPlans(w http.ResponseWriter, r *http.Request) {
 	}
 	q := r.URL.Query()
 	filter := ttdn.PlanFilter{Offset: offset, Limit: limit}
-	if v := q.Get("year"); v != "" {
-		y, err := strconv.Atoi(v)
-		if err != nil {
-			s.apiError(w, r, ttdn.Errorf(ttdn.EINVALID, "Năm %q không hợp lệ.", "Invalid year %q.", v))
-			return
-		}
-		filter.Year = &y
+	if filter.Year, err = parseYear(q.Get("year")); err != nil {
+		s.apiError(w, r, err)
+		return
 	}
 	if v := q.Get("status"); v != "" {
 		st := ttdn.PlanStatus(v)

@@ -18,6 +18,10 @@ func (s *Server) handleBudgetNewForm(w http.ResponseWriter, r *http.Request) {
 	}
 	f := &budgetForm{Unit: itoa(u.UnitID), Year: strconv.Itoa(s.now().Year())}
 	if y := r.URL.Query().Get("year"); y != "" {
+		if _, err := parseYear(y); err != nil {
+			s.renderError(w, r, err)
+			return
+		}
 		f.Year = y
 	}
 	f.pad()
@@ -112,10 +116,11 @@ func (s *Server) loadBudgetOptions(r *http.Request, f *budgetForm) error {
 			o.Units = append(o.Units, unit)
 		}
 	}
-	year, err := strconv.Atoi(f.Year)
-	if err != nil {
-		return nil
+	y, err := parseYear(f.Year)
+	if err != nil || y == nil {
+		return nil // the form shows the year's error; no plans to offer
 	}
+	year := *y
 	if o.Plans, _, err = s.cfg.Plans.FindPlans(ctx, ttdn.PlanFilter{Year: &year, Limit: 50}); err != nil {
 		return err
 	}

@@ -19,7 +19,7 @@ func (s *Server) handleBudgetAdvance(w http.ResponseWriter, r *http.Request) {
 	form := stepFormFrom(r)
 	adv := ttdn.BudgetAdvance{Step: ttdn.BudgetStep(r.PostFormValue("step")), Note: form.Note,
 		Approval: ttdn.BudgetApproval{Body: form.Body, Number: form.Number}}
-	version, err := strconv.Atoi(r.PostFormValue("version"))
+	version, err := formVersion(r)
 	if err == nil && adv.Step == ttdn.StepApprove {
 		adv.Approval.Date, err = ttdn.ParseDate(form.Date)
 	}
@@ -57,12 +57,13 @@ func (s *Server) renderBudgetWithError(w http.ResponseWriter, r *http.Request, f
 // typed for every line; an amount that does not parse refuses them all.
 func (s *Server) handleBudgetAppraise(w http.ResponseWriter, r *http.Request) {
 	id, _ := pathID(r)
-	version, err := strconv.Atoi(r.PostFormValue("version"))
+	version, err := formVersion(r)
 	a := ttdn.BudgetAppraisal{Version: version}
 	ids, amounts, comments := r.PostForm["line_id"], r.PostForm["appraised"], r.PostForm["comment"]
 	for i := 0; err == nil && i < len(ids) && i < len(amounts); i++ {
 		la := ttdn.LineAppraisal{}
 		if la.LineID, err = strconv.ParseInt(ids[i], 10, 64); err != nil {
+			err = lineError(i+1, ttdn.Errorf(ttdn.EINVALID, "mã dòng không hợp lệ.", "invalid line id."))
 			break
 		}
 		if la.Amount, err = ttdn.ParseMoney(amounts[i]); err != nil {

@@ -95,8 +95,10 @@ func (f *budgetForm) estimate() (*ttdn.BudgetEstimate, error) {
 	} else if e.PlanID, err = formID(f.Plan); err != nil {
 		return nil, err
 	}
-	if e.Year, err = strconv.Atoi(f.Year); err != nil {
-		return nil, ttdn.Errorf(ttdn.EINVALID, "Năm dự toán %q không hợp lệ.", "Invalid year %q.", f.Year)
+	if y, yerr := parseYear(f.Year); yerr == nil && y != nil {
+		e.Year = *y
+	} else {
+		return nil, ttdn.Errorf(ttdn.EINVALID, "Năm dự toán %q không hợp lệ.", "Invalid year %q.", clipParam(f.Year))
 	}
 	for i, lf := range f.Lines {
 		l, err := lf.line(i + 1)

@@ -26,13 +26,14 @@ func (v *budgetListView) Unit(id int64) string { return v.Names[id] }
 
 type budgetListFilter struct{ Unit, Year, Status, Query, Sort string }
 
-func (f budgetListFilter) filter() ttdn.BudgetFilter {
+func (f budgetListFilter) filter() (ttdn.BudgetFilter, error) {
 	out := ttdn.BudgetFilter{Sort: ttdn.BudgetSort(f.Sort)}
 	if id, err := strconv.ParseInt(f.Unit, 10, 64); err == nil {
 		out.UnitID = &id
 	}
-	if y, err := strconv.Atoi(f.Year); err == nil {
-		out.Year = &y
+	var err error
+	if out.Year, err = parseYear(f.Year); err != nil {
+		return out, err
 	}
 	if f.Status != "" {
 		st := ttdn.BudgetStatus(f.Status)
@@ -41,7 +42,7 @@ func (f budgetListFilter) filter() ttdn.BudgetFilter {
 	if f.Query != "" {
 		out.Query = &f.Query
 	}
-	return out
+	return out, nil
 }
 
 func (s *Server) handleBudgetList(w http.ResponseWriter, r *http.Request) {
@@ -55,7 +56,11 @@ func (s *Server) handleBudgetList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v.Names = unitNameMap(v.Units)
-	filter := v.Filter.filter()
+	filter, err := v.Filter.filter()
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
 	if exportFormat(r) != "" {
 		s.exportBudgets(w, r, v, filter)
 		return

@@ -50,13 +50,13 @@ func (s *Server) newBudgetSummary(r *http.Request) (*budgetSummaryView, error) {
 		v.By = string(ttdn.BudgetByUnitGroup)
 	}
 	f := ttdn.BudgetSummaryFilter{By: ttdn.BudgetGroupBy(v.By)}
-	if y, err := strconv.Atoi(v.Year); err == nil {
-		f.Year = &y
+	var err error
+	if f.Year, err = parseYear(v.Year); err != nil {
+		return nil, err
 	}
 	if id, err := strconv.ParseInt(v.Unit, 10, 64); err == nil {
 		f.UnitID = &id
 	}
-	var err error
 	if v.Units, err = s.allUnits(r); err != nil {
 		return nil, err
 	}

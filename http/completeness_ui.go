@@ -32,7 +32,7 @@ type completenessView struct {
 
 type completenessFilter struct{ Plan, Type, From, To, Unit string }
 
-func (f completenessFilter) filter() ttdn.CompletenessFilter {
+func (f completenessFilter) filter() (ttdn.CompletenessFilter, error) {
 	var cf ttdn.CompletenessFilter
 	if id, err := strconv.ParseInt(f.Plan, 10, 64); err == nil {
 		cf.PlanID = &id
@@ -41,23 +41,28 @@ func (f completenessFilter) filter() ttdn.CompletenessFilter {
 		t := ttdn.PeriodType(f.Type)
 		cf.Type = &t
 	}
-	if y, err := strconv.Atoi(f.From); err == nil {
-		cf.FromYear = &y
+	var err error
+	if cf.FromYear, err = parseYear(f.From); err != nil {
+		return cf, err
 	}
-	if y, err := strconv.Atoi(f.To); err == nil {
-		cf.ToYear = &y
+	if cf.ToYear, err = parseYear(f.To); err != nil {
+		return cf, err
 	}
 	if id, err := strconv.ParseInt(f.Unit, 10, 64); err == nil {
 		cf.UnitID = &id
 	}
-	return cf
+	return cf, nil
 }
 
 func (s *Server) handleCompleteness(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	v := &completenessView{Filter: completenessFilter{Plan: q.Get("plan"), Type: q.Get("type"), From: q.Get("from"),
 		To: q.Get("to"), Unit: q.Get("unit")}, Types: periodTypes, Exports: newExportLinks(r)}
-	m, err := s.cfg.Completeness.FindCompleteness(r.Context(), v.Filter.filter())
+	cf, err := v.Filter.filter()
+	var m *ttdn.CompletenessMatrix
+	if err == nil {
+		m, err = s.cfg.Completeness.FindCompleteness(r.Context(), cf)
+	}
 	if err != nil {
 		s.renderError(w, r, err)
 		return

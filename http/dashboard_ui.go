@@ -90,7 +90,11 @@ func (s *Server) pickDashboardPlan(r *http.Request, v *dashboardView) error {
 		}
 		v.Plan = plans[0]
 	}
-	v.Year, _ = strconv.Atoi(q.Get("year"))
+	if y, err := parseYear(q.Get("year")); err != nil {
+		return err
+	} else if y != nil {
+		v.Year = *y
+	}
 	if v.Year == 0 && v.Plan != nil {
 		v.Year = v.Plan.Year
 	}

@@ -2,7 +2,6 @@ package http
 
 import (
 	"net/http"
-	"strconv"
 	"strings"
 
 	"ttdn"
@@ -71,9 +70,9 @@ type groupStep struct{ To, Number, Date, Text string }
 func groupStepForm(r *http.Request) (groupStep, int, ttdn.Date, error) {
 	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	f := groupStep{To: v("to"), Number: v("number"), Date: v("date"), Text: v("text")}
-	version, err := strconv.Atoi(v("version"))
+	version, err := formVersion(r)
 	if err != nil {
-		return f, 0, ttdn.Date{}, ttdn.Errorf(ttdn.EINVALID, "Phiên bản biểu mẫu không hợp lệ.", "Invalid form version.")
+		return f, 0, ttdn.Date{}, err
 	}
 	date, err := ttdn.ParseDate(f.Date)
 	return f, version, date, err

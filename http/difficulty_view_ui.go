@@ -59,7 +59,7 @@ func (s *Server) newDifficultyView(r *http.Request) (*difficultyView, error) {
 
 func (s *Server) handleDifficultyClose(w http.ResponseWriter, r *http.Request) {
 	id, _ := pathID(r)
-	version, err := strconv.Atoi(r.PostFormValue("version"))
+	version, err := formVersion(r)
 	if err == nil {
 		_, err = s.cfg.Difficulties.CloseDifficulty(r.Context(), id, version, strings.TrimSpace(r.PostFormValue("note")))
 	}

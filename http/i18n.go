@@ -48,7 +48,7 @@ func (s *Server) handleLang(w http.ResponseWriter, r *http.Request) {
 	if next == "" {
 		next = "/"
 	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	s.redirect(w, r, next)
 }
 
 // translate returns the catalog entry for key in lang, formatted with args.

@@ -83,7 +83,10 @@ func (s *Server) handleImportConfirm(w http.ResponseWriter, r *http.Request) {
 	}
 	name := filepath.Base(r.PostFormValue("name"))
 	data, err := base64.StdEncoding.DecodeString(r.PostFormValue("data"))
-	if err == nil {
+	if err != nil {
+		err = ttdn.Errorf(ttdn.EINVALID, "Dữ liệu tệp của bản xem trước bị hỏng; hãy tải tệp lên lại.",
+			"The preview's file data is damaged; upload the file again.")
+	} else {
 		err = s.checkUpload(name, data)
 	}
 	if err != nil {

@@ -116,7 +116,7 @@ func (s *Server) uiMiddleware(next http.HandlerFunc, opt uiOptions) http.Handler
 			return
 		}
 		if opt.auth && s.mustEnrol(r, req.user) {
-			http.Redirect(w, r, "/account/totp", http.StatusSeeOther)
+			s.redirect(w, r, "/account/totp")
 			return
 		}
 		if r.Method == http.MethodPost && !s.checkPost(w, r, req, opt) {
@@ -165,6 +165,7 @@ func parseForm(r *http.Request, limit int64) error {
 	var tooBig *http.MaxBytesError
 	switch {
 	case err == nil:
+		cleanForm(r)
 		return nil
 	case errors.As(err, &tooBig):
 		return ttdn.Errorf(ttdn.ETOOLARGE, "Dữ liệu gửi lên vượt quá giới hạn %s.", "The data sent is over the %s limit.", formatBytes(tooBig.Limit))

@@ -47,7 +47,7 @@ func (s *Server) handleNotificationRead(w http.ResponseWriter, r *http.Request) 
 		s.renderError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/notifications", http.StatusSeeOther)
+	s.redirect(w, r, "/notifications")
 }
 
 func (s *Server) handleNotificationsReadAll(w http.ResponseWriter, r *http.Request) {

@@ -13,10 +13,15 @@ type pager struct {
 }
 
 // pageNumber reads ?page= (1-based) and returns it with the row offset.
+// A page that is no number is the first; one past maxPage is maxPage, so
+// the offset never overflows (an empty page, as any page past the end).
 func pageNumber(r *http.Request) (page, offset int) {
-	page, _ = strconv.Atoi(r.URL.Query().Get("page"))
-	if page < 1 {
+	page, err := strconv.Atoi(r.URL.Query().Get("page"))
+	switch {
+	case err != nil && page <= 0, page < 1:
 		page = 1
+	case page > maxPage:
+		page = maxPage
 	}
 	return page, (page - 1) * pageSize
 }

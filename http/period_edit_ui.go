@@ -95,7 +95,7 @@ func (s *Server) handleReportStart(w http.ResponseWriter, r *http.Request) {
 		s.periodError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/reports/"+itoa(rep.ID), http.StatusSeeOther)
+	s.redirect(w, r, "/reports/"+itoa(rep.ID))
 }
 
 // periodError shows the period page with the error banner.

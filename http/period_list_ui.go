@@ -33,8 +33,10 @@ func (s *Server) handlePeriodList(w http.ResponseWriter, r *http.Request) {
 	if id, err := strconv.ParseInt(q.Get("plan"), 10, 64); err == nil {
 		v.PlanID, f.PlanID = id, &id
 	}
-	if y, err := strconv.Atoi(v.Year); err == nil {
-		f.Year = &y
+	var err error
+	if f.Year, err = parseYear(v.Year); err != nil {
+		s.renderError(w, r, err)
+		return
 	}
 	if v.Status != "" {
 		st := ttdn.PeriodStatus(v.Status)

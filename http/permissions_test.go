@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"ttdn"
 	"ttdn/sqlstore"
@@ -157,7 +158,7 @@ func (f *fixture) apiToken(t *testing.T, who string) string {
 	if raw, ok := permTokens[f][key]; ok {
 		return raw
 	}
-	raw, _, err := sqlstore.NewAuthService(f.db).CreateToken(sqltest.SystemContext(), f.users[who].ID, "perm", 0)
+	raw, _, err := sqlstore.NewAuthService(f.db).CreateToken(sqltest.SystemContext(), f.users[who].ID, "perm", time.Hour)
 	if err != nil {
 		t.Fatal(err)
 	}

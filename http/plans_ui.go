@@ -29,8 +29,10 @@ func (s *Server) handlePlanList(w http.ResponseWriter, r *http.Request) {
 		Statuses: []ttdn.PlanStatus{ttdn.PlanDraft, ttdn.PlanIssued, ttdn.PlanClosed}}
 	current, offset := pageNumber(r)
 	filter := ttdn.PlanFilter{Offset: offset, Limit: pageSize}
-	if y, err := strconv.Atoi(view.Year); err == nil {
-		filter.Year = &y
+	var err error
+	if filter.Year, err = parseYear(view.Year); err != nil {
+		s.renderError(w, r, err)
+		return
 	}
 	if view.Status != "" {
 		st := ttdn.PlanStatus(view.Status)

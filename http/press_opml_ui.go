@@ -75,7 +75,7 @@ func (s *Server) handlePressOPMLImport(w http.ResponseWriter, r *http.Request) {
 	case <-done:
 	case <-time.After(2 * time.Second):
 	}
-	http.Redirect(w, r, fmt.Sprintf("/press/source-imports/%d", imp.ID), http.StatusSeeOther)
+	s.redirect(w, r, fmt.Sprintf("/press/source-imports/%d", imp.ID))
 }
 
 // pressImportView is an import's page: its counts and a page of outlines.

@@ -1,9 +1,9 @@
 package http
 
 import (
+	"math"
 	"net/http"
 	"net/url"
-	"strconv"
 	"strings"
 
 	"ttdn"
@@ -43,7 +43,12 @@ func (s *Server) renderPressReview(w http.ResponseWriter, r *http.Request, q url
 		yes := true
 		f.NeedsAction = &yes
 	}
-	f.MinPriority, _ = strconv.Atoi(v.Priority)
+	if p, perr := boundedInt(v.Priority, "Mức ưu tiên", 0, math.MaxInt32); perr != nil {
+		s.renderError(w, r, perr)
+		return
+	} else if p != nil {
+		f.MinPriority = *p
+	}
 	current, offset := pageNumber(r)
 	f.Offset, f.Limit = offset, pageSize
 	rows, total, ferr := s.cfg.Press.Reviews.FindReviews(r.Context(), f)
@@ -90,9 +95,9 @@ func (s *Server) handlePressReviewUpdate(w http.ResponseWriter, r *http.Request)
 }
 
 func reviewUpdateFrom(r *http.Request) (ttdn.ReviewUpdate, error) {
-	version, err := strconv.Atoi(r.PostFormValue("version"))
+	version, err := formVersion(r)
 	if err != nil {
-		return ttdn.ReviewUpdate{}, ttdn.Errorf(ttdn.EINVALID, "Phiên bản biểu mẫu không hợp lệ.", "Invalid form version.")
+		return ttdn.ReviewUpdate{}, err
 	}
 	status := ttdn.ReviewStatus(r.PostFormValue("status"))
 	upd := ttdn.ReviewUpdate{Version: version, Status: &status}

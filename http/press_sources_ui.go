@@ -125,9 +125,9 @@ func (s *Server) handlePressSourceEnabled(w http.ResponseWriter, r *http.Request
 		return
 	}
 	id, err := pathID(r)
-	version, verr := strconv.Atoi(r.PostFormValue("version"))
-	if err == nil && verr != nil {
-		err = ttdn.Errorf(ttdn.EINVALID, "Phiên bản biểu mẫu không hợp lệ.", "Invalid form version.")
+	version, verr := formVersion(r)
+	if err == nil {
+		err = verr
 	}
 	on := r.PostFormValue("enabled") == "1"
 	if err == nil {

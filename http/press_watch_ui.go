@@ -116,5 +116,5 @@ func (s *Server) handlePressWatchReapply(w http.ResponseWriter, r *http.Request)
 		s.renderError(w, r, err)
 		return
 	}
-	http.Redirect(w, r, "/press/watch?reapplied="+strconv.Itoa(n), http.StatusSeeOther)
+	s.redirect(w, r, "/press/watch?reapplied="+strconv.Itoa(n))
 }

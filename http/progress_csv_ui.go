@@ -103,7 +103,7 @@ func readCSVUpload(r *http.Request) (name, text string, err error) {
 		if err != nil {
 			return "", "", ttdn.Errorf(ttdn.EINVALID, "Không đọc được tệp CSV.", "The CSV file could not be read.")
 		}
-		return fh.Filename, string(data), nil
+		return fh.Filename, ttdn.CleanText(string(data)), nil
 	}
 	text = r.PostFormValue("csv")
 	if strings.TrimSpace(text) == "" {

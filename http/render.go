@@ -197,5 +197,5 @@ func takeFlash(w http.ResponseWriter, r *http.Request, lang string) string {
 // redirectWithFlash ends a successful POST (post/redirect/get).
 func (s *Server) redirectWithFlash(w http.ResponseWriter, r *http.Request, to, flashKey string) {
 	s.setFlash(w, r, flashKey)
-	http.Redirect(w, r, to, http.StatusSeeOther)
+	s.redirect(w, r, to)
 }

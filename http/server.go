@@ -143,6 +143,7 @@ func NewServer(cfg Config) *Server {
 // every request passes through.
 func (s *Server) Handler() http.Handler {
 	var h http.Handler = s.mux
+	h = s.cleanInput(h)
 	h = s.securityHeaders(h)
 	h = s.recoverPanics(h)
 	h = s.logRequests(h)

@@ -39,7 +39,7 @@ type loginView struct {
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 	if reqOf(r).user != nil {
-		http.Redirect(w, r, "/", http.StatusSeeOther)
+		s.redirect(w, r, "/")
 		return
 	}
 	s.render(w, r, http.StatusOK, "login", "login.title", loginView{Next: safeNext(r.URL.Query().Get("next"))})
@@ -124,7 +124,7 @@ func (s *Server) finishLogin(w http.ResponseWriter, r *http.Request, u *ttdn.Use
 	if u.NeedsTOTP(s.totpRequired(r)) {
 		next = "/account/totp"
 	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	s.redirect(w, r, next)
 }
 
 func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
@@ -134,7 +134,7 @@ func (s *Server) handleLogout(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 	s.clearSessionCookie(w, r)
-	http.Redirect(w, r, "/login", http.StatusSeeOther)
+	s.redirect(w, r, "/login")
 }
 
 // redirectToLogin sends an anonymous visitor to the log-in page and back to
@@ -144,14 +144,5 @@ func (s *Server) redirectToLogin(w http.ResponseWriter, r *http.Request) {
 	if r.Method == http.MethodGet && r.URL.Path != "/" {
 		target += "?next=" + url.QueryEscape(r.URL.RequestURI())
 	}
-	http.Redirect(w, r, target, http.StatusSeeOther)
-}
-
-// safeNext accepts only a local path, so the log-in form cannot be used to
-// send a user to another site.
-func safeNext(next string) string {
-	if !strings.HasPrefix(next, "/") || strings.HasPrefix(next, "//") || strings.HasPrefix(next, "/\\") {
-		return ""
-	}
-	return next
+	s.redirect(w, r, target)
 }

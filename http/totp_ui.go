@@ -28,12 +28,12 @@ func (s *Server) startSecondFactor(w http.ResponseWriter, r *http.Request, u *tt
 	if next != "" {
 		target += "?next=" + url.QueryEscape(next)
 	}
-	http.Redirect(w, r, target, http.StatusSeeOther)
+	s.redirect(w, r, target)
 }
 
 func (s *Server) handleTOTPLoginForm(w http.ResponseWriter, r *http.Request) {
 	if _, err := r.Cookie(pendingCookie); err != nil {
-		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		s.redirect(w, r, "/login")
 		return
 	}
 	s.render(w, r, http.StatusOK, "login_totp", "totp.login_title", loginView{Next: safeNext(r.URL.Query().Get("next"))})
@@ -45,13 +45,13 @@ func (s *Server) handleTOTPLogin(w http.ResponseWriter, r *http.Request) {
 	view := loginView{Next: safeNext(r.PostFormValue("next"))}
 	c, err := r.Cookie(pendingCookie)
 	if err != nil {
-		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		s.redirect(w, r, "/login")
 		return
 	}
 	ctx := r.Context()
 	u, err := s.cfg.Accounts.FindPendingUser(ctx, c.Value)
 	if err != nil {
-		http.Redirect(w, r, "/login", http.StatusSeeOther)
+		s.redirect(w, r, "/login")
 		return
 	}
 	if s.cfg.Throttle != nil {
@@ -74,7 +74,7 @@ func (s *Server) handleTOTPLogin(w http.ResponseWriter, r *http.Request) {
 	if next == "" {
 		next = "/"
 	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	s.redirect(w, r, next)
 }
 
 // totpView is the enrolment page.

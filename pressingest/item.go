@@ -31,6 +31,15 @@ type Item struct {
 	Fetched   time.Time
 }
 
+// cleanText removes NUL and invalid UTF-8 from every text of the item
+// (feeds and news files are written by strangers): both engines then store
+// the same text and PostgreSQL never refuses a batch over one bad byte.
+func (it *Item) cleanText() {
+	for _, s := range []*string{&it.Outlet, &it.Title, &it.Link, &it.GUID, &it.Summary, &it.Category} {
+		*s = ttdn.CleanText(*s)
+	}
+}
+
 // FromFeed returns the items of a fetched feed for source src.
 func FromFeed(src *ttdn.Source, f *feed.Feed, fetched time.Time) []Item {
 	out := make([]Item, 0, len(f.Items))

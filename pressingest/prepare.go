@@ -42,6 +42,7 @@ func prepareAll(items []Item, wl *sqlstore.Watchlist) []prepared {
 
 // prepare cleans, detects, matches and scores one item.
 func prepare(it *Item, wl *sqlstore.Watchlist, buf []watch.Hit) (prepared, []watch.Hit) {
+	it.cleanText()
 	title := presstext.Clean(presstext.Text(it.Title))
 	summary := presstext.Text(it.Summary)
 	link := strings.TrimSpace(it.Link)

@@ -52,11 +52,11 @@ func TestTokenScope(t *testing.T) {
 			t.Fatalf("narrowed user %+v, %v", u, err)
 		}
 		for _, sc := range []ttdn.TokenScope{{Role: ttdn.RoleCoordinator}, {Role: ttdn.RoleAdmin}, {UnitID: w.unitB.ID}, {Role: "x"}} {
-			if _, _, err := w.auth.CreateScopedToken(sys, w.officerA.ID, "rong", 0, sc); ttdn.ErrorCode(err) != ttdn.EINVALID {
+			if _, _, err := w.auth.CreateScopedToken(sys, w.officerA.ID, "rong", time.Hour, sc); ttdn.ErrorCode(err) != ttdn.EINVALID {
 				t.Errorf("officer A token %+v: %v", sc, err)
 			}
 		}
-		raw2, _, err := w.auth.CreateScopedToken(sys, w.officerA.ID, "phong", 0, ttdn.TokenScope{UnitID: w.unitA1.ID})
+		raw2, _, err := w.auth.CreateScopedToken(sys, w.officerA.ID, "phong", time.Hour, ttdn.TokenScope{UnitID: w.unitA1.ID})
 		if err != nil {
 			t.Fatal(err)
 		}

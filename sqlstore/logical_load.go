@@ -208,7 +208,11 @@ func convertValue(v any, k archive.Kind) (any, error) {
 		}
 	case archive.KindText:
 		if s, ok := v.(string); ok {
-			return s, nil
+			// A SQLite database may hold NUL or broken UTF-8 (stored before
+			// ttdn cleaned its input); PostgreSQL refuses both, and one bad
+			// value would fail the whole import. Both engines load the text
+			// cleaned, the same way.
+			return ttdn.CleanText(s), nil
 		}
 	case archive.KindTime:
 		if t, ok := v.(time.Time); ok {

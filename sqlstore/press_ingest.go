@@ -233,6 +233,7 @@ func (s *PressService) OfflineSource(ctx context.Context, name string, foreign b
 	if !ttdn.UserFromContext(ctx).IsSystem() {
 		return nil, errSystemOnly()
 	}
+	name = ttdn.CleanText(name) // from a news file, like the items' text
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return nil, err

@@ -18,8 +18,9 @@ func errTokenNotFound() error {
 	return ttdn.Errorf(ttdn.ENOTFOUND, "Không tìm thấy mã truy cập.", "Token not found.")
 }
 
-// CreateToken issues an API token for the user; ttl 0 means no expiry. The
-// raw token ("ttdn_…") is returned once and only its hash is kept.
+// CreateToken issues an API token for the user, valid for ttl (within
+// ttdn.CheckTokenTTL's bounds: every token expires). The raw token
+// ("ttdn_…") is returned once and only its hash is kept.
 func (s *AuthService) CreateToken(ctx context.Context, userID int64, name string, ttl time.Duration) (string, *ttdn.APIToken, error) {
 	return s.CreateScopedToken(ctx, userID, name, ttl, ttdn.TokenScope{})
 }
@@ -31,6 +32,8 @@ func (s *AuthService) CreateScopedToken(ctx context.Context, userID int64, name 
 		return "", nil, err
 	} else if strings.TrimSpace(name) == "" {
 		return "", nil, ttdn.Errorf(ttdn.EINVALID, "Mã truy cập cần có tên.", "A token needs a name.")
+	} else if err := ttdn.CheckTokenTTL(ttl); err != nil {
+		return "", nil, err
 	}
 	secret, err := randomToken()
 	if err != nil {
@@ -48,10 +51,7 @@ func (s *AuthService) CreateScopedToken(ctx context.Context, userID int64, name 
 	} else if err := scope.CheckFor(u); err != nil {
 		return "", nil, err
 	}
-	t := &ttdn.APIToken{UserID: userID, Name: name, CreatedAt: tx.now, Scope: scope}
-	if ttl > 0 {
-		t.ExpiresAt = tx.now.Add(ttl)
-	}
+	t := &ttdn.APIToken{UserID: userID, Name: name, CreatedAt: tx.now, ExpiresAt: tx.now.Add(ttl), Scope: scope}
 	if t.ID, err = tx.insertID(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at, role, unit_id)
 		VALUES (?, ?, ?, ?, ?, ?, ?)`, tokenHash(raw), userID, name, tx.now, timeArg(t.ExpiresAt), string(scope.Role),
 		idArg(scope.UnitID)); err != nil {

@@ -136,7 +136,7 @@ func TestAPITokens(t *testing.T) {
 		if _, _, err := w.auth.CreateToken(as(w.officerA), w.officerA.ID, "bot", 0); ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
 			t.Fatalf("officer creates a token: %v", err)
 		}
-		raw, tok, err := w.auth.CreateToken(as(w.admin), w.officerA.ID, "báo cáo tự động", 0)
+		raw, tok, err := w.auth.CreateToken(as(w.admin), w.officerA.ID, "báo cáo tự động", 30*24*time.Hour)
 		if err != nil || !strings.HasPrefix(raw, sqlstore.TokenPrefix) || tok.ID == 0 {
 			t.Fatalf("create: %q %+v %v", raw, tok, err)
 		}

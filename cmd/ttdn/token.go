@@ -20,7 +20,7 @@ func runToken(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	db, _, err := openWithFlags(ctx, "token create", args[1:], stderr, func(fs *flag.FlagSet) {
 		username = fs.String("username", "", "người dùng sở hữu mã / the token's user")
 		name = fs.String("name", "cli", "mô tả / label")
-		ttl = fs.Duration("ttl", 90*24*time.Hour, "thời hạn (0: không hết hạn) / lifetime (0: never expires)")
+		ttl = fs.Duration("ttl", 90*24*time.Hour, "thời hạn, từ 1m đến 8784h (1 năm) / lifetime, from 1m to 8784h (one year)")
 		role = fs.String("role", "", "vai trò hẹp hơn của mã (vd. unit_officer) / a narrower role for the token")
 		unit = fs.String("unit", "", "đơn vị hẹp hơn (mã hoặc số) / a narrower unit (code or id)")
 	})
@@ -28,6 +28,9 @@ func runToken(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	defer db.Close()
+	if err := ttdn.CheckTokenTTL(*ttl); err != nil { // before any lookup: nothing is created
+		return err
+	}
 	ctx = ttdn.NewSystemContext(ctx)
 	users, _, err := sqlstore.NewUserService(db).FindUsers(ctx, ttdn.UserFilter{Username: username, Limit: 1})
 	if err != nil {
@@ -46,8 +49,6 @@ func runToken(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	fmt.Fprintln(stdout, raw)
-	if !tok.ExpiresAt.IsZero() {
-		fmt.Fprintf(stderr, "Mã #%d của %s, hết hạn %s. Lưu lại ngay: mã không được hiển thị lần nữa.\n", tok.ID, *username, tok.ExpiresAt.Format("02/01/2006"))
-	}
+	fmt.Fprintf(stderr, "Mã #%d của %s, hết hạn %s. Lưu lại ngay: mã không được hiển thị lần nữa.\n", tok.ID, *username, tok.ExpiresAt.Format("02/01/2006"))
 	return nil
 }

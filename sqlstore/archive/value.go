@@ -7,6 +7,8 @@ import (
 	"math"
 	"strconv"
 	"time"
+
+	"ttdn"
 )
 
 // appendValue appends v, a value of kind k, as JSON. The values are those a
@@ -39,11 +41,14 @@ func appendValue(b []byte, k Kind, v any) ([]byte, error) {
 			return strconv.AppendInt(b, v, 10), nil
 		}
 	case KindText:
+		// Text is written cleaned (no NUL, valid UTF-8): a SQLite database
+		// may hold what PostgreSQL refuses, and the archive must load into
+		// either engine.
 		switch v := v.(type) {
 		case string:
-			return appendJSONString(b, v)
+			return appendJSONString(b, ttdn.CleanText(v))
 		case []byte:
-			return appendJSONString(b, string(v))
+			return appendJSONString(b, ttdn.CleanText(string(v)))
 		}
 	case KindBool:
 		switch v := v.(type) {
