@@ -46,6 +46,7 @@ var budgetCatalog = map[string][2]string{
 	"budget.unit_price":      {"Đơn giá", "Unit price"},
 	"budget.add_line":        {"Thêm dòng", "Add a line"},
 	"budget.paste_help":      {"Có thể dán các dòng từ bảng tính (nội dung, số lượng, đơn vị tính, đơn giá).", "Rows can be pasted from a spreadsheet (item, quantity, unit, unit price)."},
+	"budget.year_plans":      {"Lấy kế hoạch của năm này", "Show this year's plans"},
 	"budget.amount":          {"Thành tiền", "Amount"},
 	"budget.source":          {"Nguồn kinh phí", "Funding source"},
 	"budget.estimated":       {"Dự toán", "Estimated"},

@@ -32,6 +32,13 @@ func (s *Server) handleBudgetNewForm(w http.ResponseWriter, r *http.Request) {
 // the warnings of what was typed.
 func (s *Server) handleBudgetCreate(w http.ResponseWriter, r *http.Request) {
 	f := budgetFormFrom(r, 0)
+	if r.PostFormValue("action") == "year" {
+		// The year changed: show the plans, tasks and activities of that
+		// year, keeping everything typed; nothing is saved.
+		f.pad()
+		s.renderBudgetForm(w, r, http.StatusOK, f, nil)
+		return
+	}
 	e, err := f.estimate()
 	if err == nil && r.PostFormValue("action") == "check" {
 		f.Warnings, err = s.cfg.Budgets.CheckBudgetEstimate(r.Context(), e)

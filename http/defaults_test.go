@@ -43,3 +43,29 @@ func TestYearsFollowThePlan(t *testing.T) {
 		}
 	})
 }
+
+// TestBudgetFormPlansOfTheYearTyped: typing another year and asking for
+// its plans shows that year's plans before anything is saved, keeping
+// what was typed.
+func TestBudgetFormPlansOfTheYearTyped(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		fx := newFixture(t, db, true) // the 2019 plan
+		cfg := fx.srv.cfg
+		cfg.Budgets = sqlstore.NewBudgetService(db)
+		cfg.Now = func() time.Time { return time.Date(2026, 12, 4, 9, 0, 0, 0, vietnam) }
+		fx.srv = NewServer(cfg)
+		fx.h = fx.srv.Handler()
+		opt := `<option value="` + itoa(fx.plan.ID) + `"`
+		if w := fx.do(fx.request(http.MethodGet, "/budgets/new", "officer", nil)); strings.Contains(w.Body.String(), opt) {
+			t.Fatal("the 2026 form offers the 2019 plan")
+		}
+		w := fx.do(fx.request(http.MethodPost, "/budgets/new", "officer", form("action", "year", "year", "2019",
+			"unit", itoa(fx.units["cong-an"].ID), "title", "Dự toán đang gõ")))
+		if w.Code != http.StatusOK || !strings.Contains(w.Body.String(), opt) || !strings.Contains(w.Body.String(), "Dự toán đang gõ") {
+			t.Fatalf("plans of 2019: %d", w.Code)
+		}
+		if _, n, err := sqlstore.NewBudgetService(db).FindBudgetEstimates(sqltest.SystemContext(), ttdn.BudgetFilter{}); err != nil || n != 0 {
+			t.Fatalf("%d estimates stored by asking for the year's plans (%v)", n, err)
+		}
+	})
+}
