@@ -84,6 +84,10 @@ type Config struct {
 	// nil leaves /readyz out.
 	Ready func(ctx context.Context) error
 
+	// ObserveRequest, when set, is told of every request once answered
+	// (the metrics: cmd/ttdn/metrics.go).
+	ObserveRequest func(method, route string, status int, d time.Duration)
+
 	Now    func() time.Time // nil means time.Now
 	Logger *slog.Logger     // nil means slog.Default()
 

@@ -27,10 +27,12 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var withDemo, secure *bool
 	var allow feedAllow
 	var proxyFlags []string
+	var logFormat *string
 	db, _, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
 		allow.register(fs)
 		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
 		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
+		logFormat = fs.String("log-format", "text", "định dạng nhật ký máy chủ: text hoặc json / server log format: text or json")
 		secure = fs.Bool("secure-cookies", false, "đánh dấu cookie Secure (khi TLS kết thúc ở proxy) / Secure cookies behind a TLS proxy")
 		fs.Func("trusted-proxy", "proxy ngược tin cậy (CIDR hoặc IP, lặp lại hoặc cách nhau bằng dấu phẩy): chỉ từ đó mới đọc X-Forwarded-For / trusted reverse proxy (CIDR or IP, repeatable or comma list): X-Forwarded-For is read only from it",
 			func(v string) error { proxyFlags = append(proxyFlags, v); return nil })
@@ -39,6 +41,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	defer db.Close()
+	log, err := newFormatLogger(stderr, *logFormat)
+	if err != nil {
+		return err
+	}
 	guard, err := allow.guard()
 	if err != nil {
 		return err
@@ -70,7 +76,6 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	log := newLogger(stderr)
 	srv := newHTTPServer(db, log, *secure, guard, proxies)
 	if len(proxies) > 0 {
 		log.Info("trusted proxies", "cidr", proxies)
