@@ -115,9 +115,13 @@ func TestRequestLogJSON(t *testing.T) {
 	}
 
 	// A failed log-in: neither the password nor the cookie is logged.
-	r := f.request("POST", "/login", anon, url.Values{"username": {"officer"}, "password": {"Sai-mat-khau-XYZ-123"}})
+	r := f.request("POST", "/login", anon, url.Values{"username": {"officer"}, "password": {"Sai-mat-khau-XYZ-123"}, csrfField: {sessionCSRF(f.sessions["admin"])}})
+	r.AddCookie(&http.Cookie{Name: csrfCookie, Value: fixedCSRF})
 	r.AddCookie(&http.Cookie{Name: sessionCookie, Value: f.sessions["admin"]})
 	resp = do(r)
+	if body := readBody(t, resp); resp.StatusCode != http.StatusUnauthorized || !strings.Contains(body, "không đúng") {
+		t.Fatalf("the log-in did not fail on the password: %d", resp.StatusCode)
+	}
 	log := buf.String()
 	for _, secret := range []string{"Sai-mat-khau-XYZ-123", f.sessions["admin"], f.sessions["officer"], f.token, "bi-mat-tim-kiem", "987654"} {
 		if strings.Contains(log, secret) {

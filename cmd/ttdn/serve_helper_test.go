@@ -35,9 +35,15 @@ var serveAddrRE = regexp.MustCompile(`listening on http://(\S+)`)
 // startServe runs `ttdn serve ARGS --addr 127.0.0.1:0` in this process
 // and returns its base URL and its log; the server stops when the test ends.
 func startServe(t *testing.T, args ...string) (base string, log *lockedBuffer) {
+	base, log, _ = startServeOut(t, args...)
+	return base, log
+}
+
+// startServeOut is startServe that also returns what serve printed.
+func startServeOut(t *testing.T, args ...string) (base string, log, out *lockedBuffer) {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	out, log := &lockedBuffer{}, &lockedBuffer{}
+	out, log = &lockedBuffer{}, &lockedBuffer{}
 	done := make(chan error, 1)
 	go func() {
 		done <- run(ctx, append([]string{"serve", "--addr", "127.0.0.1:0"}, args...), strings.NewReader(""), out, log)
@@ -51,7 +57,7 @@ func startServe(t *testing.T, args ...string) (base string, log *lockedBuffer) {
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if m := serveAddrRE.FindStringSubmatch(out.String()); m != nil {
-			return "http://" + m[1], log
+			return "http://" + m[1], log, out
 		}
 		select {
 		case err := <-done:
@@ -60,7 +66,7 @@ func startServe(t *testing.T, args ...string) (base string, log *lockedBuffer) {
 		}
 	}
 	t.Fatalf("serve did not start:\n%s", log.String())
-	return "", nil
+	return "", nil, nil
 }
 
 // get fetches url and returns the response with its body read.
