@@ -41,7 +41,7 @@ func TestRegistryExposition(t *testing.T) {
 		t.Fatalf("%v\n%s", err, buf.String())
 	}
 	want := map[string]float64{
-		metricstest.Key("t_requests_total", "route", "/plans/{id}", "status", "200"):        2,
+		metricstest.Key("t_requests_total", "route", "/plans/{id}", "status", "200"):      2,
 		metricstest.Key("t_requests_total", "route", `/odd"route\`+"\n", "status", "500"): 3,
 		metricstest.Key("t_latency_seconds_bucket", "route", "/plans", "le", "0.1"):       2, // le is inclusive
 		metricstest.Key("t_latency_seconds_bucket", "route", "/plans", "le", "1"):         3,
