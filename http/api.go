@@ -159,5 +159,9 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("not ready: " + reason + "\n"))
 		return
 	}
-	_, _ = w.Write([]byte("ready\n"))
+	body := "ready\n"
+	if s.cfg.ReadyInfo != nil {
+		body += s.cfg.ReadyInfo() + "\n"
+	}
+	_, _ = w.Write([]byte(body))
 }

@@ -80,6 +80,9 @@ type Config struct {
 	ParsePlan func(data []byte, name string, r *directory.Resolver) (*planparse.Result, error)
 	// Ping checks the database for /healthz; nil means a one-row unit query.
 	Ping func(ctx context.Context) error
+	// ReadyInfo, when set, adds lines to /readyz's body (the last backup);
+	// they do not change its status.
+	ReadyInfo func() string
 	// Ready proves a write can commit, for /readyz (sqlstore's CheckWrite);
 	// nil leaves /readyz out.
 	Ready func(ctx context.Context) error

@@ -27,9 +27,11 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var withDemo, secure *bool
 	var allow feedAllow
 	var proxyFlags []string
-	var logFormat, metricsAddr *string
+	var logFormat, metricsAddr, backupDir *string
+	var backupEvery *time.Duration
+	var backupKeep *int
 	var metricsAllowFlags []string
-	db, _, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
+	db, flagSet, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
 		allow.register(fs)
 		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
 		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
@@ -37,6 +39,9 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		metricsAddr = fs.String("metrics-addr", "", "địa chỉ lắng nghe riêng cho /metrics (Prometheus) / separate listen address for /metrics")
 		fs.Func("metrics-allow", "mạng được đọc /metrics (CIDR hoặc IP, lặp lại hoặc cách nhau bằng dấu phẩy) / networks allowed to read /metrics (CIDR or IP, repeatable or comma list)",
 			func(v string) error { metricsAllowFlags = append(metricsAllowFlags, v); return nil })
+		backupEvery = fs.Duration("backup-every", 0, "sao lưu trực tuyến định kỳ, ví dụ 24h (0: tắt) / scheduled online backup interval, e.g. 24h (0: off)")
+		backupKeep = fs.Int("backup-keep", 14, "số bản sao lưu định kỳ giữ lại / scheduled backups to keep")
+		backupDir = fs.String("backup-dir", "", "thư mục sao lưu định kỳ (mặc định DATA/backups với SQLite) / scheduled backup directory (default DATA/backups on SQLite)")
 		secure = fs.Bool("secure-cookies", false, "đánh dấu cookie Secure (khi TLS kết thúc ở proxy) / Secure cookies behind a TLS proxy")
 		fs.Func("trusted-proxy", "proxy ngược tin cậy (CIDR hoặc IP, lặp lại hoặc cách nhau bằng dấu phẩy): chỉ từ đó mới đọc X-Forwarded-For / trusted reverse proxy (CIDR or IP, repeatable or comma list): X-Forwarded-For is read only from it",
 			func(v string) error { proxyFlags = append(proxyFlags, v); return nil })
@@ -61,6 +66,13 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return err
 	}
+	met := newServerMetrics(db)
+	var backups *backupScheduler
+	if *backupEvery != 0 {
+		if backups, err = newBackupScheduler(db, storeConfigOf(flagSet), *backupEvery, *backupKeep, *backupDir, log, met); err != nil {
+			return err
+		}
+	}
 	// The shipped directory and catalogues are seeded on every start: seeding
 	// is idempotent, and a new release may ship units a province lacks.
 	sysCtx := ttdn.NewSystemContext(ctx)
@@ -84,9 +96,11 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	met := newServerMetrics(db)
 	srv := newHTTPServer(db, log, *secure, guard, proxies, func(c *ttdnhttp.Config) {
 		met.wire(c)
+		if backups != nil {
+			c.ReadyInfo = backups.status
+		}
 		// Without a listener of its own, /metrics is on the main one for
 		// the allowed networks only; with neither flag, nowhere.
 		if *metricsAddr == "" && len(metricsAllow) > 0 {
@@ -125,6 +139,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	met.wireJobs(sched, feeds)
 	go sched.Run(ctx)
 	go feeds.Run(ctx)
+	if backups != nil {
+		log.Info("backup: scheduled", "every", backups.every.String(), "keep", backups.keep, "dir", backups.dir)
+		go backups.Run(ctx)
+	}
 	fmt.Fprintf(stdout, "ttdn (%s) đang chạy tại / listening on http://%s\n", db.Engine(), ln.Addr())
 	return serve(ctx, srv, ln)
 }
