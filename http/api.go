@@ -49,6 +49,7 @@ func (s *Server) apiMiddleware(next http.HandlerFunc) http.Handler {
 			s.apiError(w, r, err)
 			return
 		}
+		setRequestUser(r, u.ID)
 		next(w, r.WithContext(ttdn.NewContextWithUser(ctx, u)))
 	})
 }
@@ -66,7 +67,8 @@ func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
 	if ttdn.ErrorCode(err) == ttdn.EUNAUTHORIZED {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="ttdn"`)
 	}
-	body := map[string]any{"error": map[string]string{"code": ttdn.ErrorCode(err), "message": ttdn.ErrorMessage(err, lang)}}
+	body := map[string]any{"error": map[string]string{"code": ttdn.ErrorCode(err), "message": ttdn.ErrorMessage(err, lang),
+		"request_id": requestID(r)}}
 	s.writeJSON(w, apiErrorStatus(err), body)
 }
 
@@ -157,5 +159,9 @@ func (s *Server) handleReady(w http.ResponseWriter, r *http.Request) {
 		_, _ = w.Write([]byte("not ready: " + reason + "\n"))
 		return
 	}
-	_, _ = w.Write([]byte("ready\n"))
+	body := "ready\n"
+	if s.cfg.ReadyInfo != nil {
+		body += s.cfg.ReadyInfo() + "\n"
+	}
+	_, _ = w.Write([]byte(body))
 }

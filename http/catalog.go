@@ -18,10 +18,11 @@ var catalog = map[string][2]string{
 	"nav.users":    {"Người dùng", "Users"},
 	"nav.crumbs":   {"Vị trí trang", "Breadcrumb"},
 
-	"banner.error": {"Không thực hiện được:", "Not done:"},
-	"error.title":  {"Không thực hiện được yêu cầu", "The request could not be completed"},
-	"error.help":   {"Nếu cần hỗ trợ, vui lòng liên hệ quản trị hệ thống và cho biết thời điểm xảy ra lỗi.", "If you need help, contact the administrator and say when this happened."},
-	"error.home":   {"Về trang chủ", "Back to the home page"},
+	"banner.error":     {"Không thực hiện được:", "Not done:"},
+	"error.title":      {"Không thực hiện được yêu cầu", "The request could not be completed"},
+	"error.help":       {"Nếu cần hỗ trợ, vui lòng liên hệ quản trị hệ thống và cho biết mã yêu cầu dưới đây.", "If you need help, contact the administrator and quote the request id below."},
+	"error.request_id": {"Mã yêu cầu: %s", "Request id: %s"},
+	"error.home":       {"Về trang chủ", "Back to the home page"},
 
 	"filter.all":    {"Tất cả", "All"},
 	"filter.apply":  {"Lọc", "Filter"},

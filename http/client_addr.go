@@ -106,6 +106,12 @@ func parseHop(s string) (netip.Addr, bool) {
 // ParseTrustedProxies reads --trusted-proxy values: each a comma-separated
 // list of CIDR ranges or single addresses.
 func ParseTrustedProxies(values []string) ([]netip.Prefix, error) {
+	return ParsePrefixes("--trusted-proxy", values)
+}
+
+// ParsePrefixes reads addresses and CIDR ranges (repeated or comma lists)
+// for the flag named flag (--trusted-proxy, --metrics-allow).
+func ParsePrefixes(flag string, values []string) ([]netip.Prefix, error) {
 	var out []netip.Prefix
 	for _, v := range values {
 		for _, item := range strings.Split(v, ",") {
@@ -124,8 +130,8 @@ func ParseTrustedProxies(values []string) ([]netip.Prefix, error) {
 				out = append(out, netip.PrefixFrom(ip, ip.BitLen()))
 			} else {
 				return nil, ttdn.Errorf(ttdn.EINVALID,
-					"--trusted-proxy: %q không phải địa chỉ IP hay dải CIDR (ví dụ 10.0.0.5 hoặc 10.0.0.0/24).",
-					"--trusted-proxy: %q is neither an IP address nor a CIDR range (e.g. 10.0.0.5 or 10.0.0.0/24).", item)
+					"%s: %q không phải địa chỉ IP hay dải CIDR (ví dụ 10.0.0.5 hoặc 10.0.0.0/24).",
+					"%s: %q is neither an IP address nor a CIDR range (e.g. 10.0.0.5 or 10.0.0.0/24).", flag, item)
 			}
 		}
 	}

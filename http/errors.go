@@ -39,7 +39,7 @@ func apiErrorStatus(err error) int {
 
 func (s *Server) logIfInternal(r *http.Request, err error) {
 	if ttdn.ErrorCode(err) == ttdn.EINTERNAL {
-		s.log.Error("internal error", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.log.Error("internal error", "request_id", requestID(r), "method", r.Method, "route", routeOf(r), "err", err)
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"net/url"
 	"strings"
 	"testing"
@@ -13,6 +14,7 @@ import (
 
 	"ttdn"
 	"ttdn/directory"
+	"ttdn/metrics"
 	"ttdn/planparse"
 	"ttdn/seed"
 	"ttdn/sqlstore"
@@ -60,6 +62,10 @@ func newServer(db *sqlstore.DB) *Server {
 		Press:        newPressConfig(db),
 		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ready:        db.CheckWrite,
+		// /metrics is for the monitoring network only: the fixture's
+		// requests (192.0.2.1) are outside it.
+		Metrics:      metrics.NewRegistry().Handler(),
+		MetricsAllow: []netip.Prefix{netip.MustParsePrefix("127.0.0.0/8")},
 		Now:          func() time.Time { return time.Date(2019, 7, 1, 9, 0, 0, 0, vietnam) },
 		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),
 	})

@@ -3,6 +3,7 @@ package http
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"net/http"
 	"strings"
 	"time"
@@ -26,10 +27,12 @@ func (s *Server) securityHeaders(next http.Handler) http.Handler {
 	})
 }
 
-// statusRecorder remembers the status for the request log.
+// statusRecorder remembers the status and the size of the body for the
+// request log and the metrics.
 type statusRecorder struct {
 	http.ResponseWriter
 	status int
+	bytes  int64
 	wrote  bool
 }
 
@@ -44,24 +47,56 @@ func (w *statusRecorder) Write(b []byte) (int, error) {
 	if !w.wrote {
 		w.status, w.wrote = http.StatusOK, true
 	}
-	return w.ResponseWriter.Write(b)
+	n, err := w.ResponseWriter.Write(b)
+	w.bytes += int64(n)
+	return n, err
 }
 
 // Unwrap lets http.ResponseController reach the real writer.
 func (w *statusRecorder) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
-// logRequests logs one line per request. It logs neither query strings nor
-// bodies: they may carry search terms or passwords.
+// routeOf is the pattern the request matched without its method
+// ("/plans/{id}"): a bounded set of values, unlike the path, which may also
+// carry a secret (a calendar feed's token). Requests no route matched
+// (redirects the mux made itself) are "other".
+func routeOf(r *http.Request) string {
+	p := r.Pattern
+	if _, rest, ok := strings.Cut(p, " "); ok {
+		p = rest
+	}
+	if p == "" {
+		return "other"
+	}
+	return p
+}
+
+// logRequests logs one line per request: its id, method, route pattern,
+// status, duration, body size, user id and address. It logs neither paths,
+// query strings, headers nor bodies: they may carry search terms,
+// passwords, session cookies or tokens.
 func (s *Server) logRequests(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		start := time.Now()
+		r, info := s.withRequestInfo(r)
+		w.Header().Set(requestIDHeader, info.id)
 		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
 		next.ServeHTTP(rec, r)
+		elapsed := time.Since(start)
+		route := routeOf(r)
+		if s.cfg.ObserveRequest != nil {
+			s.cfg.ObserveRequest(r.Method, route, rec.status, elapsed)
+		}
 		if strings.HasPrefix(r.URL.Path, "/assets/") {
 			return
 		}
-		s.log.Info("http", "method", r.Method, "path", r.URL.Path, "status", rec.status,
-			"duration", time.Since(start).Round(time.Microsecond), "addr", clientAddr(r))
+		attrs := []slog.Attr{slog.String("request_id", info.id), slog.String("method", r.Method),
+			slog.String("route", route), slog.Int("status", rec.status),
+			slog.Float64("duration_ms", float64(elapsed.Microseconds())/1000), slog.Int64("bytes", rec.bytes),
+			slog.String("addr", clientAddr(r))}
+		if info.userID != 0 {
+			attrs = append(attrs, slog.Int64("user", info.userID))
+		}
+		s.log.LogAttrs(r.Context(), slog.LevelInfo, "http", attrs...)
 	})
 }
 
@@ -74,7 +109,7 @@ func (s *Server) recoverPanics(next http.Handler) http.Handler {
 				if v == http.ErrAbortHandler {
 					panic(v)
 				}
-				s.log.Error("panic", "path", r.URL.Path, "panic", v, "stack", stack())
+				s.log.Error("panic", "request_id", requestID(r), "route", routeOf(r), "panic", v, "stack", stack())
 				err := ttdn.Errorf(ttdn.EINTERNAL, "panic", "panic")
 				if isAPI(r) {
 					s.apiError(w, r, err)
@@ -106,6 +141,7 @@ func (s *Server) uiMiddleware(next http.HandlerFunc, opt uiOptions) http.Handler
 		if c, err := r.Cookie(sessionCookie); err == nil && c.Value != "" {
 			if u, err := s.cfg.Auth.FindSessionUser(ctx, c.Value); err == nil {
 				req.user, req.session = u, c.Value
+				setRequestUser(r, u.ID)
 				ctx = ttdn.NewContextWithUser(ctx, u)
 			}
 		}

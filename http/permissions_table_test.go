@@ -63,6 +63,7 @@ var permTable = map[string]string{
 	"GET /difficulty-groups/{id}":                            "LNNNNNN",
 	"GET /healthz":                                           "AAAAAAA",
 	"GET /lang/{lang}":                                       "AAAAAAA",
+	"GET /metrics":                                           "NNNNNNN",
 	"GET /login":                                             "AAAAAAA",
 	"GET /login/totp":                                        "LLLLLLL",
 	"GET /notifications":                                     "LAAAAAA",

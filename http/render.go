@@ -42,17 +42,20 @@ func mustParseTemplates() *templates {
 // page is what every template receives: the request's user, language and
 // CSRF token, an error banner, and the page's own Data.
 type page struct {
-	Lang    string
-	User    *ttdn.User
-	CSRF    string
-	Title   string
-	Nav     string // which menu item is current
-	Error   string // the banner: ttdn.ErrorMessage in the user's language
-	Flash   string // a confirmation after a redirect
-	Path    string // this page's URI, for the language switch
-	Version string
-	Unread  int // the user's unread notifications, for the bell
-	Work    int // urgent items of the user's work, for the home link
+	Lang  string
+	User  *ttdn.User
+	CSRF  string
+	Title string
+	Nav   string // which menu item is current
+	Error string // the banner: ttdn.ErrorMessage in the user's language
+	// RequestID is shown with an error, for the help desk (request_id.go).
+	RequestID     string
+	ShowRequestID bool   // in the banner: the error is the server's, not the input's
+	Flash         string // a confirmation after a redirect
+	Path          string // this page's URI, for the language switch
+	Version       string
+	Unread        int // the user's unread notifications, for the bell
+	Work          int // urgent items of the user's work, for the home link
 	// ErrorField is the form field the error is about: the page marks it
 	// (aria-invalid) and puts the message beside it (field_error.go).
 	ErrorField string
@@ -136,12 +139,13 @@ func (s *Server) renderWithError(w http.ResponseWriter, r *http.Request, err err
 	p := s.newPage(w, r, titleKey, data)
 	p.Error = ttdn.ErrorMessage(err, p.Lang)
 	p.ErrorField = ttdn.ErrorField(err)
+	p.ShowRequestID = errorStatus(err) >= 500 && name != "error"
 	s.renderPage(w, r, errorStatus(err), name, p)
 }
 
 func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey string, data any) *page {
 	req := reqOf(r)
-	p := &page{Lang: req.lang, User: req.user, Path: r.URL.RequestURI(), Data: data}
+	p := &page{Lang: req.lang, User: req.user, Path: r.URL.RequestURI(), Data: data, RequestID: requestID(r)}
 	p.CSRF = s.csrfToken(w, r)
 	p.Title = p.T(titleKey)
 	p.Flash = takeFlash(w, r, p.Lang)

@@ -80,9 +80,24 @@ type Config struct {
 	ParsePlan func(data []byte, name string, r *directory.Resolver) (*planparse.Result, error)
 	// Ping checks the database for /healthz; nil means a one-row unit query.
 	Ping func(ctx context.Context) error
+	// ReadyInfo, when set, adds lines to /readyz's body (the last backup);
+	// they do not change its status.
+	ReadyInfo func() string
 	// Ready proves a write can commit, for /readyz (sqlstore's CheckWrite);
 	// nil leaves /readyz out.
 	Ready func(ctx context.Context) error
+
+	// ObserveRequest, when set, is told of every request once answered
+	// (the metrics: cmd/ttdn/metrics.go).
+	ObserveRequest func(method, route string, status int, d time.Duration)
+	// ObserveLoginFailure, when set, is told of every failed log-in step
+	// (password, TOTP code, current password).
+	ObserveLoginFailure func(step ttdn.LoginStep)
+	// Metrics serves /metrics on this server to the networks in
+	// MetricsAllow only (others get 404); nil leaves the route out (cmd/ttdn
+	// may serve it on a listener of its own instead).
+	Metrics      http.Handler
+	MetricsAllow []netip.Prefix
 
 	Now    func() time.Time // nil means time.Now
 	Logger *slog.Logger     // nil means slog.Default()
@@ -161,6 +176,9 @@ func (s *Server) routes() {
 		m.HandleFunc("GET /readyz", s.handleReady)
 	}
 	m.HandleFunc("GET /lang/{lang}", s.handleLang)
+	if s.cfg.Metrics != nil {
+		m.HandleFunc("GET /metrics", s.handleMetrics)
+	}
 
 	ui := func(pattern string, h http.HandlerFunc) { m.Handle(pattern, s.uiMiddleware(h, uiOptions{})) }
 	auth := func(pattern string, h http.HandlerFunc) { m.Handle(pattern, s.uiMiddleware(h, uiOptions{auth: true})) }

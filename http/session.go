@@ -88,6 +88,9 @@ func (s *Server) loginFailed(w http.ResponseWriter, r *http.Request, err error, 
 		s.renderError(w, r, err)
 		return
 	}
+	if s.cfg.ObserveLoginFailure != nil {
+		s.cfg.ObserveLoginFailure(step)
+	}
 	if s.cfg.Throttle != nil {
 		if err := s.cfg.Throttle.LoginFailed(r.Context(), username, clientAddr(r), step); err != nil {
 			s.renderError(w, r, err)

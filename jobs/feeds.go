@@ -39,6 +39,9 @@ type FeedRunner struct {
 	// Now is the clock the polling policy reads; it must agree with the
 	// database's (tests move both). Default time.Now.
 	Now func() time.Time
+	// OnFetch, when set, is told of every fetch: whether it succeeded, the
+	// new items stored and the lag (how long after it was due it started).
+	OnFetch func(ok bool, newItems int, lag time.Duration)
 
 	ingestMu sync.Mutex
 }
@@ -146,6 +149,10 @@ func (r *FeedRunner) claimLoop(ctx context.Context, workers int, jobs chan<- *tt
 // fetchOne fetches, ingests and records one source; it returns the new
 // items and the error recorded ("" for success).
 func (r *FeedRunner) fetchOne(ctx context.Context, src *ttdn.Source) (int, string) {
+	var lag time.Duration
+	if !src.NextFetchAt.IsZero() {
+		lag = max(time.Since(src.NextFetchAt), 0)
+	}
 	res := r.Fetcher.Fetch(ctx, feed.Request{URL: src.FeedURL, ETag: src.ETag, LastModified: src.LastModified})
 	newItems := 0
 	if res.Err == nil && res.Feed != nil {
@@ -164,6 +171,9 @@ func (r *FeedRunner) fetchOne(ctx context.Context, src *ttdn.Source) (int, strin
 	o := r.outcome(src, res, newItems)
 	if err := r.Store.RecordFetch(ctx, src.ID, o); err != nil {
 		r.log().Error("jobs: record fetch", "source", src.ID, "err", err)
+	}
+	if r.OnFetch != nil {
+		r.OnFetch(o.Error == "", newItems, lag)
 	}
 	return newItems, o.Error
 }

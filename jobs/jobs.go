@@ -31,6 +31,9 @@ type Scheduler struct {
 	Interval  time.Duration // 5 minutes when zero
 	BatchSize int           // e-mails claimed per round; 50 when zero
 	Log       *slog.Logger
+	// Observe, when set, is told of every run: its error (nil for a
+	// success) and how long it took (the metrics).
+	Observe func(err error, d time.Duration)
 }
 
 // Run works every Interval until ctx ends.
@@ -42,8 +45,16 @@ func (s *Scheduler) Run(ctx context.Context) {
 	t := time.NewTicker(interval)
 	defer t.Stop()
 	for {
-		if err := s.RunOnce(ctx); err != nil && ctx.Err() == nil {
+		start := time.Now()
+		err := s.RunOnce(ctx)
+		if ctx.Err() != nil {
+			return
+		}
+		if err != nil {
 			s.log().Error("jobs: notifications", "err", err)
+		}
+		if s.Observe != nil {
+			s.Observe(err, time.Since(start))
 		}
 		select {
 		case <-ctx.Done():

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 
+	"ttdn"
 	"ttdn/sqlstore"
 )
 
@@ -14,6 +15,19 @@ import (
 // error (a driver quoting its connection string) never reaches the log.
 func newLogger(w io.Writer) *slog.Logger {
 	return slog.New(redactingHandler{slog.NewTextHandler(w, nil)})
+}
+
+// newFormatLogger is newLogger in the format `--log-format` names: "text"
+// (key=value, for people) or "json" (one object a line, for a log
+// collector such as Loki, Elasticsearch or journald's JSON export).
+func newFormatLogger(w io.Writer, format string) (*slog.Logger, error) {
+	switch format {
+	case "", "text":
+		return newLogger(w), nil
+	case "json":
+		return slog.New(redactingHandler{slog.NewJSONHandler(w, nil)}), nil
+	}
+	return nil, ttdn.Errorf(ttdn.EINVALID, "--log-format: %q không hợp lệ (text hoặc json).", "--log-format: %q is not valid (text or json).", format)
 }
 
 type redactingHandler struct{ slog.Handler }

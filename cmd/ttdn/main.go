@@ -37,6 +37,8 @@ func commands() []command {
 		{"restore", "khôi phục vào CSDL trống: restore --in TỆP / restore into an empty database", runRestore},
 		{"export", "xuất toàn bộ dữ liệu: export --out TỆP.zip / complete logical export", runExport},
 		{"import", "nạp tệp xuất vào CSDL trống: import --in TỆP.zip / load an export into an empty database", runImport},
+		{"doctor", "kiểm tra triển khai: CSDL, khóa, quyền, ổ đĩa, SMTP, đồng hồ / check a deployment", runDoctor},
+		{"version", "phiên bản, commit, ngày build, Go / version, commit, build date, Go", runVersion},
 		{"secret-key", "khóa mã hóa bí mật: secret-key rotate / rotate the key that seals stored secrets", runSecretKey},
 	}
 }

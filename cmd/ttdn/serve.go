@@ -27,10 +27,21 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var withDemo, secure *bool
 	var allow feedAllow
 	var proxyFlags []string
-	db, _, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
+	var logFormat, metricsAddr, backupDir *string
+	var backupEvery *time.Duration
+	var backupKeep *int
+	var metricsAllowFlags []string
+	db, flagSet, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
 		allow.register(fs)
 		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
 		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
+		logFormat = fs.String("log-format", "text", "định dạng nhật ký máy chủ: text hoặc json / server log format: text or json")
+		metricsAddr = fs.String("metrics-addr", "", "địa chỉ lắng nghe riêng cho /metrics (Prometheus) / separate listen address for /metrics")
+		fs.Func("metrics-allow", "mạng được đọc /metrics (CIDR hoặc IP, lặp lại hoặc cách nhau bằng dấu phẩy) / networks allowed to read /metrics (CIDR or IP, repeatable or comma list)",
+			func(v string) error { metricsAllowFlags = append(metricsAllowFlags, v); return nil })
+		backupEvery = fs.Duration("backup-every", 0, "sao lưu trực tuyến định kỳ, ví dụ 24h (0: tắt) / scheduled online backup interval, e.g. 24h (0: off)")
+		backupKeep = fs.Int("backup-keep", 14, "số bản sao lưu định kỳ giữ lại / scheduled backups to keep")
+		backupDir = fs.String("backup-dir", "", "thư mục sao lưu định kỳ (mặc định DATA/backups với SQLite) / scheduled backup directory (default DATA/backups on SQLite)")
 		secure = fs.Bool("secure-cookies", false, "đánh dấu cookie Secure (khi TLS kết thúc ở proxy) / Secure cookies behind a TLS proxy")
 		fs.Func("trusted-proxy", "proxy ngược tin cậy (CIDR hoặc IP, lặp lại hoặc cách nhau bằng dấu phẩy): chỉ từ đó mới đọc X-Forwarded-For / trusted reverse proxy (CIDR or IP, repeatable or comma list): X-Forwarded-For is read only from it",
 			func(v string) error { proxyFlags = append(proxyFlags, v); return nil })
@@ -39,6 +50,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	defer db.Close()
+	log, err := newFormatLogger(stderr, *logFormat)
+	if err != nil {
+		return err
+	}
 	guard, err := allow.guard()
 	if err != nil {
 		return err
@@ -46,6 +61,17 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	proxies, err := ttdnhttp.ParseTrustedProxies(proxyFlags)
 	if err != nil {
 		return err
+	}
+	metricsAllow, err := ttdnhttp.ParsePrefixes("--metrics-allow", metricsAllowFlags)
+	if err != nil {
+		return err
+	}
+	met := newServerMetrics(db)
+	var backups *backupScheduler
+	if *backupEvery != 0 {
+		if backups, err = newBackupScheduler(db, storeConfigOf(flagSet), *backupEvery, *backupKeep, *backupDir, log, met); err != nil {
+			return err
+		}
 	}
 	// The shipped directory and catalogues are seeded on every start: seeding
 	// is idempotent, and a new release may ship units a province lacks.
@@ -70,8 +96,29 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	log := newLogger(stderr)
-	srv := newHTTPServer(db, log, *secure, guard, proxies)
+	srv := newHTTPServer(db, log, *secure, guard, proxies, func(c *ttdnhttp.Config) {
+		met.wire(c)
+		if backups != nil {
+			c.ReadyInfo = backups.status
+		}
+		// Without a listener of its own, /metrics is on the main one for
+		// the allowed networks only; with neither flag, nowhere.
+		if *metricsAddr == "" && len(metricsAllow) > 0 {
+			c.Metrics, c.MetricsAllow = met.handler(), metricsAllow
+		}
+	})
+	if *metricsAddr != "" {
+		mln, err := net.Listen("tcp", *metricsAddr)
+		if err != nil {
+			return fmt.Errorf("listen on %s: %w", *metricsAddr, err)
+		}
+		go func() {
+			if err := serve(ctx, newMetricsServer(met.handler(), metricsAllow, log), mln); err != nil {
+				log.Error("metrics listener", "err", err)
+			}
+		}()
+		fmt.Fprintf(stdout, "ttdn metrics tại / at http://%s/metrics\n", mln.Addr())
+	}
 	if len(proxies) > 0 {
 		log.Info("trusted proxies", "cidr", proxies)
 	}
@@ -80,7 +127,6 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	// database.
 	notifier := sqlstore.ReminderNotifier{NotificationService: sqlstore.NewNotificationService(db), Reports: sqlstore.NewUnitReportService(db)}
 	sched := &jobs.Scheduler{Notifier: notifier, Settings: sqlstore.NewSettingsService(db), Log: log}
-	go sched.Run(ctx)
 	// The press monitor fetches due feeds in every instance too: each source
 	// is leased in the database before it is fetched.
 	if !guard.Empty() {
@@ -90,15 +136,22 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return err
 	}
+	met.wireJobs(sched, feeds)
+	go sched.Run(ctx)
 	go feeds.Run(ctx)
+	if backups != nil {
+		log.Info("backup: scheduled", "every", backups.every.String(), "keep", backups.keep, "dir", backups.dir)
+		go backups.Run(ctx)
+	}
 	fmt.Fprintf(stdout, "ttdn (%s) đang chạy tại / listening on http://%s\n", db.Engine(), ln.Addr())
 	return serve(ctx, srv, ln)
 }
 
 // newHTTPServer wires the storage services into the web server, with the
 // timeouts a server exposed to a network needs.
-func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.Guard, proxies []netip.Prefix) *http.Server {
-	s := ttdnhttp.NewServer(ttdnhttp.Config{
+// tune, if given, adjusts the configuration (metrics hooks).
+func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.Guard, proxies []netip.Prefix, tune ...func(*ttdnhttp.Config)) *http.Server {
+	cfg := ttdnhttp.Config{
 		Units:           sqlstore.NewUnitService(db),
 		Plans:           sqlstore.NewPlanService(db),
 		Tasks:           sqlstore.NewTaskService(db),
@@ -133,7 +186,11 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		Logger:          log,
 		SecureCookies:   secure,
 		TrustedProxies:  proxies,
-	})
+	}
+	for _, t := range tune {
+		t(&cfg)
+	}
+	s := ttdnhttp.NewServer(cfg)
 	return &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 10 * time.Second,
@@ -143,6 +200,24 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		MaxHeaderBytes:    64 << 10,
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
+}
+
+// newMetricsServer serves /metrics alone, on the listener of
+// --metrics-addr; with --metrics-allow, to those networks only (the TCP
+// peer: no proxy stands in front of a monitoring port).
+func newMetricsServer(h http.Handler, allow []netip.Prefix, log *slog.Logger) *http.Server {
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /metrics", func(w http.ResponseWriter, r *http.Request) {
+		host, _, _ := net.SplitHostPort(r.RemoteAddr)
+		if len(allow) > 0 && !ttdnhttp.AddrAllowed(host, allow) {
+			http.NotFound(w, r)
+			return
+		}
+		h.ServeHTTP(w, r)
+	})
+	return &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 30 * time.Second,
+		WriteTimeout: 30 * time.Second, IdleTimeout: 2 * time.Minute, MaxHeaderBytes: 16 << 10,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn)}
 }
 
 // newPressConfig wires the press monitor's pages: one PressService serves
