@@ -88,7 +88,8 @@ type living struct {
 	plan    *ttdn.Plan // the year's plan
 	tasks   []*ttdn.Task
 	steps   []step
-	actions int // press hits marked as needing action
+	press   []pressItem // the two weeks of press items
+	actions int         // press hits marked as needing action
 }
 
 // step is one act of the year, run with the database clock at at.
@@ -127,6 +128,12 @@ func newLiving(ctx context.Context, db *sqlstore.DB, opt Options) (*living, erro
 // notifications read as the year happened.
 func (l *living) run(ctx context.Context) error {
 	sys := ttdn.NewSystemContext(ctx)
+	// The press items are read first: a news folder that cannot be read
+	// leaves the year untouched.
+	var err error
+	if l.press, err = l.pressItems(); err != nil {
+		return err
+	}
 	if err := l.ensurePlan(sys); err != nil {
 		return fmt.Errorf("demo: the year's plan: %w", err)
 	}

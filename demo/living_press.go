@@ -10,6 +10,7 @@ import (
 
 	"ttdn"
 	"ttdn/pressingest"
+	"ttdn/presstext"
 	"ttdn/sqlstore"
 	"ttdn/vntext"
 )
@@ -40,12 +41,8 @@ func (l *living) pressSteps(ctx context.Context) error {
 	if err := sqlstore.SeedWatchTerms(ctx, l.db); err != nil {
 		return err
 	}
-	items, err := l.pressItems()
-	if err != nil {
-		return err
-	}
 	byDay := map[ttdn.Date][]pressItem{}
-	for _, it := range items {
+	for _, it := range l.press {
 		d := ttdn.DateOf(it.Published.In(ttdn.VietnamZone()))
 		byDay[d] = append(byDay[d], it)
 	}
@@ -100,10 +97,13 @@ const maxActions = 3
 // relevant with the tone the lexicon guessed.
 func (l *living) reviewDay(ctx context.Context, day ttdn.Date, items []pressItem) error {
 	store := sqlstore.NewPressService(l.db)
-	tags := map[string]string{}
+	tags := map[string]string{} // the invented items' own judgements
 	for _, it := range items {
-		tags[it.Link] = it.review
+		if it.review != "" {
+			tags[presstext.NormalizeURL(it.Link)] = it.review
+		}
 	}
+	fromFiles := l.opt.NewsDir != ""
 	from := l.cal.at(day, 0, 0)
 	arts, _, err := store.SearchArticles(ctx, ttdn.ArticleFilter{From: from, To: from.AddDate(0, 0, 1), HitsOnly: true, Limit: 500})
 	if err != nil {
@@ -118,12 +118,12 @@ func (l *living) reviewDay(ctx context.Context, day ttdn.Date, items []pressItem
 			continue
 		}
 		upd := ttdn.ReviewUpdate{Version: rv.Version}
-		tag, invented := tags[a.URL]
+		tag := tags[presstext.NormalizeURL(a.URL)]
 		switch {
-		case tag == "dismiss" || !invented && i%7 == 6:
+		case tag == "dismiss" || fromFiles && i%7 == 6:
 			st, rel := ttdn.ReviewDismissed, ttdn.RelevanceIrrelevant
 			upd.Status, upd.Relevance = &st, &rel
-		case tag == "action" || !invented && rv.ToneGuess == ttdn.ToneNegative && l.actions < maxActions:
+		case tag == "action" || fromFiles && rv.ToneGuess == ttdn.ToneNegative && l.actions < maxActions:
 			tone, rel, yes := ttdn.ToneNegative, ttdn.RelevanceRelevant, true
 			note := "Thông tin sai sự thật; đề nghị cơ quan chức năng cung cấp thông tin chính thức và phản bác."
 			upd.Tone, upd.Relevance, upd.NeedsAction, upd.Note = &tone, &rel, &yes, &note
