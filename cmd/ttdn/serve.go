@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"ttdn"
-	"ttdn/demo"
 	"ttdn/directory"
 	"ttdn/feed"
 	ttdnhttp "ttdn/http"
@@ -52,16 +51,15 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	if *withDemo {
-		logins, err := demo.Load(ctx, db)
-		if err != nil {
+		if err := loadDemo(ctx, db, "", stdout, stderr); err != nil {
 			return err
 		}
-		printLogins(stdout, logins)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
+	fmt.Fprintf(stdout, "ttdn (%s) đang chạy tại / listening on http://%s\n", db.Engine(), ln.Addr())
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	srv := newHTTPServer(db, log, *secure, guard)
 	// Scheduled work (due-soon, overdue and stale notifications, report
@@ -80,7 +78,6 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	go feeds.Run(ctx)
-	fmt.Fprintf(stdout, "ttdn (%s) đang chạy tại / listening on http://%s\n", db.Engine(), ln.Addr())
 	return serve(ctx, srv, ln)
 }
 
