@@ -121,7 +121,9 @@ func (l *living) unitReport(rp *ttdn.ReportPeriod, u *ttdn.Unit, f reportFate, l
 	if f == reportSubmitted {
 		return
 	}
-	reviewed := l.before(at.Add(time.Duration(20+rng.IntN(70))*time.Hour), 60)
+	// The coordinator reviews in office hours one to three days later;
+	// the unit resends a day or two after that.
+	reviewed := l.before(c.at(addDays(sent, 1+rng.IntN(3)), 10, rng.IntN(50)), 60)
 	act, comment := ttdn.ActAccept, ""
 	if f != reportAccepted {
 		act, comment = ttdn.ActReturn, pick(rng, returnComments)
@@ -131,7 +133,8 @@ func (l *living) unitReport(rp *ttdn.ReportPeriod, u *ttdn.Unit, f reportFate, l
 		return err
 	})
 	if f == reportResubmitted {
-		l.add(l.before(reviewed.Add(time.Duration(6+rng.IntN(30))*time.Hour), 30), func(ctx context.Context) (err error) {
+		resent := l.before(c.at(addDays(ttdn.DateOf(reviewed), 1+rng.IntN(2)), 15, rng.IntN(50)), 30)
+		l.add(resent, func(ctx context.Context) (err error) {
 			n := reportNarrative(u.Name, rp.Name)
 			n.Results += " Bổ sung theo ý kiến của cơ quan điều phối: số liệu tin, bài trên cổng thông tin điện tử đã được cập nhật."
 			if rep, err = svc.UpdateUnitReport(unitCtx(ctx), rep.ID, ttdn.UnitReportUpdate{Version: rep.Version, Narrative: &n}); err != nil {

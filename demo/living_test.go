@@ -2,6 +2,7 @@ package demo_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
@@ -53,7 +54,7 @@ func TestLivingYear(t *testing.T) {
 				if after := census(t, db); after != before || again.Steps != 0 {
 					t.Errorf("a second load changed the database: %+v → %+v (%d steps)", before, after, again.Steps)
 				}
-				checkHomes(t, db, today)
+				checkHomes(t, db, today, sum)
 			})
 		}
 	})
@@ -266,9 +267,15 @@ var homeWork = map[string][]string{
 	"theodoi":  {"home.press_queue", "home.press_actions"},
 }
 
+// walk are pages every role opens on the living year (%d: the year's
+// plan): none may fail.
+var walk = []string{"/dashboard", "/plans/%d", "/activities", "/reports", "/reports/completeness", "/budgets", "/difficulties",
+	"/press/review", "/press/search", "/notifications"}
+
 // checkHomes requests every demo user's home page on today and checks the
-// sections of their work count something.
-func checkHomes(t *testing.T, db *sqlstore.DB, now time.Time) {
+// sections of their work count something, then walks the main pages as
+// each of them.
+func checkHomes(t *testing.T, db *sqlstore.DB, now time.Time, sum *demo.Summary) {
 	t.Helper()
 	clock := db.Now
 	db.Now = func() time.Time { return now }
@@ -280,8 +287,9 @@ func checkHomes(t *testing.T, db *sqlstore.DB, now time.Time) {
 		if err != nil || len(found) != 1 {
 			t.Fatalf("user %s: %v", name, err)
 		}
+		token := sqltest.MustCreateSession(t, db, found[0])
 		r := httptest.NewRequest(http.MethodGet, "/", nil)
-		r.AddCookie(&http.Cookie{Name: "ttdn_session", Value: sqltest.MustCreateSession(t, db, found[0])})
+		r.AddCookie(&http.Cookie{Name: "ttdn_session", Value: token})
 		w := httptest.NewRecorder()
 		h.ServeHTTP(w, r)
 		body := w.Body.String()
@@ -299,6 +307,18 @@ func checkHomes(t *testing.T, db *sqlstore.DB, now time.Time) {
 		}
 		if name == "lanhdao" && !strings.Contains(body, `id="brief"`) {
 			t.Error("the leader's home has no brief")
+		}
+		for _, page := range walk {
+			if strings.Contains(page, "%d") {
+				page = fmt.Sprintf(page, sum.Plan.ID)
+			}
+			r := httptest.NewRequest(http.MethodGet, page, nil)
+			r.AddCookie(&http.Cookie{Name: "ttdn_session", Value: token})
+			w := httptest.NewRecorder()
+			h.ServeHTTP(w, r)
+			if w.Code >= 500 {
+				t.Errorf("%s: GET %s: %d", name, page, w.Code)
+			}
 		}
 	}
 }
