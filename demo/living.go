@@ -3,7 +3,6 @@ package demo
 import (
 	"context"
 	"fmt"
-	"math/rand/v2"
 	"slices"
 	"time"
 
@@ -79,12 +78,10 @@ type living struct {
 	db      *sqlstore.DB
 	opt     Options
 	cal     calendar
-	rng     *rand.Rand
 	now     func() time.Time // the database clock before the load
 	users   map[string]*ttdn.User
 	units   map[string]*ttdn.Unit // by code, every unit
 	unitsID map[int64]*ttdn.Unit
-	seed    *ttdn.Plan // the 2019 plan as imported
 	plan    *ttdn.Plan // the year's plan
 	tasks   []*ttdn.Task
 	steps   []step
@@ -100,7 +97,7 @@ type step struct {
 
 func newLiving(ctx context.Context, db *sqlstore.DB, opt Options) (*living, error) {
 	cal := newCalendar(opt.Today)
-	l := &living{db: db, opt: opt, cal: cal, now: db.Now, rng: rand.New(rand.NewPCG(uint64(cal.Year), 2019)),
+	l := &living{db: db, opt: opt, cal: cal, now: db.Now,
 		users: map[string]*ttdn.User{}, units: map[string]*ttdn.Unit{}, unitsID: map[int64]*ttdn.Unit{}}
 	sys := ttdn.NewSystemContext(ctx)
 	all, _, err := sqlstore.NewUnitService(db).FindUnits(sys, ttdn.UnitFilter{})
@@ -116,7 +113,7 @@ func newLiving(ctx context.Context, db *sqlstore.DB, opt Options) (*living, erro
 		if err != nil {
 			return nil, err
 		} else if len(found) == 0 {
-			return nil, fmt.Errorf("demo: user %s missing", name)
+			return nil, ttdn.Errorf(ttdn.ECONFLICT, "Không tìm thấy tài khoản mẫu %s.", "The demo account %s is missing.", name)
 		}
 		l.users[name] = found[0]
 	}

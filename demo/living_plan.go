@@ -24,7 +24,6 @@ func (l *living) ensurePlan(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	l.seed = seedPlan
 	plans := sqlstore.NewPlanService(l.db)
 	title := strings.ReplaceAll(seedPlan.Title, strconv.Itoa(seedPlan.Year), strconv.Itoa(l.cal.Year))
 	year := l.cal.Year
@@ -101,7 +100,8 @@ func (l *living) findSeedPlan(ctx context.Context) (*ttdn.Plan, error) {
 			return p, nil
 		}
 	}
-	return nil, fmt.Errorf("the seed plan %q is missing", res.Title)
+	return nil, ttdn.Errorf(ttdn.ECONFLICT, "Không tìm thấy kế hoạch mẫu “%s” để lập kế hoạch năm nay từ đó.",
+		"The seed plan “%s” is missing: this year's plan is made from it.", res.Title)
 }
 
 // loadTasks reads the plan's tasks and duties, in the plan's order.
