@@ -55,6 +55,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return err
 		}
 	}
+	ln, err := net.Listen("tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	srv := newHTTPServer(db, log, *secure, guard)
 	// Scheduled work (due-soon, overdue and stale notifications, report
@@ -73,12 +77,6 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	go feeds.Run(ctx)
-	// Listen last, when everything is ready: the address is printed as
-	// soon as the server listens, and a request is answered at once.
-	ln, err := net.Listen("tcp", *addr)
-	if err != nil {
-		return fmt.Errorf("listen on %s: %w", *addr, err)
-	}
 	fmt.Fprintf(stdout, "ttdn (%s) đang chạy tại / listening on http://%s\n", db.Engine(), ln.Addr())
 	return serve(ctx, srv, ln)
 }
