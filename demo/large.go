@@ -85,6 +85,7 @@ type generator struct {
 	plans    []*ttdn.Plan // generated plans with their tasks
 	channels []*ttdn.Channel
 	themes   []string
+	window   func() ttdn.Date // activity days; nil: any day of the plan's year
 }
 
 func (g *generator) refuseTwice(ctx context.Context) error {

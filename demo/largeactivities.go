@@ -30,29 +30,41 @@ func (g *generator) activities(n int) []*ttdn.Activity {
 	acting := g.actingUnits()
 	out := make([]*ttdn.Activity, 0, n)
 	for range n {
-		plan := pick(g.rng, g.plans)
-		typ := g.activityType()
-		a := &ttdn.Activity{Type: typ, StartDate: g.dayIn(plan.Year), Place: pick(g.rng, places),
-			Classification: g.classification()}
-		subject := pick(g.rng, subjects)
-		a.Title = typ.Label() + " về " + subject
-		a.Summary = fmt.Sprintf("%s về %s, năm %d.", typ.Label(), subject, plan.Year)
-		for k := 0; k <= g.rng.IntN(3); k++ {
-			a.UnitIDs = append(a.UnitIDs, pick(g.rng, acting).ID)
-		}
-		for k := 0; k <= g.rng.IntN(2); k++ {
-			a.Themes = appendNew(a.Themes, pick(g.rng, g.themes))
-		}
-		if g.rng.IntN(3) == 0 {
-			a.TaskIDs = []int64{pick(g.rng, plan.Tasks).ID}
-		}
-		if typ == ttdn.ActivityTraining || typ == ttdn.ActivityDelegation || typ == ttdn.ActivityFair {
-			a.EndDate = ttdn.DateOf(a.StartDate.Time(time.UTC).AddDate(0, 0, 1+g.rng.IntN(3)))
-		}
-		a.Details = g.details(a, acting)
-		out = append(out, a)
+		out = append(out, g.activity(pick(g.rng, g.plans), g.activityType(), acting))
 	}
 	return out
+}
+
+// activity returns one activity of type typ under plan by units of acting.
+func (g *generator) activity(plan *ttdn.Plan, typ ttdn.ActivityType, acting []*ttdn.Unit) *ttdn.Activity {
+	a := &ttdn.Activity{Type: typ, StartDate: g.day(plan), Place: pick(g.rng, places),
+		Classification: g.classification()}
+	subject := pick(g.rng, subjects)
+	a.Title = typ.Label() + " về " + subject
+	a.Summary = fmt.Sprintf("%s về %s, năm %d.", typ.Label(), subject, plan.Year)
+	for k := 0; k <= g.rng.IntN(3); k++ {
+		a.UnitIDs = append(a.UnitIDs, pick(g.rng, acting).ID)
+	}
+	for k := 0; k <= g.rng.IntN(2); k++ {
+		a.Themes = appendNew(a.Themes, pick(g.rng, g.themes))
+	}
+	if g.rng.IntN(3) == 0 {
+		a.TaskIDs = []int64{pick(g.rng, plan.Tasks).ID}
+	}
+	if typ == ttdn.ActivityTraining || typ == ttdn.ActivityDelegation || typ == ttdn.ActivityFair {
+		a.EndDate = ttdn.DateOf(a.StartDate.Time(time.UTC).AddDate(0, 0, 1+g.rng.IntN(3)))
+	}
+	a.Details = g.details(a, acting)
+	return a
+}
+
+// day returns the day of an activity under plan: in the plan's year, or
+// from g.window when set (the living year's months behind today).
+func (g *generator) day(plan *ttdn.Plan) ttdn.Date {
+	if g.window != nil {
+		return g.window()
+	}
+	return g.dayIn(plan.Year)
 }
 
 func (g *generator) activityType() ttdn.ActivityType {

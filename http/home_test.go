@@ -64,3 +64,30 @@ func TestMyWorkHomes(t *testing.T) {
 		}
 	})
 }
+
+// TestMyWorkUnitReports: the unit officer's home lists the open period's
+// report to prepare, then the report the coordinator returned. Periods
+// listed by FindPeriods carry no expected units; the home must read each
+// period's.
+func TestMyWorkUnitReports(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newReportingFixture(t, db)
+		rp := f.mustOpenPeriod(t, ttdn.PeriodHalfYear, 2019, 1)
+		section := func(key string) string {
+			w := f.do(f.request(http.MethodGet, "/", "nv", nil))
+			body := w.Body.String()
+			i := strings.Index(body, `id="w-`+key+`"`)
+			if w.Code != http.StatusOK || i < 0 {
+				t.Fatalf("officer's home: %d, no section %s\n%s", w.Code, key, snippet(body))
+			}
+			return body[i:min(len(body), i+400)]
+		}
+		if s := section("home.reports_to_prepare"); !strings.Contains(s, `<span class="badge">1</span>`) || !strings.Contains(s, rp.Name) {
+			t.Errorf("the report to prepare is not listed: %s", s)
+		}
+		f.mustReport(t, rp, "so-ngoai-vu", "nv", ttdn.ActSubmit, ttdn.ActReturn)
+		if s := section("home.reports_returned"); !strings.Contains(s, `<span class="badge">1</span>`) || !strings.Contains(s, "Ý kiến kiểm tra") {
+			t.Errorf("the returned report is not listed: %s", s)
+		}
+	})
+}

@@ -173,7 +173,10 @@ func (s *Server) workUnitReports(r *http.Request, v *homeView) error {
 	todo := &workSection{Title: "home.reports_to_prepare", Link: "/reports"}
 	returned := &workSection{Title: "home.reports_returned", Urgent: true, Link: "/reports"}
 	for _, p := range periods {
-		if !slices.Contains(p.ExpectedUnitIDs, u.UnitID) {
+		// A listed period carries no expected units; one read alone does.
+		if p, err = s.cfg.Periods.FindPeriodByID(r.Context(), p.ID); err != nil {
+			return err
+		} else if !slices.Contains(p.ExpectedUnitIDs, u.UnitID) {
 			continue
 		}
 		reports, _, err := s.cfg.UnitReports.FindUnitReports(r.Context(), ttdn.UnitReportFilter{PeriodID: &p.ID, UnitID: &u.UnitID, Limit: 1})

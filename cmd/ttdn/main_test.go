@@ -5,15 +5,19 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
+	"ttdn"
+	"ttdn/demo"
 	"ttdn/seed"
 )
 
@@ -70,8 +74,17 @@ func TestServeDemo(t *testing.T) {
 			t.Errorf("serve: %v", err)
 		}
 	}()
-	base := waitListening(t, pr)
+	var printed syncBuffer
+	base := waitListening(t, io.TeeReader(pr, &printed))
 	go io.Copy(io.Discard, pr)
+	// The log-in table says each role in Vietnamese and what to try.
+	for _, want := range []string{"dieuphoi — Cơ quan điều phối (Sở TTTT): xem báo cáo chờ duyệt",
+		"ngoaivu — Cán bộ đơn vị (Sở Ngoại vụ): sửa và gửi lại báo cáo bị trả lại", "mật khẩu chung " + demo.Password,
+		fmt.Sprintf("Năm %d", time.Now().In(ttdn.VietnamZone()).Year())} {
+		if !strings.Contains(printed.String(), want) {
+			t.Errorf("the output lacks %q:\n%s", want, printed.String())
+		}
+	}
 
 	if resp, err := http.Get(base + "/healthz"); err != nil || resp.StatusCode != 200 {
 		t.Fatalf("healthz: %v %v", resp, err)
@@ -109,9 +122,32 @@ func TestServeDemo(t *testing.T) {
 	}
 	json.NewDecoder(resp.Body).Decode(&list)
 	resp.Body.Close()
-	if list.Total != 1 || !strings.Contains(list.Items[0].Title, "Tây Ninh năm 2019") {
+	// The seed plan as imported and the living year's plan made from it.
+	titles := ""
+	for _, p := range list.Items {
+		titles += p.Title + "\n"
+	}
+	if list.Total != 2 || !strings.Contains(titles, "Tây Ninh năm 2019") || !strings.Contains(titles, fmt.Sprintf("Tây Ninh năm %d", time.Now().In(ttdn.VietnamZone()).Year())) {
 		t.Fatalf("plans: %+v", list)
 	}
+}
+
+// syncBuffer is a buffer one goroutine writes while another reads.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
 }
 
 var listeningRE = regexp.MustCompile(`http://(127\.0\.0\.1:\d+)`)

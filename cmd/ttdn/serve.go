@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"ttdn"
-	"ttdn/demo"
 	"ttdn/directory"
 	"ttdn/feed"
 	ttdnhttp "ttdn/http"
@@ -86,11 +85,9 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	if *withDemo {
-		logins, err := demo.Load(ctx, db)
-		if err != nil {
+		if err := loadDemo(ctx, db, "", stdout, stderr); err != nil {
 			return err
 		}
-		printLogins(stdout, logins)
 	}
 	ln, err := net.Listen("tcp", *addr)
 	if err != nil {
