@@ -27,6 +27,7 @@ func (s *Server) apiRoutes() {
 	s.op("GET /api/v1/units", s.apiUnits)
 	s.op("GET /api/v1/tasks", s.apiTasks)
 	s.op("GET /api/v1/tasks/{id}", s.apiTask)
+	s.apiProgressRoutes()
 	s.apiReportingRoutes()
 	s.apiBudgetRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))

@@ -184,7 +184,7 @@ func (d *openAPI) check(schema any, v any, at string) error {
 }
 
 var knownKeywords = []string{"$ref", "type", "properties", "required", "items", "enum", "anyOf", "format",
-	"minimum", "maximum", "maxLength", "default", "description", "examples"}
+	"minimum", "maximum", "maxLength", "default", "description", "examples", "contentMediaType"}
 
 func hasType(v any, t string) bool {
 	switch t {
