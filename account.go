@@ -49,10 +49,12 @@ type LoginLocks struct {
 }
 
 // TokenScope narrows what an API token may do: a role and a unit no broader
-// than its user's. Zero values mean "as the user".
+// than its user's, and the operations it may call (ReadOnly: reads only, for
+// dashboards). Zero values mean "as the user".
 type TokenScope struct {
-	Role   Role  `json:"role,omitempty"`
-	UnitID int64 `json:"unit_id,omitempty"`
+	Role     Role  `json:"role,omitempty"`
+	UnitID   int64 `json:"unit_id,omitempty"`
+	ReadOnly bool  `json:"read_only,omitempty"`
 }
 
 // TOTPEnrolment is a secret offered to a user before it is confirmed.

@@ -18,15 +18,18 @@ var openAPIDocument []byte
 // apiRoutes registers the JSON API. It authenticates with a bearer token
 // only: no cookies, so no CSRF exposure.
 func (s *Server) apiRoutes() {
-	api := func(pattern string, h http.HandlerFunc) { s.mux.Handle(pattern, s.apiMiddleware(h)) }
 	s.mux.HandleFunc("GET /api/v1/openapi.json", func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = w.Write(openAPIDocument)
 	})
-	api("GET /api/v1/plans", s.apiPlans)
-	api("GET /api/v1/plans/{id}", s.apiPlan)
-	api("GET /api/v1/units", s.apiUnits)
-	api("GET /api/v1/tasks", s.apiTasks)
+	s.op("GET /api/v1/plans", s.apiPlans)
+	s.op("GET /api/v1/plans/{id}", s.apiPlan)
+	s.op("GET /api/v1/units", s.apiUnits)
+	s.op("GET /api/v1/tasks", s.apiTasks)
+	s.op("GET /api/v1/tasks/{id}", s.apiTask)
+	s.apiProgressRoutes()
+	s.apiReportingRoutes()
+	s.apiBudgetRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 
@@ -39,6 +42,9 @@ func (s *Server) apiMiddleware(next http.HandlerFunc) http.Handler {
 		raw, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
 		if !ok || strings.TrimSpace(raw) == "" {
 			s.apiError(w, r, errNoToken)
+			return
+		}
+		if !s.limit(w, r, strings.TrimSpace(raw)) {
 			return
 		}
 		u, err := s.cfg.Auth.FindTokenUser(ctx, strings.TrimSpace(raw))
@@ -56,22 +62,6 @@ func (s *Server) apiMiddleware(next http.HandlerFunc) http.Handler {
 
 var errNoToken = ttdn.Errorf(ttdn.EUNAUTHORIZED, "Cần mã truy cập API hợp lệ (Authorization: Bearer …).", "A valid API token is required (Authorization: Bearer …).")
 
-// apiError writes {"error":{"code","message"}} with the mapped status.
-func (s *Server) apiError(w http.ResponseWriter, r *http.Request, err error) {
-	s.logIfInternal(r, err)
-	// Vietnamese is the system's language; clients that ask for English get it.
-	lang := langVI
-	if strings.HasPrefix(r.Header.Get("Accept-Language"), "en") {
-		lang = langEN
-	}
-	if ttdn.ErrorCode(err) == ttdn.EUNAUTHORIZED {
-		w.Header().Set("WWW-Authenticate", `Bearer realm="ttdn"`)
-	}
-	body := map[string]any{"error": map[string]string{"code": ttdn.ErrorCode(err), "message": ttdn.ErrorMessage(err, lang),
-		"request_id": requestID(r)}}
-	s.writeJSON(w, apiErrorStatus(err), body)
-}
-
 func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) {
 	w.Header().Set("Content-Type", "application/json; charset=utf-8")
 	w.Header().Set("Cache-Control", "no-store")
@@ -83,29 +73,6 @@ func (s *Server) writeJSON(w http.ResponseWriter, status int, v any) {
 	}
 }
 
-// listResponse is the shape of every API list.
-type listResponse[T any] struct {
-	Items []T `json:"items"`
-	Total int `json:"total"`
-}
-
-// apiPaging reads ?offset= and ?limit= (at most 200, default 50).
-func apiPaging(r *http.Request) (offset, limit int, err error) {
-	q := r.URL.Query()
-	offset, limit = 0, 50
-	if v := q.Get("offset"); v != "" {
-		if offset, err = strconv.Atoi(v); err != nil || offset < 0 {
-			return 0, 0, ttdn.Errorf(ttdn.EINVALID, "offset không hợp lệ.", "Invalid offset.")
-		}
-	}
-	if v := q.Get("limit"); v != "" {
-		if limit, err = strconv.Atoi(v); err != nil || limit < 1 || limit > 200 {
-			return 0, 0, ttdn.Errorf(ttdn.EINVALID, "limit phải từ 1 đến 200.", "limit must be between 1 and 200.")
-		}
-	}
-	return offset, limit, nil
-}
-
 // queryID reads an optional numeric query parameter.
 func queryID(r *http.Request, name string) (*int64, error) {
 	v := r.URL.Query().Get(name)
@@ -114,7 +81,7 @@ func queryID(r *http.Request, name string) (*int64, error) {
 	}
 	id, err := strconv.ParseInt(v, 10, 64)
 	if err != nil {
-		return nil, ttdn.Errorf(ttdn.EINVALID, "Tham số %s không hợp lệ.", "Invalid parameter %s.", name)
+		return nil, apiField(name, ttdn.Errorf(ttdn.EINVALID, "Tham số %s không hợp lệ.", "Invalid parameter %s.", name))
 	}
 	return &id, nil
 }

@@ -6,17 +6,15 @@ import (
 	"ttdn"
 )
 
-func (s *Server) apiPlans(w http.ResponseWriter, r *http.Request) {
-	offset, limit, err := apiPaging(r)
+func (s *Server) apiPlans(r *http.Request) (*apiResult, error) {
+	p, err := apiPage(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
 	q := r.URL.Query()
-	filter := ttdn.PlanFilter{Offset: offset, Limit: limit}
+	filter := ttdn.PlanFilter{Offset: p.offset, Limit: p.limit}
 	if filter.Year, err = parseYear(q.Get("year")); err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, apiField("year", err)
 	}
 	if v := q.Get("status"); v != "" {
 		st := ttdn.PlanStatus(v)
@@ -27,33 +25,29 @@ func (s *Server) apiPlans(w http.ResponseWriter, r *http.Request) {
 	}
 	plans, total, err := s.cfg.Plans.FindPlans(r.Context(), filter)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
-	s.writeJSON(w, http.StatusOK, listResponse[*ttdn.Plan]{Items: nonNil(plans), Total: total})
+	return listOf(p, plans, total)
 }
 
-func (s *Server) apiPlan(w http.ResponseWriter, r *http.Request) {
+func (s *Server) apiPlan(r *http.Request) (*apiResult, error) {
 	id, err := pathID(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
 	plan, err := s.cfg.Plans.FindPlanByID(r.Context(), id)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
-	s.writeJSON(w, http.StatusOK, plan)
+	return ok(plan, plan.Version)
 }
 
-func (s *Server) apiUnits(w http.ResponseWriter, r *http.Request) {
-	offset, limit, err := apiPaging(r)
+func (s *Server) apiUnits(r *http.Request) (*apiResult, error) {
+	p, err := apiPage(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
-	filter := ttdn.UnitFilter{Offset: offset, Limit: limit}
+	filter := ttdn.UnitFilter{Offset: p.offset, Limit: p.limit}
 	if v := r.URL.Query().Get("q"); v != "" {
 		filter.Query = &v
 	}
@@ -63,40 +57,51 @@ func (s *Server) apiUnits(w http.ResponseWriter, r *http.Request) {
 	}
 	units, total, err := s.cfg.Units.FindUnits(r.Context(), filter)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
-	s.writeJSON(w, http.StatusOK, listResponse[*ttdn.Unit]{Items: nonNil(units), Total: total})
+	return listOf(p, units, total)
 }
 
-func (s *Server) apiTasks(w http.ResponseWriter, r *http.Request) {
-	offset, limit, err := apiPaging(r)
+func (s *Server) apiTasks(r *http.Request) (*apiResult, error) {
+	p, err := apiPage(r)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
-	filter := ttdn.TaskFilter{Offset: offset, Limit: limit}
+	filter := ttdn.TaskFilter{Offset: p.offset, Limit: p.limit}
 	unitID, err1 := queryID(r, "unit")
 	planID, err2 := queryID(r, "plan")
 	if err := firstErr(err1, err2); err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
 	filter.UnitID, filter.PlanID = unitID, planID
 	if v := r.URL.Query().Get("role"); v != "" {
 		role := ttdn.TaskRole(v)
 		if role != ttdn.RoleLead && role != ttdn.RoleExecuting && role != ttdn.RoleCoordinating {
-			s.apiError(w, r, ttdn.Errorf(ttdn.EINVALID, "Vai trò %q không hợp lệ (lead, executing, coordinating).", "Invalid role %q (lead, executing, coordinating).", v))
-			return
+			return nil, apiField("role", ttdn.Errorf(ttdn.EINVALID, "Vai trò %q không hợp lệ (lead, executing, coordinating).", "Invalid role %q (lead, executing, coordinating).", v))
 		}
 		filter.Role = &role
 	}
+	if v := r.URL.Query().Get("kind"); v != "" {
+		k := ttdn.TaskKind(v)
+		filter.Kind = &k
+	}
 	tasks, total, err := s.cfg.Tasks.FindTasks(r.Context(), filter)
 	if err != nil {
-		s.apiError(w, r, err)
-		return
+		return nil, err
 	}
-	s.writeJSON(w, http.StatusOK, listResponse[*ttdn.Task]{Items: nonNil(tasks), Total: total})
+	return listOf(p, tasks, total)
+}
+
+func (s *Server) apiTask(r *http.Request) (*apiResult, error) {
+	id, err := pathID(r)
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.cfg.Tasks.FindTaskByID(r.Context(), id)
+	if err != nil {
+		return nil, err
+	}
+	return ok(t, t.Version)
 }
 
 // nonNil makes an empty list encode as [] rather than null.

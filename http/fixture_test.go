@@ -58,7 +58,7 @@ func newServer(db *sqlstore.DB) *Server {
 		Settings:   sqlstore.NewSettingsService(db),
 		Indicators: sqlstore.NewIndicatorService(db), Periods: sqlstore.NewReportPeriodService(db),
 		UnitReports: sqlstore.NewUnitReportService(db), Completeness: sqlstore.NewCompletenessService(db),
-		Consolidated: sqlstore.NewConsolidatedReportService(db),
+		Consolidated: sqlstore.NewConsolidatedReportService(db), Idempotency: sqlstore.NewIdempotencyService(db),
 		Press:        newPressConfig(db),
 		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ready:        db.CheckWrite,

@@ -30,7 +30,7 @@ func TestScenarios(t *testing.T) {
 			{name: "anonymous api", path: "/api/v1/plans", status: http.StatusUnauthorized, contains: []string{`"code": "unauthorized"`, `"message"`}},
 			{name: "bad token api", path: "/api/v1/plans", header: map[string]string{"Authorization": "Bearer nope"}, status: http.StatusUnauthorized, contains: []string{`"unauthorized"`}},
 			{name: "health", path: "/healthz", status: http.StatusOK, contains: []string{"ok"}},
-			{name: "openapi", path: "/api/v1/openapi.json", status: http.StatusOK, contains: []string{`"openapi": "3.0.3"`, "/tasks"}},
+			{name: "openapi", path: "/api/v1/openapi.json", status: http.StatusOK, contains: []string{`"openapi": "3.1.0"`, "/tasks"}},
 			{name: "asset", path: "/assets/style.css", status: http.StatusOK, contains: []string{"--navy"}},
 			{name: "unknown page", path: "/no-such-page", who: "coordinator", status: http.StatusNotFound, contains: []string{"Không tìm thấy trang"}},
 

@@ -66,6 +66,11 @@ type Config struct {
 	// Press monitoring (issue 7); nil leaves its pages out.
 	Press *PressConfig
 
+	// Idempotency keeps the API's Idempotency-Keys (issue 17); APIRateLimit
+	// is the requests a token may make per minute (0: 600, below 0: none).
+	Idempotency  ttdn.IdempotencyService
+	APIRateLimit int
+
 	// Periodic reporting (issue 4); nil leaves its pages out.
 	Indicators   ttdn.IndicatorService
 	Periods      ttdn.ReportPeriodService
@@ -127,6 +132,7 @@ type Server struct {
 
 	totpReq requirementCache // the admin's TOTP requirement (totp_ui.go)
 	badges  workBadges       // the navigation's work counts (home_badge.go)
+	limiter *rateLimiter     // API requests per token (api_ratelimit.go)
 }
 
 // NewServer parses the templates and registers the routes. It panics if the
@@ -148,6 +154,7 @@ func NewServer(cfg Config) *Server {
 	if s.cfg.MaxEvidenceBytes <= 0 {
 		s.cfg.MaxEvidenceBytes = DefaultMaxEvidenceBytes
 	}
+	s.limiter = newRateLimiter(s.cfg.APIRateLimit, func() time.Time { return s.now() })
 	s.tmpl = mustParseTemplates()
 	s.mux = newRouteMux()
 	s.routes()

@@ -52,9 +52,9 @@ func (s *AuthService) CreateScopedToken(ctx context.Context, userID int64, name 
 		return "", nil, err
 	}
 	t := &ttdn.APIToken{UserID: userID, Name: name, CreatedAt: tx.now, ExpiresAt: tx.now.Add(ttl), Scope: scope}
-	if t.ID, err = tx.insertID(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at, role, unit_id)
-		VALUES (?, ?, ?, ?, ?, ?, ?)`, tokenHash(raw), userID, name, tx.now, timeArg(t.ExpiresAt), string(scope.Role),
-		idArg(scope.UnitID)); err != nil {
+	if t.ID, err = tx.insertID(ctx, `INSERT INTO api_tokens (token_hash, user_id, name, created_at, expires_at, role, unit_id, access)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, tokenHash(raw), userID, name, tx.now, timeArg(t.ExpiresAt), string(scope.Role),
+		idArg(scope.UnitID), tokenAccess(scope)); err != nil {
 		return "", nil, err
 	}
 	if err := tx.audit(ctx, "create", ttdn.ResourceToken, t.ID, nil, t); err != nil {
@@ -147,15 +147,23 @@ func (s *AuthService) RevokeToken(ctx context.Context, id int64) error {
 
 func findToken(ctx context.Context, tx *Tx, cond string, args ...any) (*ttdn.APIToken, error) {
 	t := &ttdn.APIToken{}
-	var role string
+	var role, access string
 	err := tx.QueryRowContext(ctx, `SELECT `+tokenColumns+` FROM api_tokens
 		WHERE `+cond, args...).Scan(&t.ID, &t.UserID, &t.Name, timeScan{&t.CreatedAt}, timeScan{&t.ExpiresAt},
-		timeScan{&t.RevokedAt}, &role, idScan{&t.Scope.UnitID})
-	t.Scope.Role = ttdn.Role(role)
+		timeScan{&t.RevokedAt}, &role, idScan{&t.Scope.UnitID}, &access)
+	t.Scope.Role, t.Scope.ReadOnly = ttdn.Role(role), access == "read"
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errTokenNotFound()
 	}
 	return t, err
 }
 
-const tokenColumns = `id, user_id, name, created_at, expires_at, revoked_at, role, unit_id`
+const tokenColumns = `id, user_id, name, created_at, expires_at, revoked_at, role, unit_id, access`
+
+// tokenAccess is the stored form of the operations a token may call.
+func tokenAccess(s ttdn.TokenScope) string {
+	if s.ReadOnly {
+		return "read"
+	}
+	return "write"
+}

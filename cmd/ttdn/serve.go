@@ -174,6 +174,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		UnitReports:     sqlstore.NewUnitReportService(db),
 		Completeness:    sqlstore.NewCompletenessService(db),
 		Consolidated:    sqlstore.NewConsolidatedReportService(db),
+		Idempotency:     sqlstore.NewIdempotencyService(db),
 		Budgets:         sqlstore.NewBudgetService(db),
 		Difficulties:    sqlstore.NewDifficultyService(db),
 		Press:           newPressConfig(db, guard),
