@@ -194,7 +194,7 @@ func TestCompareWatchTerm(t *testing.T) {
 			"Doanh nhân Trần Việt Tân: mong muốn đóng góp cho thể thao",
 			"Cảnh giác với tổ chức khủng bố Việt Tân",
 			"Việt Tân bị xác định là tổ chức khủng bố",
-			"Chuyện của Việt Tấn",                // other diacritics: no hit for either
+			"Chuyện của Việt Tấn",              // other diacritics: no hit for either
 			"Viet Tan named a terrorist group", // no diacritics at all: folded
 		})
 		d.store(24*40, []string{"Trần Việt Tân, 40 ngày trước"}) // outside the 30 days
