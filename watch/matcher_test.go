@@ -190,3 +190,30 @@ func TestExclusionsAndContext(t *testing.T) {
 		}
 	}
 }
+
+func TestExclusionPhrases(t *testing.T) {
+	m := Compile([]Term{{Code: "vt", Name: "Việt Tân", Priority: High}})
+	for text, want := range map[string]string{
+		"Doanh nhân Trần Việt Tân xây dựng": "Trần Việt Tân|Việt Tân xây|Trần Việt Tân xây",
+		"Trần Việt Tân: mong muốn":          "Trần Việt Tân",
+		"Việt Tân, tổ chức":                 "",
+		"(Việt Tân)":                        "",
+		"ông Việt Tân":                      "ông Việt Tân",
+	} {
+		hits := m.Match(text)
+		if len(hits) != 1 {
+			t.Fatalf("%q: %d hits", text, len(hits))
+		}
+		got := strings.Join(ExclusionPhrases(text, hits[0]), "|")
+		if got != want {
+			t.Errorf("%q: %q, want %q", text, got, want)
+		}
+		// Each phrase, excluded, removes the hit.
+		for _, p := range ExclusionPhrases(text, hits[0]) {
+			taught := Compile([]Term{{Code: "vt", Name: "Việt Tân", Priority: High, Exclude: []string{p}}})
+			if len(taught.Match(text)) != 0 {
+				t.Errorf("%q excluding %q still hits", text, p)
+			}
+		}
+	}
+}
