@@ -77,6 +77,7 @@ func (s *Server) registerPressRoutes(auth func(string, http.HandlerFunc)) {
 	auth("GET /press/watch/{id}/edit", s.handlePressWatchEditForm)
 	auth("POST /press/watch/{id}/edit", s.handlePressWatchEdit)
 	auth("POST /press/watch/{id}/reapply", s.handlePressWatchReapply)
+	auth("GET /press/reapply/{id}", s.handlePressReapplyView)
 }
 
 // CanPress shows the press menu item to the roles that follow the press;
