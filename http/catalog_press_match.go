@@ -31,6 +31,25 @@ var pressMatchCatalog = map[string][2]string{
 	"press.reapply_failed":  {"Việc áp dụng lại dừng vì lỗi sau %d/%d tin bài; các tin bài đã xử lý được giữ. Hãy áp dụng lại.", "The re-apply stopped on an error after %d of %d articles; those done are kept. Re-apply again."},
 	"press.reapply_stalled": {"Việc áp dụng lại bị gián đoạn sau %d/%d tin bài (máy chủ dừng). Hãy áp dụng lại.", "The re-apply was interrupted after %d of %d articles (its server stopped). Re-apply again."},
 	"press.back_watch":      {"Về danh sách từ khóa", "Back to the watchlist"},
+
+	"press.select":                {"Chọn tin bài này", "Select this article"},
+	"press.select_all":            {"Chọn tất cả", "Select all"},
+	"press.selected":              {"Đã chọn %d tin bài", "%d selected"},
+	"press.bulk_help":             {"Chọn các tin bài rồi đánh giá một lần:", "Select articles, then judge them at once:"},
+	"press.triage_irrelevant":     {"Không liên quan", "Not relevant"},
+	"press.triage_relevant":       {"Liên quan", "Relevant"},
+	"press.triage_action":         {"Cần xử lý", "Needs action"},
+	"press.shortcuts":             {"Phím tắt: j/k xuống/lên, x chọn, r liên quan, n không liên quan, a cần xử lý, Esc bỏ chọn.", "Keys: j/k down/up, x select, r relevant, n not relevant, a needs action, Esc clear."},
+	"press.triaged":               {"Đã đánh giá %d tin bài.", "%d articles judged."},
+	"press.triage_stale":          {"%d tin bài vừa được người khác thay đổi nên được giữ nguyên; hãy xem lại.", "%d articles were changed by someone else meanwhile and were left as they are; check them again."},
+	"press.triage_refused":        {"%d tin bài đã bị loại nên chỉ có thể mở lại.", "%d articles are dismissed and can only be reopened."},
+	"press.teach_title":           {"Dạy từ khóa: không tính những trường hợp như thế này nữa?", "Teach the term: stop counting cases like these?"},
+	"press.teach_help":            {"Thêm một cụm quanh từ khóa vào danh sách loại trừ: lần khớp nằm trong cụm đó sẽ không được tính, cả với tin bài mới.", "Add a phrase around the match to the term's exclusions: a match inside it no longer counts, new articles included."},
+	"press.teach_for":             {"“%s” (từ khóa %s): không tính khi nằm trong", "“%s” (term %s): not when part of"},
+	"press.teach_custom":          {"hoặc tự nhập:", "or type one:"},
+	"press.teach_reapply":         {"Áp dụng lại ngay cho mọi tin bài đã lưu", "Re-apply now to every stored article"},
+	"press.teach_add":             {"Thêm cụm loại trừ", "Add the exclusion"},
+	"flash.press_exclusion_added": {"Đã thêm cụm loại trừ cho từ khóa. Hãy áp dụng lại để cập nhật các tin bài đã lưu.", "The exclusion has been added. Re-apply the term to update stored articles."},
 }
 
 func init() {

@@ -1,7 +1,6 @@
 package http
 
 import (
-	"context"
 	"fmt"
 	"net/http"
 	"strconv"
@@ -120,19 +119,7 @@ func (s *Server) handlePressWatchReapply(w http.ResponseWriter, r *http.Request)
 		s.renderError(w, r, err)
 		return
 	}
-	// The re-apply outlives the request: same user, no cancellation.
-	ctx := context.WithoutCancel(r.Context())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if _, err := s.cfg.Press.Watch.RunReapply(ctx, job.ID, nil); err != nil {
-			s.log.Error("http: re-apply watch term", "job", job.ID, "err", err)
-		}
-	}()
-	select {
-	case <-done:
-	case <-time.After(2 * time.Second):
-	}
+	s.runReapply(r, job)
 	http.Redirect(w, r, fmt.Sprintf("/press/reapply/%d", job.ID), http.StatusSeeOther)
 }
 
