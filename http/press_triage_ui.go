@@ -70,7 +70,8 @@ func (s *Server) exclusionSuggestions(r *http.Request, teach string) []*ttdn.Exc
 	}
 	var out []*ttdn.ExclusionSuggestion
 	seen := map[string]bool{}
-	for _, f := range strings.Split(teach, ",") {
+	ids := strings.Split(teach, ",")
+	for _, f := range ids[:min(len(ids), maxTeach)] { // the URL is typed by anyone: bounded work
 		id, err := strconv.ParseInt(strings.TrimSpace(f), 10, 64)
 		if err != nil || id <= 0 {
 			continue
