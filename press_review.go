@@ -63,20 +63,22 @@ type Hit struct {
 // as the lexicon's guess (ToneGuess keeps it); NeedsAction marks it for a
 // rebuttal case.
 type Review struct {
-	ArticleID   int64        `json:"article_id"`
-	Article     *Article     `json:"article,omitempty"`
-	Hits        []Hit        `json:"hits,omitempty"`
-	Priority    int          `json:"priority"`
-	Status      ReviewStatus `json:"status"`
-	Tone        Tone         `json:"tone"`
-	ToneGuess   Tone         `json:"tone_guess"`
-	Relevance   Relevance    `json:"relevance"`
-	NeedsAction bool         `json:"needs_action"`
-	Note        string       `json:"note,omitempty"`
-	ReviewerID  int64        `json:"reviewer_id,omitempty"`
-	ReviewedAt  time.Time    `json:"reviewed_at,omitzero"`
-	CreatedAt   time.Time    `json:"created_at"`
-	Version     int          `json:"version"`
+	ArticleID    int64        `json:"article_id"`
+	Article      *Article     `json:"article,omitempty"`
+	Hits         []Hit        `json:"hits,omitempty"`
+	TitleMarks   []Span       `json:"title_marks,omitempty"`   // the hits in the article's title
+	SummaryMarks []Span       `json:"summary_marks,omitempty"` // and in its summary
+	Priority     int          `json:"priority"`
+	Status       ReviewStatus `json:"status"`
+	Tone         Tone         `json:"tone"`
+	ToneGuess    Tone         `json:"tone_guess"`
+	Relevance    Relevance    `json:"relevance"`
+	NeedsAction  bool         `json:"needs_action"`
+	Note         string       `json:"note,omitempty"`
+	ReviewerID   int64        `json:"reviewer_id,omitempty"`
+	ReviewedAt   time.Time    `json:"reviewed_at,omitzero"`
+	CreatedAt    time.Time    `json:"created_at"`
+	Version      int          `json:"version"`
 }
 
 // ReviewFilter selects reviews; the queue shows the highest priority and
@@ -101,11 +103,15 @@ type ReviewUpdate struct {
 	Version     int
 }
 
-// ReviewService is the review queue.
+// ReviewService is the review queue. Reviews come with the spans of their
+// hits; many are judged at once by triage, and a hit judged not relevant
+// suggests exclusions that teach its term.
 type ReviewService interface {
 	FindReviews(ctx context.Context, f ReviewFilter) ([]*Review, int, error)
 	FindReviewByArticle(ctx context.Context, articleID int64) (*Review, error)
 	UpdateReview(ctx context.Context, articleID int64, upd ReviewUpdate) (*Review, error)
+	TriageReviews(ctx context.Context, refs []ReviewRef, t Triage) (*TriageResult, error)
+	ExclusionSuggestions(ctx context.Context, articleID int64) ([]*ExclusionSuggestion, error)
 }
 
 // PressHitNotice returns the subject and text of the alert for a

@@ -68,7 +68,7 @@ func (s *Server) writeResult(w http.ResponseWriter, res *apiResult) {
 		w.Header().Set("ETag", etag(res.version))
 	}
 	if res.location != "" {
-		w.Header().Set("Location", res.location)
+		setLocation(w, res.location)
 	}
 	if res.status == http.StatusNoContent {
 		w.Header().Set("Cache-Control", "no-store")

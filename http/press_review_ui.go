@@ -10,7 +10,8 @@ import (
 )
 
 // pressReviewView is the review queue of watchlist hits, highest priority
-// and newest first, each row its own form.
+// and newest first, each row its own form and a box to select it for a
+// triage of many at once.
 type pressReviewView struct {
 	Status, NeedsAction, Priority string // the filters as chosen
 	Rows                          []*ttdn.Review
@@ -20,6 +21,8 @@ type pressReviewView struct {
 	Conflict                      *ttdn.Review // that row as stored now, shown above the queue
 	Tones                         []ttdn.Tone
 	Statuses                      []ttdn.ReviewStatus
+	Triaged                       *triageCounts               // the triage just done
+	Teach                         []*ttdn.ExclusionSuggestion // exclusions the hits judged not relevant suggest
 }
 
 func (s *Server) handlePressReview(w http.ResponseWriter, r *http.Request) {
@@ -34,6 +37,9 @@ func (s *Server) renderPressReview(w http.ResponseWriter, r *http.Request, q url
 	if _, ok := q["status"]; !ok {
 		v.Status = string(ttdn.ReviewNew) // the queue opens on what is still to do
 	}
+	v.Triaged = triageCountsOf(q)
+	v.Teach = s.exclusionSuggestions(r, q.Get("teach"))
+	q = withoutTriage(q)
 	v.Back = (&url.URL{Path: "/press/review", RawQuery: q.Encode()}).String()
 	f := ttdn.ReviewFilter{}
 	if st := ttdn.ReviewStatus(v.Status); st.Valid() {
@@ -90,6 +96,9 @@ func (s *Server) handlePressReviewUpdate(w http.ResponseWriter, r *http.Request)
 		bu, _ := url.Parse(back)
 		s.renderPressReview(w, r, bu.Query(), id, err)
 		return
+	}
+	if *upd.Status == ttdn.ReviewDismissed { // offer to teach the term
+		back = withQuery(back, url.Values{"teach": {itoa(id)}})
 	}
 	s.redirectWithFlash(w, r, back, "flash.press_review_saved")
 }

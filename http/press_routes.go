@@ -57,6 +57,7 @@ func (s *Server) registerPressRoutes(auth func(string, http.HandlerFunc)) {
 
 	auth("GET /press/review", s.handlePressReview)
 	auth("POST /press/review/{id}", s.handlePressReviewUpdate)
+	auth("POST /press/review/bulk", s.handlePressReviewBulk)
 
 	auth("GET /press/digest", s.handlePressDigest)
 	auth("GET /press/digest/export/{format}", s.handlePressDigestExport)
@@ -77,6 +78,8 @@ func (s *Server) registerPressRoutes(auth func(string, http.HandlerFunc)) {
 	auth("GET /press/watch/{id}/edit", s.handlePressWatchEditForm)
 	auth("POST /press/watch/{id}/edit", s.handlePressWatchEdit)
 	auth("POST /press/watch/{id}/reapply", s.handlePressWatchReapply)
+	auth("POST /press/watch/{id}/exclude", s.handlePressWatchExclude)
+	auth("GET /press/reapply/{id}", s.handlePressReapplyView)
 }
 
 // CanPress shows the press menu item to the roles that follow the press;

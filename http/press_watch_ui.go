@@ -1,6 +1,7 @@
 package http
 
 import (
+	"fmt"
 	"net/http"
 	"strconv"
 	"strings"
@@ -10,10 +11,9 @@ import (
 )
 
 // pressWatchView is the watchlist: every term with its aliases, kind,
-// priority and themes, and a re-apply form per term.
+// priority, themes and rules, and a re-apply form per term.
 type pressWatchView struct {
-	Terms     []*ttdn.WatchTerm
-	Reapplied string // the count of the re-apply just done, if any
+	Terms []*ttdn.WatchTerm
 }
 
 func (s *Server) handlePressWatchList(w http.ResponseWriter, r *http.Request) {
@@ -23,18 +23,15 @@ func (s *Server) handlePressWatchList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &pressWatchView{Terms: terms}
-	if n, err := strconv.Atoi(r.URL.Query().Get("reapplied")); err == nil {
-		v.Reapplied = strconv.Itoa(n)
-	}
 	s.render(w, r, http.StatusOK, "press_watch", "press.watch_title", v)
 }
 
 // watchPreviewDays is how far back a preview looks (issue 7: "what it
 // would have matched in the last 30 days"), and watchPreviewRows how many
-// matches it lists.
+// examples it lists of the articles gained and of those lost.
 const (
 	watchPreviewDays = 30
-	watchPreviewRows = 50
+	watchPreviewRows = 20
 )
 
 func (s *Server) handlePressWatchNewForm(w http.ResponseWriter, r *http.Request) {
@@ -81,7 +78,7 @@ func (s *Server) handlePressWatchEdit(w http.ResponseWriter, r *http.Request) {
 func (s *Server) saveWatchTerm(w http.ResponseWriter, r *http.Request, f *watchForm, titleKey string) {
 	t, err := f.term()
 	if err == nil && r.PostFormValue("action") == "preview" {
-		f.Preview, f.Matched, err = s.cfg.Press.Watch.PreviewWatchTerm(r.Context(), t, watchPreviewDays, watchPreviewRows)
+		f.Diff, err = s.cfg.Press.Watch.CompareWatchTerm(r.Context(), t, watchPreviewDays, watchPreviewRows)
 		f.Previewed = err == nil
 	} else if err == nil && f.ID == 0 {
 		err = s.cfg.Press.Watch.CreateWatchTerm(r.Context(), t)
@@ -97,24 +94,57 @@ func (s *Server) saveWatchTerm(w http.ResponseWriter, r *http.Request, f *watchF
 	}
 }
 
-// handlePressWatchReapply matches a (changed) term again against the
-// stored articles of the last days.
+// handlePressWatchReapply starts matching a (changed) term again against
+// the stored articles — all of them, or those of the last days — newest
+// first. It runs in the background; the browser goes to its progress page.
 func (s *Server) handlePressWatchReapply(w http.ResponseWriter, r *http.Request) {
 	if !s.requirePress(w, r, ttdn.ActionUpdate, ttdn.ResourceWatchTerm) {
 		return
 	}
 	id, err := pathID(r)
-	days, derr := strconv.Atoi(strings.TrimSpace(r.PostFormValue("days")))
-	if err == nil && (derr != nil || days < 1 || days > 3660) {
-		err = ttdn.Errorf(ttdn.EINVALID, "Số ngày áp dụng lại phải từ 1 đến 3660.", "The number of days to re-apply must be 1 to 3660.")
+	var since time.Time // zero: every stored article
+	if field := strings.TrimSpace(r.PostFormValue("days")); err == nil && field != "" {
+		days, derr := strconv.Atoi(field)
+		if derr != nil || days < 1 || days > 3660 {
+			err = ttdn.Errorf(ttdn.EINVALID, "Số ngày áp dụng lại phải từ 1 đến 3660, hoặc để trống để áp dụng cho mọi tin bài.",
+				"The number of days to re-apply must be 1 to 3660, or empty for every stored article.")
+		}
+		since = s.now().Add(-time.Duration(days) * 24 * time.Hour)
 	}
-	var n int
+	var job *ttdn.ReapplyJob
 	if err == nil {
-		n, err = s.cfg.Press.Watch.ReapplyWatchTerm(r.Context(), id, s.now().Add(-time.Duration(days)*24*time.Hour))
+		job, err = s.cfg.Press.Watch.StartReapply(r.Context(), id, since)
 	}
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	s.redirect(w, r, "/press/watch?reapplied="+strconv.Itoa(n))
+	s.runReapply(r, job)
+	s.redirect(w, r, fmt.Sprintf("/press/reapply/%d", job.ID))
+}
+
+// pressReapplyView is a re-apply's progress page.
+type pressReapplyView struct {
+	*ttdn.ReapplyJob
+	Stalled bool
+}
+
+// Running reports a re-apply still at work (the page then reloads itself).
+func (v *pressReapplyView) Running() bool { return v.State == ttdn.ReapplyRunning && !v.Stalled }
+
+func (s *Server) handlePressReapplyView(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	var job *ttdn.ReapplyJob
+	if err == nil {
+		job, err = s.cfg.Press.Watch.FindReapplyJob(r.Context(), id)
+	}
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	v := &pressReapplyView{ReapplyJob: job, Stalled: job.Stalled(s.now())}
+	if v.Running() {
+		w.Header().Set("Refresh", "2") // progress without script
+	}
+	s.render(w, r, http.StatusOK, "press_reapply", "press.reapply_title", v)
 }

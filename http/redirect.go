@@ -19,6 +19,12 @@ func (s *Server) redirect(w http.ResponseWriter, r *http.Request, target string)
 	http.Redirect(w, r, localTarget(target), http.StatusSeeOther)
 }
 
+// setLocation sets the Location of an answer that is not a redirect (201
+// Created names the new record), under the same check.
+func setLocation(w http.ResponseWriter, target string) {
+	w.Header().Set("Location", localTarget(target))
+}
+
 // localTarget returns target when localPath accepts it, else "/".
 func localTarget(target string) string {
 	if !localPath(target) {

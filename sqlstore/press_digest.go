@@ -55,8 +55,42 @@ func (s *PressService) PressDigest(ctx context.Context, kind ttdn.DigestKind, da
 		}
 	}
 	labelTones(d.ByTone)
-	d.TopStories, err = findStories(ctx, tx, ttdn.StoryFilter{From: d.From, To: d.To, HitsOnly: true, Limit: 10})
+	d.TopStories, err = win.topStories(ctx, tx, digestTopStories)
 	return d, err
+}
+
+// digestTopStories is how many "most covered events" a digest lists.
+const digestTopStories = 10
+
+// topStories returns the window's most covered events about the province:
+// the stories (story groups of articles) with a hit not dismissed in the
+// window, by the number of distinct outlets that carried them in the
+// window, then by their articles. An outlet is the source's outlet — the
+// five section feeds of one newspaper are one outlet — and each story is
+// titled by its first article.
+func (w pressWindow) topStories(ctx context.Context, tx *Tx, limit int) ([]*ttdn.Story, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT g.story_id, f.title, g.n, g.outlets, g.first_at, g.last_at FROM (
+		SELECT a.story_id, COUNT(*) AS n, COUNT(DISTINCT COALESCE(NULLIF(s.outlet, ''), s.name)) AS outlets,
+			MIN(a.published_at) AS first_at, MAX(a.published_at) AS last_at
+		FROM press_articles a JOIN press_sources s ON s.id = a.source_id
+		WHERE a.published_at >= ? AND a.published_at < ? AND a.story_id IN (SELECT h.story_id FROM press_reviews r
+			JOIN press_articles h ON h.id = r.article_id
+			WHERE r.status <> 'dismissed' AND r.published_at >= ? AND r.published_at < ?)
+		GROUP BY a.story_id) g JOIN press_articles f ON f.id = g.story_id
+		ORDER BY g.outlets DESC, g.n DESC, g.story_id DESC`+limitClause(limit, 0), w.from, w.to, w.from, w.to)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	out := []*ttdn.Story{}
+	for rows.Next() {
+		st := &ttdn.Story{}
+		if err := rows.Scan(&st.ID, &st.Title, &st.Articles, &st.Outlets, timeScan{&st.First}, timeScan{&st.Last}); err != nil {
+			return nil, err
+		}
+		out = append(out, st)
+	}
+	return out, rows.Err()
 }
 
 func labelTones(list []ttdn.Count) {

@@ -75,7 +75,11 @@ func loadReviewArticles(ctx context.Context, tx *Tx, list []*ttdn.Review) error 
 		}
 		byID[h.ArticleID].Hits = append(byID[h.ArticleID].Hits, h)
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	rows.Close()
+	return markReviews(ctx, tx, list)
 }
 
 // FindReviews returns the queue: highest priority first, then newest.
@@ -156,23 +160,29 @@ func (s *PressService) UpdateReview(ctx context.Context, articleID int64, upd tt
 	if err != nil {
 		return nil, err
 	}
+	if err := saveReview(ctx, tx, before, r); err != nil {
+		return nil, err
+	}
+	return r, tx.Commit()
+}
+
+// saveReview stores r, the judgement of before, by the user of ctx: the
+// review at its next version, the article's tone, the audit row.
+func saveReview(ctx context.Context, tx *Tx, before, r *ttdn.Review) error {
 	r.ReviewerID, r.ReviewedAt = ttdn.UserFromContext(ctx).ID, tx.now
 	res, err := tx.exec(ctx, `UPDATE press_reviews SET status = ?, tone = ?, relevance = ?, needs_action = ?, note = ?,
 		reviewer_id = ?, reviewed_at = ?, version = version + 1 WHERE article_id = ? AND version = ?`,
 		string(r.Status), string(r.Tone), string(r.Relevance), r.NeedsAction, r.Note, idArg(r.ReviewerID), tx.now,
-		articleID, r.Version)
+		r.ArticleID, r.Version)
 	if err := checkOneRow(res, err); err != nil {
-		return nil, err
+		return err
 	}
 	r.Version++
-	if _, err := tx.exec(ctx, `UPDATE press_articles SET tone = ? WHERE id = ?`, string(r.Tone), articleID); err != nil {
-		return nil, err
+	if _, err := tx.exec(ctx, `UPDATE press_articles SET tone = ? WHERE id = ?`, string(r.Tone), r.ArticleID); err != nil {
+		return err
 	}
 	r.Article.Tone = r.Tone
-	if err := tx.audit(ctx, "update", ttdn.ResourcePressReview, articleID, reviewAudit(before), reviewAudit(r)); err != nil {
-		return nil, err
-	}
-	return r, tx.Commit()
+	return tx.audit(ctx, "update", ttdn.ResourcePressReview, r.ArticleID, reviewAudit(before), reviewAudit(r))
 }
 
 // applyReview returns before changed by upd, checking the transition.

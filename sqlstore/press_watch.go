@@ -18,12 +18,13 @@ func errWatchTermNotFound() error {
 	return ttdn.Errorf(ttdn.ENOTFOUND, "Không tìm thấy từ khóa theo dõi.", "Watch term not found.")
 }
 
-const watchColumns = `id, code, name, aliases, kind, priority, themes, enabled, version, updated_at`
+const watchColumns = `id, code, name, aliases, kind, priority, themes, match_folded, excludes, context, context_within,
+	enabled, version, updated_at`
 
 func scanWatchTerm(row rowScanner) (*ttdn.WatchTerm, error) {
 	t := &ttdn.WatchTerm{}
 	err := row.Scan(&t.ID, &t.Code, &t.Name, jsonScan{&t.Aliases}, &t.Kind, &t.Priority, jsonScan{&t.Themes},
-		&t.Enabled, &t.Version, timeScan{&t.UpdatedAt})
+		&t.Folded, jsonScan{&t.Exclude}, jsonScan{&t.Context}, &t.Within, &t.Enabled, &t.Version, timeScan{&t.UpdatedAt})
 	return t, err
 }
 
@@ -115,9 +116,10 @@ func (s *PressService) CreateWatchTerm(ctx context.Context, t *ttdn.WatchTerm) e
 }
 
 func insertWatchTerm(ctx context.Context, tx *Tx, t *ttdn.WatchTerm) error {
-	id, err := tx.insertID(ctx, `INSERT INTO press_watch_terms (code, name, aliases, kind, priority, themes, enabled,
-		version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)`,
-		t.Code, t.Name, jsonArg(t.Aliases), t.Kind, t.Priority, jsonArg(t.Themes), t.Enabled, tx.now)
+	id, err := tx.insertID(ctx, `INSERT INTO press_watch_terms (code, name, aliases, kind, priority, themes, match_folded,
+		excludes, context, context_within, enabled, version, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+		t.Code, t.Name, jsonArg(t.Aliases), t.Kind, t.Priority, jsonArg(t.Themes), t.Folded, jsonArg(t.Exclude),
+		jsonArg(t.Context), t.Within, t.Enabled, tx.now)
 	if err != nil {
 		return err
 	}
@@ -153,13 +155,19 @@ func (s *PressService) UpdateWatchTerm(ctx context.Context, id int64, upd ttdn.W
 	setIf(&t.Kind, upd.Kind)
 	setIf(&t.Priority, upd.Priority)
 	setIf(&t.Themes, upd.Themes)
+	setIf(&t.Folded, upd.Folded)
+	setIf(&t.Exclude, upd.Exclude)
+	setIf(&t.Context, upd.Context)
+	setIf(&t.Within, upd.Within)
 	setIf(&t.Enabled, upd.Enabled)
 	if err := validateWatchTerm(&t); err != nil {
 		return nil, err
 	}
 	res, err := tx.exec(ctx, `UPDATE press_watch_terms SET name = ?, aliases = ?, kind = ?, priority = ?, themes = ?,
-		enabled = ?, version = version + 1, updated_at = ? WHERE id = ? AND version = ?`,
-		t.Name, jsonArg(t.Aliases), t.Kind, t.Priority, jsonArg(t.Themes), t.Enabled, tx.now, id, t.Version)
+		match_folded = ?, excludes = ?, context = ?, context_within = ?, enabled = ?, version = version + 1, updated_at = ?
+		WHERE id = ? AND version = ?`,
+		t.Name, jsonArg(t.Aliases), t.Kind, t.Priority, jsonArg(t.Themes), t.Folded, jsonArg(t.Exclude), jsonArg(t.Context),
+		t.Within, t.Enabled, tx.now, id, t.Version)
 	if err := checkOneRow(res, err); err != nil {
 		return nil, err
 	}
@@ -210,7 +218,8 @@ func SeedWatchTerms(ctx context.Context, db *DB) error {
 	}
 	for _, d := range watch.Default {
 		t := &ttdn.WatchTerm{Code: d.Code, Name: d.Name, Aliases: d.Aliases, Kind: string(d.Kind),
-			Priority: int(d.Priority), Themes: d.Themes, Enabled: true}
+			Priority: int(d.Priority), Themes: d.Themes, Folded: d.Folded, Exclude: d.Exclude, Context: d.Context,
+			Within: d.Within, Enabled: true}
 		if err := insertWatchTerm(ctx, tx, t); err != nil {
 			return err
 		}
@@ -224,7 +233,8 @@ func SeedWatchTerms(ctx context.Context, db *DB) error {
 // MatchTerm is t as the matcher takes it.
 func MatchTerm(t *ttdn.WatchTerm) watch.Term {
 	return watch.Term{Code: t.Code, Name: t.Name, Aliases: t.Aliases, Kind: watch.Kind(t.Kind),
-		Priority: watch.Priority(t.Priority), Themes: t.Themes}
+		Priority: watch.Priority(t.Priority), Themes: t.Themes, Folded: t.Folded, Exclude: t.Exclude, Context: t.Context,
+		Within: t.Within}
 }
 
 // Watchlist is the enabled watchlist compiled for matching, at a revision.

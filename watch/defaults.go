@@ -4,15 +4,18 @@ package watch
 // 2025 merger with Long An) and its places, the border and Cambodia, sea
 // and islands, investment, tourism and the keywords of hostile
 // propaganda. Monitors edit their own copy; this is the starting point.
-// Aliases need not repeat forms that differ only by diacritics or case.
+// Aliases need not repeat forms that differ only by case or tone placement;
+// place names that foreign texts write without diacritics also match so
+// (Folded), and "Việt Tân", also a common given name, counts only near the
+// words that make it the organisation.
 var Default = []Term{
 	// The province and its places.
-	{Code: "tay-ninh", Name: "Tây Ninh", Aliases: []string{"tỉnh Tây Ninh", "Tay Ninh province", "province de Tay Ninh", "西宁省"}, Kind: Entity, Priority: High, Themes: []string{"van-hoa-lich-su"}},
+	{Code: "tay-ninh", Name: "Tây Ninh", Aliases: []string{"tỉnh Tây Ninh", "Tay Ninh province", "province de Tay Ninh", "西宁省"}, Folded: true, Kind: Entity, Priority: High, Themes: []string{"van-hoa-lich-su"}},
 	{Code: "long-an", Name: "Long An", Aliases: []string{"tỉnh Long An", "Long An province"}, Kind: Entity, Priority: High, Themes: []string{"van-hoa-lich-su"}},
 	{Code: "tan-an", Name: "Tân An", Aliases: []string{"phường Tân An", "TP Tân An"}, Kind: Entity, Priority: Normal},
-	{Code: "moc-bai", Name: "Mộc Bài", Aliases: []string{"cửa khẩu Mộc Bài", "Khu kinh tế cửa khẩu Mộc Bài", "Moc Bai border gate", "Bavet"}, Kind: Entity, Priority: High, Themes: []string{"bien-gioi", "campuchia", "dau-tu"}},
-	{Code: "xa-mat", Name: "Xa Mát", Aliases: []string{"cửa khẩu Xa Mát", "Lò Gò - Xa Mát", "Lò Gò Xa Mát", "Trapeang Phlong"}, Kind: Entity, Priority: High, Themes: []string{"bien-gioi", "campuchia"}},
-	{Code: "ba-den", Name: "Bà Đen", Aliases: []string{"núi Bà Đen", "Núi Bà", "Black Virgin Mountain"}, Kind: Entity, Priority: Normal, Themes: []string{"du-lich"}},
+	{Code: "moc-bai", Name: "Mộc Bài", Aliases: []string{"cửa khẩu Mộc Bài", "Khu kinh tế cửa khẩu Mộc Bài", "Moc Bai border gate", "Bavet"}, Folded: true, Kind: Entity, Priority: High, Themes: []string{"bien-gioi", "campuchia", "dau-tu"}},
+	{Code: "xa-mat", Name: "Xa Mát", Aliases: []string{"cửa khẩu Xa Mát", "Lò Gò - Xa Mát", "Lò Gò Xa Mát", "Trapeang Phlong"}, Folded: true, Kind: Entity, Priority: High, Themes: []string{"bien-gioi", "campuchia"}},
+	{Code: "ba-den", Name: "Bà Đen", Aliases: []string{"núi Bà Đen", "Núi Bà", "Black Virgin Mountain"}, Folded: true, Kind: Entity, Priority: Normal, Themes: []string{"du-lich"}},
 	{Code: "toa-thanh", Name: "Tòa Thánh Tây Ninh", Aliases: []string{"Tòa Thánh Cao Đài", "Cao Đài", "đạo Cao Đài", "Cao Dai Holy See", "Caodaism"}, Kind: Entity, Priority: Normal, Themes: []string{"nhan-quyen-ton-giao", "du-lich"}},
 	{Code: "dau-tieng", Name: "Dầu Tiếng", Aliases: []string{"hồ Dầu Tiếng"}, Kind: Entity, Priority: Normal},
 	{Code: "trang-bang", Name: "Trảng Bàng", Kind: Entity, Priority: Normal},
@@ -65,7 +68,9 @@ var Default = []Term{
 	// Hostile propaganda and misinformation.
 	{Code: "tin-sai", Name: "thông tin sai sự thật", Aliases: []string{"tin giả", "tin đồn thất thiệt", "thông tin xấu độc", "thông tin sai lệch", "fake news", "disinformation", "misinformation"}, Kind: Topic, Priority: High, Themes: []string{"phan-bac-thong-tin-sai"}},
 	{Code: "xuyen-tac", Name: "xuyên tạc", Aliases: []string{"bịa đặt", "vu khống", "bôi nhọ", "kích động", "chống phá", "luận điệu sai trái", "quan điểm sai trái"}, Kind: Topic, Priority: High, Themes: []string{"phan-bac-thong-tin-sai"}},
-	{Code: "to-chuc-phan-dong", Name: "tổ chức phản động", Aliases: []string{"phản động", "Việt Tân", "khủng bố", "diễn biến hòa bình", "tự diễn biến", "tự chuyển hóa", "lưu vong"}, Kind: Topic, Priority: High, Themes: []string{"phan-bac-thong-tin-sai"}},
+	{Code: "to-chuc-phan-dong", Name: "tổ chức phản động", Aliases: []string{"phản động", "khủng bố", "diễn biến hòa bình", "tự diễn biến", "tự chuyển hóa", "lưu vong"}, Kind: Topic, Priority: High, Themes: []string{"phan-bac-thong-tin-sai"}},
+	{Code: "viet-tan", Name: "Việt Tân", Aliases: []string{"Viet Tan"}, Kind: Entity, Priority: High, Themes: []string{"phan-bac-thong-tin-sai"},
+		Context: []string{"tổ chức", "khủng bố", "phản động", "terrorist", "terror", "reactionary"}, Within: 10},
 	{Code: "nhan-quyen", Name: "nhân quyền", Aliases: []string{"tự do tôn giáo", "tự do báo chí", "tù nhân lương tâm", "human rights", "religious freedom", "droits de l'homme"}, Kind: Topic, Priority: Normal, Themes: []string{"nhan-quyen-ton-giao"}},
 	{Code: "dan-toc", Name: "Khmer Krom", Aliases: []string{"Khơ-me Crôm", "Khmer Kampuchea Krom", "dân tộc Khmer", "đồng bào Khmer"}, Kind: Topic, Priority: Normal, Themes: []string{"nhan-quyen-ton-giao", "campuchia"}},
 	{Code: "bieu-tinh", Name: "biểu tình", Aliases: []string{"tụ tập đông người", "gây rối an ninh trật tự", "bạo loạn", "khiếu kiện đông người", "protest"}, Kind: Topic, Priority: High, Themes: []string{"phan-bac-thong-tin-sai"}},

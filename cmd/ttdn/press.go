@@ -26,11 +26,13 @@ func runPress(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 			return pressDigest(ctx, args[1:], stdout, stderr)
 		case "bench":
 			return pressBench(ctx, args[1:], stdout, stderr)
+		case "reapply":
+			return pressReapply(ctx, args[1:], stdout, stderr)
 		}
 	}
 	return ttdn.Errorf(ttdn.EINVALID,
-		"Cách dùng: ttdn press ingest TỆP… [--foreign] | digest [--kind daily|weekly] [--day YYYY-MM-DD] [--docx TỆP] [--pdf TỆP] | bench [--items N]",
-		"Usage: ttdn press ingest FILE… [--foreign] | digest [--kind daily|weekly] [--day YYYY-MM-DD] [--docx FILE] [--pdf FILE] | bench [--items N]")
+		"Cách dùng: ttdn press ingest TỆP… [--foreign] | digest [--kind daily|weekly] [--day YYYY-MM-DD] [--docx TỆP] [--pdf TỆP] | bench [--items N] | reapply [MÃ…] [--days N]",
+		"Usage: ttdn press ingest FILE… [--foreign] | digest [--kind daily|weekly] [--day YYYY-MM-DD] [--docx FILE] [--pdf FILE] | bench [--items N] | reapply [CODE…] [--days N]")
 }
 
 // pressIngest ingests news files ({id, title, link, summary, source,
