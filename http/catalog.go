@@ -128,7 +128,7 @@ var catalog = map[string][2]string{
 	"import.step_store":      {"3. Lưu vào hệ thống", "3. Store"},
 	"import.intro":           {"Chọn tệp văn bản kế hoạch đã ban hành. Hệ thống sẽ đọc và hiển thị để bạn kiểm tra; chưa có gì được lưu cho đến khi bạn xác nhận.", "Choose the file of an issued plan. The system reads it and shows it for you to check; nothing is stored until you confirm."},
 	"import.file":            {"Tệp kế hoạch (.txt hoặc .docx)", "Plan file (.txt or .docx)"},
-	"import.file_help":       {"Văn bản Unicode (UTF-8) hoặc tệp Word .docx, tối đa %s.", "Unicode (UTF-8) text or a Word .docx file, at most %s."},
+	"import.file_help":       {"Văn bản Unicode (UTF-8), tệp Word .docx hoặc PDF có lớp chữ (không phải bản quét), tối đa %s.", "Unicode (UTF-8) text, a Word .docx or a PDF with a text layer (not a scan), at most %s."},
 	"import.too_large":       {"Tệp vượt quá giới hạn %s.", "The file is over the %s limit."},
 	"import.preview":         {"Đọc và xem trước", "Read and preview"},
 	"import.not_stored":      {"Kế hoạch đọc từ tệp %q (%s) chưa được lưu. Hãy kiểm tra, chỉnh các đơn vị nếu cần, rồi bấm \"Xác nhận và lưu\".", "The plan read from %q (%s) is not stored yet. Check it, fix the units if needed, then press \"Confirm and store\"."},

@@ -3,6 +3,7 @@ package planparse
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"ttdn"
 	"ttdn/seed"
@@ -56,6 +57,28 @@ func FuzzReadDocx(f *testing.F) {
 		}
 		if len(text) > maxTextBytes+maxDocumentXML {
 			t.Fatalf("text of %d bytes exceeds the caps", len(text))
+		}
+	})
+}
+
+// FuzzReadPDF: whatever the bytes after "%PDF-", the PDF reader gives text
+// or a *ttdn.Error, never panics, and stays within its caps.
+func FuzzReadPDF(f *testing.F) {
+	f.Add(renderPDF(f, pdfHeaderMarkup))
+	f.Add(renderPDF(f, "|STT|Nội dung|Chủ trì|\n|1|A|^|\n|2|B|Sở X|\n"))
+	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\nstartxref\n0\n%%EOF"))
+	f.Add([]byte("%PDF-2.0\n%%EOF"))
+	pdfTimeout = 2 * time.Second // a hostile file is killed sooner
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, err := readPDF(data, "fuzz.pdf")
+		if err != nil {
+			if code := ttdn.ErrorCode(err); code != ttdn.EINVALID && code != ttdn.ETOOLARGE {
+				t.Fatalf("error code %q: %v", code, err)
+			}
+			return
+		}
+		if len(text) > maxTextBytes+1<<20 {
+			t.Fatalf("text of %d bytes exceeds the cap", len(text))
 		}
 	})
 }
