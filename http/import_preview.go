@@ -21,7 +21,7 @@ type importPreview struct {
 	Data            string // the file, base64, carried to the confirmation
 	Size            string
 	Plan            *ttdn.Plan
-	Warnings        []string
+	Warnings        []planparse.Warning
 	Matches         []*unitMatch
 	Options         []optionGroup
 	Unresolved      int

@@ -17,6 +17,7 @@ var closingStarts = []string{"de nghi thu truong", "thu truong cac", "de nghi ch
 // to the plan's closing; the reporting sentence is read from the section.
 func (ps *parser) parseDuties(s *section, last bool) {
 	for k, it := range s.items {
+		ps.at = it.line
 		r := &ttdn.Responsibility{Ref: s.number + "." + itoa(it.number), Heading: tidy(it.head)}
 		paras := it.paras
 		holder, inline := splitInlineDuty(it.head)
@@ -36,6 +37,7 @@ func (ps *parser) parseDuties(s *section, last bool) {
 		ps.plan.Closing = cleanParas(s.intro)
 	}
 	ps.plan.Closing = cleanParas(ps.plan.Closing)
+	ps.at = s.line
 	ps.parseReportSchedule(s)
 }
 

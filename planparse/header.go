@@ -38,6 +38,7 @@ func (ps *parser) parseHeader(head []string) {
 	var issuer []string
 	inIssuer := false
 	for _, p := range head {
+		ps.at = ps.lineAt(p)
 		for _, cell := range strings.Split(p, " | ") {
 			switch {
 			case nationalRe.MatchString(cell):
@@ -99,6 +100,7 @@ func (ps *parser) issuerName(s string) string {
 // next short lines) and the plan's year from it.
 func (ps *parser) parseTitle(paras []string, at int) (next int) {
 	ps.plan.Kind = "Kế hoạch"
+	ps.titleLine = ps.lineAt(paras[at])
 	title := strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(paras[at], "KẾ HOẠCH"), ": "))
 	next = at + 1
 	for title == "" && next < len(paras) && isSeparator(paras[next]) {

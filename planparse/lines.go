@@ -7,24 +7,26 @@ import (
 	"unicode/utf8"
 )
 
-// paragraphs splits text into cleaned paragraphs. Lines are trimmed, white
-// space is collapsed, table remnants ("| a | b |") are split into cells, and
-// a line that clearly continues the sentence before it — hard-wrapped text,
+// paragraphs splits text into cleaned paragraphs, each with the number
+// (from 1) of the source line it starts on. Lines are trimmed, white space
+// is collapsed, table remnants ("| a | b |") are split into cells, and a
+// line that clearly continues the sentence before it — hard-wrapped text,
 // even across a blank line ("giữa Trung ương với\n\ntinh;") — is joined to it.
-func paragraphs(text string) []string {
+func paragraphs(text string) (paras []string, starts []int) {
 	var (
-		paras   []string
 		cur     []string // lines of the paragraph being built
+		curLine int      // where it starts
 		heading bool     // every line of cur is in capitals
 		blank   = true   // a blank line (or the start) precedes the line
 	)
 	flush := func() {
 		if len(cur) > 0 {
 			paras = append(paras, strings.Join(cur, " "))
+			starts = append(starts, curLine)
 			cur = cur[:0]
 		}
 	}
-	for _, raw := range strings.Split(text, "\n") {
+	for ln, raw := range strings.Split(text, "\n") {
 		cells := tableCells(cleanLine(raw))
 		if len(cells) == 0 || (len(cells) == 1 && cells[0] == "") {
 			blank = true
@@ -39,13 +41,13 @@ func paragraphs(text string) []string {
 				cur = append(cur, line)
 			} else {
 				flush()
-				cur, heading = append(cur, line), lineHeading
+				cur, heading, curLine = append(cur, line), lineHeading, ln+1
 			}
 			blank = false
 		}
 	}
 	flush()
-	return paras
+	return paras, starts
 }
 
 // isPageNumber reports the page numbers PDF and Word extraction leave on

@@ -27,16 +27,34 @@ import (
 // is the contract of `ttdn plan parse`.
 type Result struct {
 	*ttdn.Plan
-	Warnings []string `json:"warnings"`
+	Warnings []Warning `json:"warnings"`
+	// Text is the text the plan was read from (a PDF's or .docx's
+	// extracted), whose lines Warning.Line numbers.
+	Text string `json:"-"`
 }
+
+// Warning is something the parser could not settle, with the line of Text
+// (from 1; 0 for the document as a whole) it concerns.
+type Warning struct {
+	Line int    `json:"line,omitempty"`
+	Text string `json:"text"`
+}
+
+func (w Warning) String() string { return w.Text }
 
 // parser holds one parse's state.
 type parser struct {
 	plan       *ttdn.Plan
 	resolver   *directory.Resolver
-	warnings   []string
+	warnings   []Warning
 	issuerText string // upper-case issuer lines of the header
 	refIndex   map[string]int
+
+	src    []string       // the source lines
+	lineOf map[string]int // paragraph → the line it starts on
+	at     int            // the line being read, for warnings
+
+	titleLine int // where the title is, for warnings about the header
 }
 
 // Parse reads a plan from data: UTF-8 text (composed or decomposed) or a
@@ -54,16 +72,22 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 	if r == nil {
 		r = directory.Default()
 	}
-	paras := paragraphs(text)
+	paras, starts := paragraphs(text)
+	lineOf := make(map[string]int, len(paras))
+	for i, p := range paras {
+		if _, dup := lineOf[p]; !dup {
+			lineOf[p] = starts[i]
+		}
+	}
 	at := findTitle(paras)
 	if at < 0 {
 		return nil, notAPlan(filename, "không có tiêu đề “KẾ HOẠCH”", "it has no “KẾ HOẠCH” title")
 	}
-	ps := &parser{plan: &ttdn.Plan{}, refIndex: map[string]int{}}
+	ps := &parser{plan: &ttdn.Plan{}, refIndex: map[string]int{}, src: strings.Split(text, "\n"), lineOf: lineOf}
 	ps.parseHeader(paras[:at])
 	next := ps.parseTitle(paras, at)
 	body, tail := splitTail(paras[next:])
-	pre, secs := splitSections(body)
+	pre, secs := splitSections(body, lineOf)
 	if len(secs) == 0 {
 		return nil, notAPlan(filename, "không có mục nào đánh số La Mã (I, II, III…)", "it has no Roman-numbered sections (I, II, III…)")
 	}
@@ -79,16 +103,46 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 	ps.parseTail(tail)
 	ps.checkHeader()
 	ps.fillEmpty()
-	return &Result{Plan: ps.plan, Warnings: ps.warnings}, nil
+	return &Result{Plan: ps.plan, Warnings: ps.warnings, Text: text}, nil
 }
 
+// warn records a warning about the line being read.
 func (ps *parser) warn(format string, args ...any) {
-	ps.warnings = append(ps.warnings, fmt.Sprintf(format, args...))
+	ps.warnAt(ps.at, format, args...)
+}
+
+func (ps *parser) warnAt(line int, format string, args ...any) {
+	ps.warnings = append(ps.warnings, Warning{Line: line, Text: fmt.Sprintf(format, args...)})
+}
+
+// locate finds the line, at or after the one being read, that holds text
+// as written (white space aside), or the line being read.
+func (ps *parser) locate(text string) int {
+	needle := strings.Join(strings.Fields(text), " ")
+	if needle == "" {
+		return ps.at
+	}
+	needle = needle[:min(len(needle), 40)]
+	for i := max(ps.at-1, 0); i < len(ps.src) && i < ps.at+200; i++ {
+		if strings.Contains(cleanLine(ps.src[i]), needle) {
+			return i + 1
+		}
+	}
+	return ps.at
+}
+
+// lineAt is the line paragraph p starts on, or the line being read.
+func (ps *parser) lineAt(p string) int {
+	if n, ok := ps.lineOf[p]; ok {
+		return n
+	}
+	return ps.at
 }
 
 // checkHeader warns about what a complete plan has and this text lacks.
 func (ps *parser) checkHeader() {
 	p := ps.plan
+	ps.at = ps.titleLine
 	if p.Number == "" {
 		ps.warn("Không tìm thấy số, ký hiệu của kế hoạch (văn bản thiếu phần đầu).")
 	}
@@ -102,6 +156,7 @@ func (ps *parser) checkHeader() {
 		ps.warn("Không xác định được năm của kế hoạch.")
 	}
 	if p.Signer == "" {
+		ps.at = len(ps.src)
 		ps.warn("Không tìm thấy người ký.")
 	}
 }
@@ -111,9 +166,9 @@ func (ps *parser) checkHeader() {
 func (ps *parser) unitWarnings(where string, refs []ttdn.UnitRef) {
 	for _, r := range refs {
 		if !r.Resolved() {
-			ps.warn("%s: không nhận ra đơn vị “%s” (giữ nguyên như trong văn bản).", where, r.Text)
+			ps.warnAt(ps.locate(r.Text), "%s: không nhận ra đơn vị “%s” (giữ nguyên như trong văn bản).", where, r.Text)
 		} else if note, ended := ps.resolver.Ended(r); ended {
-			ps.warn("%s: đơn vị “%s” đã kết thúc trước thời điểm của kế hoạch. %s", where, r.Text, note)
+			ps.warnAt(ps.locate(r.Text), "%s: đơn vị “%s” đã kết thúc trước thời điểm của kế hoạch. %s", where, r.Text, note)
 		}
 	}
 }
@@ -121,10 +176,13 @@ func (ps *parser) unitWarnings(where string, refs []ttdn.UnitRef) {
 // fillEmpty makes every list encode as [] rather than null.
 func (ps *parser) fillEmpty() {
 	p := ps.plan
-	for _, s := range []*[]string{&p.Objectives, &p.Requirements, &p.ContentDirections, &ps.warnings} {
+	for _, s := range []*[]string{&p.Objectives, &p.Requirements, &p.ContentDirections} {
 		if *s == nil {
 			*s = []string{}
 		}
+	}
+	if ps.warnings == nil {
+		ps.warnings = []Warning{}
 	}
 	if p.LegalBases == nil {
 		p.LegalBases = []ttdn.Document{}

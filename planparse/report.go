@@ -60,7 +60,7 @@ func (ps *parser) readSchedule(sent string) {
 		rs.ReportTo = &ref
 	} else if t := strings.TrimSpace(strings.TrimRight(to, " .;,")); t != "" {
 		rs.ReportTo = &ttdn.UnitRef{Name: t, Text: t}
-		ps.warn("Báo cáo định kỳ: không nhận ra đơn vị tổng hợp “%s”.", t)
+		ps.warnAt(ps.locate(t), "Báo cáo định kỳ: không nhận ra đơn vị tổng hợp “%s”.", t)
 	}
 	if j := strings.LastIndex(recipients, "báo cáo "); j >= 0 {
 		list := strings.TrimRight(recipients[j+len("báo cáo "):], " .;")

@@ -25,11 +25,14 @@ const (
 func (ps *parser) parseSections(secs []*section) {
 	for _, s := range secs {
 		ps.plan.Sections = append(ps.plan.Sections, ttdn.Section{Number: s.number, Title: s.title})
+		ps.at = s.line
 		for _, p := range s.all() {
+			ps.at = ps.lineAt(p)
 			ps.cite(p)
 		}
 	}
 	for i, s := range secs {
+		ps.at = s.line
 		switch ps.role(s) {
 		case roleAims:
 			ps.parseAims(s)

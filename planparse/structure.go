@@ -10,6 +10,7 @@ import (
 type section struct {
 	number string
 	title  string
+	line   int // the heading's source line
 	intro  []string // paragraphs before the first item
 	items  []*item
 }
@@ -18,6 +19,7 @@ type section struct {
 // paragraphs under it.
 type item struct {
 	number int
+	line   int // the heading's source line
 	head   string
 	paras  []string
 }
@@ -39,11 +41,11 @@ func (s *section) all() []string {
 // Headings must come in order (I, II, III…), so a line that merely starts
 // with a Roman-looking word is not taken for one; likewise items must count
 // up from 1 within their section.
-func splitSections(body []string) (pre []string, secs []*section) {
+func splitSections(body []string, lineOf map[string]int) (pre []string, secs []*section) {
 	var cur *section
 	for _, p := range body {
 		if num, title, ok := romanHead(p); ok && romanValue(num) == len(secs)+1 {
-			cur = &section{number: num, title: trimHeading(title)}
+			cur = &section{number: num, title: trimHeading(title), line: lineOf[p]}
 			secs = append(secs, cur)
 			continue
 		}
@@ -52,7 +54,7 @@ func splitSections(body []string) (pre []string, secs []*section) {
 			continue
 		}
 		if n, head, ok := itemMarker(p); ok && n == len(cur.items)+1 {
-			cur.items = append(cur.items, &item{number: n, head: head})
+			cur.items = append(cur.items, &item{number: n, head: head, line: lineOf[p]})
 			continue
 		}
 		if k := len(cur.items); k > 0 {

@@ -23,6 +23,7 @@ func (ps *parser) parseTail(tail []string) {
 	var titles []string
 	inList := false
 	for _, p := range tail {
+		ps.at = ps.lineAt(p)
 		switch {
 		case strings.HasPrefix(p, "Nơi nhận"):
 			inList = true

@@ -52,6 +52,7 @@ var lineLabels = []struct {
 // parseTasks turns each item of a tasks section into a task "III.5".
 func (ps *parser) parseTasks(s *section) {
 	for _, it := range s.items {
+		ps.at = it.line
 		t := &ttdn.Task{Ref: s.number + "." + itoa(it.number), Title: strings.TrimRight(tidy(it.head), " .:")}
 		var body []string
 		for _, p := range it.paras {
@@ -78,10 +79,11 @@ func (ps *parser) taskLine(t *ttdn.Task, kind lineKind, value string) {
 		t.DeadlineText = value
 		d, ok, bad := parseDeadline(value)
 		t.Deadline = d
+		at := ps.locate(value)
 		if bad {
-			ps.warn("Nhiệm vụ %s: thời hạn “%s” không phải ngày có thật (giữ nguyên văn bản, không có ngày).", t.Ref, value)
+			ps.warnAt(at, "Nhiệm vụ %s: thời hạn “%s” không phải ngày có thật (giữ nguyên văn bản, không có ngày).", t.Ref, value)
 		} else if !ok {
-			ps.warn("Nhiệm vụ %s: không đọc được thời hạn “%s” (giữ nguyên văn bản, không có ngày).", t.Ref, value)
+			ps.warnAt(at, "Nhiệm vụ %s: không đọc được thời hạn “%s” (giữ nguyên văn bản, không có ngày).", t.Ref, value)
 		}
 		return
 	}
