@@ -10,7 +10,7 @@ import (
 type section struct {
 	number string
 	title  string
-	line   int // the heading's source line
+	line   int      // the heading's source line
 	intro  []string // paragraphs before the first item
 	items  []*item
 }
