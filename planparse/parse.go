@@ -18,6 +18,7 @@ package planparse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"ttdn"
 	"ttdn/directory"
@@ -55,6 +56,11 @@ type parser struct {
 	at     int            // the line being read, for warnings
 
 	titleLine int // where the title is, for warnings about the header
+
+	attachment     string          // "(Ban hành kèm theo Quyết định số …)"
+	decisionPlace  string          // of the issuing decision's header
+	decisionIssuer string          // its issuing body as written
+	decisionBases  []ttdn.Document // its "Căn cứ …"
 }
 
 // Parse reads a plan from data: UTF-8 text (composed or decomposed) or a
@@ -72,6 +78,7 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 	if r == nil {
 		r = directory.Default()
 	}
+	text = prepare(text)
 	paras, starts := paragraphs(text)
 	lineOf := make(map[string]int, len(paras))
 	for i, p := range paras {
@@ -79,17 +86,50 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 			lineOf[p] = starts[i]
 		}
 	}
-	at := findTitle(paras)
-	if at < 0 {
-		return nil, notAPlan(filename, "không có tiêu đề “KẾ HOẠCH”", "it has no “KẾ HOẠCH” title")
+	ps := &parser{plan: &ttdn.Plan{Kind: "Kế hoạch"}, refIndex: map[string]int{}, src: strings.Split(text, "\n"), lineOf: lineOf, resolver: r}
+	headFrom, at := 0, -1
+	if dec, art1, planAt, ok := findDecision(paras); ok {
+		if planAt < 0 {
+			return nil, notAPlan(filename, "đây là quyết định ban hành kế hoạch nhưng văn bản không có kế hoạch kèm theo",
+				"it is the decision issuing a plan, but the attached plan is not in the text")
+		}
+		headFrom, at = ps.parseDecision(paras, dec, art1, planAt), planAt
+	} else {
+		at = findTitle(paras, 0)
 	}
-	ps := &parser{plan: &ttdn.Plan{}, refIndex: map[string]int{}, src: strings.Split(text, "\n"), lineOf: lineOf}
-	ps.parseHeader(paras[:at])
+	inferred := at < 0
+	if inferred {
+		if vi, en := otherGenre(paras); vi != "" {
+			return nil, notAPlan(filename, "đây là "+vi+", không có tiêu đề “KẾ HOẠCH” hay “CHƯƠNG TRÌNH”",
+				"it is a "+en+", with no “KẾ HOẠCH” (plan) or “CHƯƠNG TRÌNH” (programme) title")
+		}
+		if at = inferTitle(paras); at < 0 {
+			return nil, notAPlan(filename, "không có tiêu đề “KẾ HOẠCH”", "it has no “KẾ HOẠCH” title")
+		}
+	}
+	ps.parseHeader(paras[headFrom:at])
+	if inferred {
+		ps.plan.Kind = kindFromNumber(ps.plan.Number)
+	}
 	next := ps.parseTitle(paras, at)
+	if inferred {
+		ps.warnAt(ps.titleLine, "Không thấy dòng tiêu đề “%s” (có thể bị mất khi sao chép); đã lấy “%s” làm tên văn bản — hãy kiểm tra.",
+			strings.ToUpper(ps.plan.Kind), ps.plan.Title)
+	}
 	body, tail := splitTail(paras[next:])
-	pre, secs := splitSections(body, lineOf)
+	pre, secs, lostFirst := splitSections(body, lineOf)
 	if len(secs) == 0 {
-		return nil, notAPlan(filename, "không có mục nào đánh số La Mã (I, II, III…)", "it has no Roman-numbered sections (I, II, III…)")
+		return nil, notAPlan(filename, "không có mục nào được đánh số La Mã (I, II, III…) hay số (1, 2, 3…)",
+			"it has no sections numbered with Roman (I, II, III…) or Arabic (1, 2, 3…) numerals")
+	}
+	if lostFirst {
+		ps.warnAt(secs[0].line, "Không thấy tiêu đề mục I (có thể bị mất khi sao chép); các đoạn đánh số trước mục II được xếp vào mục I.")
+	}
+	if ps.plan.IssuedOn.IsZero() && ps.plan.Decision != nil {
+		ps.plan.IssuedOn = ps.plan.Decision.Date
+	}
+	if ps.plan.Year == 0 && ps.plan.Decision != nil {
+		ps.plan.Year, ps.plan.YearTo = yearsOf(ps.plan.Decision.Title)
 	}
 	if ps.plan.Year == 0 && !ps.plan.IssuedOn.IsZero() {
 		ps.plan.Year = ps.plan.IssuedOn.Year
@@ -101,6 +141,8 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 	ps.parsePreamble(pre)
 	ps.parseSections(secs)
 	ps.parseTail(tail)
+	ps.fromDecision()
+	ps.checkCut(body, tail)
 	ps.checkHeader()
 	ps.fillEmpty()
 	return &Result{Plan: ps.plan, Warnings: ps.warnings, Text: text}, nil
@@ -143,7 +185,7 @@ func (ps *parser) lineAt(p string) int {
 func (ps *parser) checkHeader() {
 	p := ps.plan
 	ps.at = ps.titleLine
-	if p.Number == "" {
+	if p.Number == "" && p.Decision == nil {
 		ps.warn("Không tìm thấy số, ký hiệu của kế hoạch (văn bản thiếu phần đầu).")
 	}
 	if p.IssuedOn.IsZero() {
@@ -234,4 +276,17 @@ func splitTail(paras []string) (body, tail []string) {
 		}
 	}
 	return paras, nil
+}
+
+// checkCut warns about a text that stops short: no signature part, and a
+// last paragraph that ends mid-sentence.
+func (ps *parser) checkCut(body, tail []string) {
+	if len(tail) > 0 || len(body) == 0 {
+		return
+	}
+	last := body[len(body)-1]
+	r, _ := utf8.DecodeLastRuneInString(last)
+	if !strings.ContainsRune(".:;!?)”\"", r) {
+		ps.warnAt(ps.lineAt(last), "Văn bản có thể bị cắt ngắn: dừng giữa câu và không có phần ký, “Nơi nhận”. Hãy kiểm tra các mục cuối.")
+	}
 }

@@ -55,7 +55,7 @@ func (ps *parser) role(s *section) sectionRole {
 		return roleDuties
 	case hasUnitLines(s):
 		return roleTasks
-	case strings.Contains(t, "muc dich") || strings.Contains(t, "yeu cau") || (len(s.items) > 0 && hasFoldedPrefix(s.items[0].head, "muc dich")):
+	case strings.Contains(t, "muc dich") || strings.Contains(t, "muc tieu") || strings.Contains(t, "yeu cau") || (len(s.items) > 0 && hasFoldedPrefix(s.items[0].head, "muc dich", "muc tieu")):
 		return roleAims
 	case strings.Contains(t, "kinh phi"):
 		return roleBudget
@@ -99,7 +99,7 @@ func (ps *parser) parseAims(s *section) {
 		switch {
 		case hasFoldedPrefix(head, "yeu cau"):
 			p.Requirements = append(p.Requirements, inlineRest(head, paras)...)
-		case hasFoldedPrefix(head, "muc dich"):
+		case hasFoldedPrefix(head, "muc dich", "muc tieu"):
 			p.Objectives = append(p.Objectives, inlineRest(head, paras)...)
 		default:
 			p.Objectives = append(p.Objectives, append([]string{tidy(head)}, paras...)...)
