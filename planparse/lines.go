@@ -201,7 +201,7 @@ func structural(s string) bool {
 	_, _, roman := romanHead(s)
 	_, _, item := itemMarker(s)
 	_, _, label := unitLine(s)
-	return roman || item || isBullet(s) || label || subItem(s) ||
+	return roman || item || isBullet(s) || label || subItem(s) || strings.HasPrefix(s, tableMark) ||
 		strings.HasPrefix(s, "Nơi nhận") || strings.HasPrefix(s, "KẾ HOẠCH")
 }
 

@@ -61,6 +61,8 @@ type parser struct {
 	decisionPlace  string          // of the issuing decision's header
 	decisionIssuer string          // its issuing body as written
 	decisionBases  []ttdn.Document // its "Căn cứ …"
+
+	tables []*taskTable // the task tables taken out of the text
 }
 
 // Parse reads a plan from data: UTF-8 text (composed or decomposed) or a
@@ -79,14 +81,15 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 		r = directory.Default()
 	}
 	text = prepare(text)
-	paras, starts := paragraphs(text)
+	rest, tables := extractTables(text)
+	paras, starts := paragraphs(rest)
 	lineOf := make(map[string]int, len(paras))
 	for i, p := range paras {
 		if _, dup := lineOf[p]; !dup {
 			lineOf[p] = starts[i]
 		}
 	}
-	ps := &parser{plan: &ttdn.Plan{Kind: "Kế hoạch"}, refIndex: map[string]int{}, src: strings.Split(text, "\n"), lineOf: lineOf, resolver: r}
+	ps := &parser{plan: &ttdn.Plan{Kind: "Kế hoạch"}, refIndex: map[string]int{}, src: strings.Split(text, "\n"), lineOf: lineOf, resolver: r, tables: tables}
 	headFrom, at := 0, -1
 	if dec, art1, planAt, ok := findDecision(paras); ok {
 		if planAt < 0 {
@@ -141,6 +144,11 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 	ps.parsePreamble(pre)
 	ps.parseSections(secs)
 	ps.parseTail(tail)
+	for _, t := range tables {
+		if !t.used {
+			ps.parseTableTasks(t, "PL") // an appendix after the signature
+		}
+	}
 	ps.fromDecision()
 	ps.checkCut(body, tail)
 	ps.checkHeader()

@@ -51,6 +51,8 @@ func (ps *parser) parseSections(secs []*section) {
 func (ps *parser) role(s *section) sectionRole {
 	t := folded(s.title)
 	switch {
+	case ps.hasTable(s):
+		return roleTasks
 	case strings.Contains(t, "to chuc thuc hien"):
 		return roleDuties
 	case hasUnitLines(s):
@@ -65,6 +67,16 @@ func (ps *parser) role(s *section) sectionRole {
 		return roleDuties
 	}
 	return roleOther
+}
+
+// hasTable reports a task table in the section.
+func (ps *parser) hasTable(s *section) bool {
+	for _, p := range s.all() {
+		if _, ok := tableAt(p, ps.tables); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func hasUnitLines(s *section) bool {

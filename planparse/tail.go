@@ -22,8 +22,12 @@ func isSignerTitle(p string) bool {
 func (ps *parser) parseTail(tail []string) {
 	var titles []string
 	inList := false
+	signed := false
 	for _, p := range tail {
 		ps.at = ps.lineAt(p)
+		if hasFoldedPrefix(p, "phu luc") {
+			break // an appendix follows the signature
+		}
 		switch {
 		case strings.HasPrefix(p, "Nơi nhận"):
 			inList = true
@@ -37,8 +41,9 @@ func (ps *parser) parseTail(tail []string) {
 			titles = append(titles, p)
 		default:
 			inList = false
-			if name, ok := personName(p); ok {
+			if name, ok := personName(p); ok && !(signed && isHeadingLine(p)) {
 				ps.plan.Signer = name
+				signed = signed || len(titles) > 0
 			}
 		}
 	}

@@ -51,7 +51,15 @@ var lineLabels = []struct {
 
 // parseTasks turns each item of a tasks section into a task "III.5".
 func (ps *parser) parseTasks(s *section) {
+	for _, p := range s.intro {
+		if t, ok := tableAt(p, ps.tables); ok {
+			ps.parseTableTasks(t, s.number)
+		}
+	}
 	for _, it := range s.items {
+		if ps.itemTables(s, it) {
+			continue
+		}
 		ps.at = it.line
 		t := &ttdn.Task{Ref: s.number + "." + itoa(it.number), Title: strings.TrimRight(tidy(it.head), " .:")}
 		var body []string
@@ -67,11 +75,28 @@ func (ps *parser) parseTasks(s *section) {
 			t.Title, body = body[0], body[1:]
 		}
 		t.Body = strings.Join(body, "\n\n")
+		if t.Title == "" {
+			t.Title = "(không ghi nội dung)"
+			ps.warn("Nhiệm vụ %s không ghi nội dung công việc.", t.Ref)
+		}
 		if len(t.Lead)+len(t.Executing)+len(t.Coordinating) == 0 {
 			ps.warn("Nhiệm vụ %s không ghi đơn vị thực hiện.", t.Ref)
 		}
 		ps.plan.Tasks = append(ps.plan.Tasks, t)
 	}
+}
+
+// itemTables reads the tables under an item, which then heads a group of
+// tasks ("1. Công tác tuyên truyền" over a table): their refs are "III.1.2".
+func (ps *parser) itemTables(s *section, it *item) bool {
+	found := false
+	for _, p := range it.paras {
+		if t, ok := tableAt(p, ps.tables); ok {
+			ps.parseTableTasks(t, s.number+"."+itoa(it.number))
+			found = true
+		}
+	}
+	return found
 }
 
 func (ps *parser) taskLine(t *ttdn.Task, kind lineKind, value string) {
