@@ -264,7 +264,7 @@ func TestResolveListTricky(t *testing.T) {
 		{"Báo Tây Ninh, Đài Phát thanh - Truyền hình tỉnh", []string{"bao-tay-ninh", "dai-ptth"}},
 		{"Sở Thông tin và Truyền thông, Trung tâm Xúc tiến ABC, Sở Ngoại vụ và Hội Doanh nhân trẻ",
 			[]string{"so-tttt", "?Trung tâm Xúc tiến ABC", "so-ngoai-vu", "?Hội Doanh nhân trẻ"}},
-		{"Phòng Văn hóa và Thông tin, Sở Công Thương", []string{"?Phòng Văn hóa", "?Thông tin", "so-cong-thuong"}},
+		{"Phòng Văn hóa và Thông tin, Sở Công Thương", []string{"?Phòng Văn hóa và Thông tin", "so-cong-thuong"}},
 		{"tinh uy, so tttt", []string{"tinh-uy", "so-tttt"}},
 	} {
 		got := r.ResolveList(tc.in)

@@ -37,7 +37,8 @@ func paragraphs(text string) (paras []string, starts []int) {
 				continue
 			}
 			lineHeading := isHeadingLine(line)
-			if n := len(cur); n > 0 && !heading && (continues(cur[n-1], line) || (!blank && wrapped(cur[n-1], line, lineHeading))) {
+			if n := len(cur); n > 0 && (!heading && (continues(cur[n-1], line) || (!blank && wrapped(cur[n-1], line, lineHeading))) ||
+				heading && lineHeading && headingGoesOn(cur[n-1], line)) {
 				cur = append(cur, line)
 			} else {
 				flush()
@@ -188,6 +189,20 @@ func continues(prev, next string) bool {
 		return true
 	}
 	if last == ',' {
+		return true
+	}
+	i := strings.LastIndexByte(prev, ' ')
+	return danglingWords[strings.ToLower(prev[i+1:])]
+}
+
+// headingGoesOn reports an upper-case line cut where it cannot end ("I.
+// MỤC ĐÍCH," / "YÊU CẦU"): after a comma or a word that joins.
+func headingGoesOn(prev, next string) bool {
+	if structural(next) || isSeparator(next) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if last == ',' || last == '-' || last == '–' {
 		return true
 	}
 	i := strings.LastIndexByte(prev, ' ')
