@@ -50,7 +50,7 @@ type wantPlan struct {
 
 type wantTaskJSON struct {
 	Ref, Title, Deadline, DeadlineText, Product string
-	Lead, Executing, Coordinating                []string
+	Lead, Executing, Coordinating               []string
 }
 
 // score counts the fields got right, by kind of field.
