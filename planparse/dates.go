@@ -73,7 +73,7 @@ var (
 
 // undatedDeadlines are deadlines that are recognised but have no date.
 var undatedDeadlines = []string{"thuong xuyen", "hang nam", "dinh ky", "ca nam", "lien tuc", "khi co yeu cau",
-	"theo ke hoach", "theo chi dao", "theo tien do", "hang thang", "hang quy"}
+	"theo ke hoach", "theo chi dao", "theo tien do", "hang thang", "hang quy", "mot lan", "moi nam", "hang tuan"}
 
 // parseDeadline reads a deadline text. A date ("trước ngày 15 tháng 8 năm
 // 2026") gives that date. A quarter ("Quý II/2026"), a month ("tháng 6/2026")

@@ -2,6 +2,7 @@ package planparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,7 +27,9 @@ func paragraphs(text string) (paras []string, starts []int) {
 			cur = cur[:0]
 		}
 	}
-	for ln, raw := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	full := fullWidth(lines)
+	for ln, raw := range lines {
 		cells := tableCells(cleanLine(raw))
 		if len(cells) == 0 || (len(cells) == 1 && cells[0] == "") {
 			blank = true
@@ -37,7 +40,7 @@ func paragraphs(text string) (paras []string, starts []int) {
 				continue
 			}
 			lineHeading := isHeadingLine(line)
-			if n := len(cur); n > 0 && (!heading && (continues(cur[n-1], line) || (!blank && wrapped(cur[n-1], line, lineHeading))) ||
+			if n := len(cur); n > 0 && (!heading && (continues(cur[n-1], line) || (!blank && wrapped(cur[n-1], line, lineHeading, full))) ||
 				heading && lineHeading && headingGoesOn(cur[n-1], line)) {
 				cur = append(cur, line)
 			} else {
@@ -75,12 +78,31 @@ func isPageNumber(s string) bool {
 }
 
 // wrapped reports, for two lines with no blank line between, whether prev
-// was cut by a fixed line width (pdftotext): it is long, ends without
-// punctuation, and next is no heading, item or legal basis.
-func wrapped(prev, next string, nextHeading bool) bool {
+// was cut by a fixed line width (pdftotext): it is about as long as the
+// text's full lines, ends without punctuation, and next is no heading,
+// item or legal basis.
+func wrapped(prev, next string, nextHeading bool, full int) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
-	return utf8.RuneCountInString(prev) >= 50 && !strings.ContainsRune(".:;!?)", last) &&
+	n := utf8.RuneCountInString(prev)
+	return n >= 50 && 10*n >= 9*full && !strings.ContainsRune(".:;!?)", last) &&
 		!nextHeading && !structural(next) && !startsPreamble(next)
+}
+
+// fullWidth estimates the length of a full line of hard-wrapped text: the
+// 80th percentile of the lengths of its longer lines. In text whose lines
+// are paragraphs it is long, and lines are seldom taken as wrapped.
+func fullWidth(lines []string) int {
+	var ns []int
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(strings.TrimSpace(l)); n >= 30 && !strings.Contains(l, "|") {
+			ns = append(ns, n)
+		}
+	}
+	if len(ns) == 0 {
+		return 0
+	}
+	slices.Sort(ns)
+	return ns[len(ns)*8/10]
 }
 
 // startsPreamble reports the opening words of a legal basis.
@@ -160,7 +182,7 @@ func tableCells(line string) []string {
 		if c == "" {
 			continue
 		}
-		if n := len(cells); n > 0 && strings.HasSuffix(cells[n-1], ":") {
+		if n := len(cells); n > 0 && strings.HasSuffix(cells[n-1], ":") && !strings.HasPrefix(cells[n-1], "Nơi nhận") && !isSignerTitle(c) {
 			cells[n-1] += " " + c
 			continue
 		}

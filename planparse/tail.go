@@ -37,10 +37,13 @@ func (ps *parser) parseTail(tail []string) {
 		case inList && isBullet(p):
 			ps.recipient(p)
 		case isSignerTitle(p):
-			inList = false
+			// A two-column signature block read row by row interleaves
+			// the recipients with the signer's lines: the list goes on.
 			titles = append(titles, p)
 		default:
-			inList = false
+			if _, ok := personName(p); !ok || len(titles) == 0 {
+				inList = false
+			}
 			if name, ok := personName(p); ok && !(signed && isHeadingLine(p)) {
 				ps.plan.Signer = name
 				signed = signed || len(titles) > 0

@@ -61,7 +61,11 @@ func (ps *parser) parseTasks(s *section) {
 			continue
 		}
 		ps.at = it.line
-		t := &ttdn.Task{Ref: s.number + "." + itoa(it.number), Title: strings.TrimRight(tidy(it.head), " .:")}
+		head, inline := cutInlineUnits(it.head)
+		t := &ttdn.Task{Ref: s.number + "." + itoa(it.number), Title: strings.TrimRight(tidy(head), " .:")}
+		for _, l := range inline {
+			ps.taskLine(t, l.kind, l.value)
+		}
 		var body []string
 		for _, p := range it.paras {
 			kind, value, ok := unitLine(p)
@@ -122,6 +126,35 @@ func (ps *parser) taskLine(t *ttdn.Task, kind lineKind, value string) {
 	case lineCoordinating:
 		t.Coordinating = append(t.Coordinating, refs...)
 	}
+}
+
+// labelled is one "label: value" of a task.
+type labelled struct {
+	kind  lineKind
+	value string
+}
+
+// cutInlineUnits splits the units and deadline a task gives in brackets at
+// its end — "Giới thiệu … (Cơ quan chủ trì: Sở A; cơ quan phối hợp: Sở B;
+// thời gian: Quý III/2020)." — from its title.
+func cutInlineUnits(head string) (string, []labelled) {
+	h := strings.TrimRight(head, " .;")
+	if !strings.HasSuffix(h, ")") {
+		return head, nil
+	}
+	open := strings.LastIndex(h, "(")
+	if open < 0 {
+		return head, nil
+	}
+	var out []labelled
+	for _, part := range strings.Split(h[open+1:len(h)-1], ";") {
+		kind, value, ok := unitLine(strings.TrimSpace(part))
+		if !ok {
+			return head, nil // brackets that are not all labels belong to the title
+		}
+		out = append(out, labelled{kind, value})
+	}
+	return strings.TrimSpace(h[:open]), out
 }
 
 func itoa(n int) string {
