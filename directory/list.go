@@ -39,12 +39,22 @@ func (r *Resolver) ResolveList(text string) []ttdn.UnitRef {
 			i++
 			continue
 		}
+		n += r.placeSuffix(toks[i+n:])
+		n += localityTail(toks[i:i+n], toks[i+n:])
+		if j := i + n; n >= 2 && j < len(toks) && !toks[j].split && toks[j].upper && unmatched < 0 {
+			// "Báo Điện Biên Phủ" is not "Báo Điện Biên" and "Phủ": a
+			// known name that runs on into a capitalised word the
+			// directory does not know is another name.
+			if m, _ := r.longest(toks, j); m == 0 {
+				unmatched = i
+				i = j
+				continue
+			}
+		}
 		if unmatched >= 0 {
 			unresolved(text, toks[unmatched:i], add)
 			unmatched = -1
 		}
-		n += r.placeSuffix(toks[i+n:])
-		n += localityTail(toks[i:i+n], toks[i+n:])
 		ref := h.ref
 		ref.Text = text[toks[i].start:toks[i+n-1].end]
 		add(ref)

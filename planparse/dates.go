@@ -105,14 +105,15 @@ func deadlinePeriod(text string) (d ttdn.Date, ok bool) {
 		}
 		return validYear(lastDayOf(y, time.Month(mo)))
 	}
+	if m := yearRe.FindStringSubmatch(f); m != nil {
+		// "Năm 2022", "Cả năm 2021": the year's last day.
+		y, _ := strconv.Atoi(m[1])
+		return validYear(ttdn.Date{Year: y, Month: 12, Day: 31})
+	}
 	for _, u := range undatedDeadlines {
 		if strings.Contains(f, u) {
 			return ttdn.Date{}, true
 		}
-	}
-	if m := yearRe.FindStringSubmatch(f); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		return validYear(ttdn.Date{Year: y, Month: 12, Day: 31})
 	}
 	return ttdn.Date{}, false
 }

@@ -78,6 +78,10 @@ func (ps *parser) parseDecision(paras []string, dec, art1, plan int) (end int) {
 			titles = append(titles, p)
 			continue
 		}
+		if titleGoesOn(titles, p) {
+			titles[len(titles)-1] += " " + p
+			continue
+		}
 		if len(titles) > 0 {
 			if name, ok := personName(p); ok {
 				d.Signer = name

@@ -1,6 +1,7 @@
 package planparse
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 )
@@ -28,7 +29,7 @@ func prepare(text string) string {
 			return strings.Join(lines, "\n")
 		case strings.HasPrefix(f, "noi nhan") || isSignerTitle(cleanLine(l)):
 			signed = true
-		case i < 60 && strings.Contains(f, "chu nghia viet nam") && len(strings.Fields(f)) > 9:
+		case i < 60 && flatHeader(f):
 			lines[i] = splitFlatHeader(l)
 		}
 	}
@@ -49,6 +50,22 @@ var relatedMarkers = map[string]bool{
 	"tin cung chuyen muc": true, "cac tin khac": true,
 }
 
+// flatHeader reports a line of a header flattened onto lines of full
+// width: the Quốc hiệu or Tiêu ngữ (or a piece of it) with other words, or
+// the số ký hiệu after other words.
+func flatHeader(f string) bool {
+	words := len(strings.Fields(f))
+	switch {
+	case words <= 4:
+		return false
+	case strings.Contains(f, "chu nghia viet nam") || strings.Contains(f, "doc lap - tu do"):
+		return true
+	case strings.HasPrefix(f, "hanh phuc ") || strings.HasPrefix(f, "- hanh phuc "):
+		return true
+	}
+	return false
+}
+
 // splitFlatHeader splits a flattened header line into cells: the issuing
 // body, the số ký hiệu, the place and date, and whatever title follows; the
 // Quốc hiệu and Tiêu ngữ are dropped.
@@ -65,6 +82,8 @@ func splitFlatHeader(line string) string {
 	} {
 		markSequence(fw, motto, drop)
 	}
+	// A Tiêu ngữ cut by the line's end ("Độc lập - Tự do -" / "Hạnh phúc").
+	markEdge(fw, []string{"doc", "lap", "tu", "do", "hanh", "phuc"}, drop)
 	var cells []string
 	var cur []string
 	cut := func() {
@@ -132,6 +151,39 @@ func markSequence(fw, seq []string, drop []bool) {
 			return
 		}
 	}
+}
+
+// markEdge marks a piece of seq of two words or more that ends the line
+// (its first words) or starts it (its last words).
+func markEdge(fw, seq []string, drop []bool) {
+	var words []int // indexes of fw that are not dashes
+	for i, w := range fw {
+		if w != "" {
+			words = append(words, i)
+		}
+	}
+	for n := len(seq) - 1; n >= 2; n-- {
+		if len(words) >= n && slices.Equal(pick(fw, words[len(words)-n:]), seq[:n]) {
+			for i := words[len(words)-n]; i < len(fw); i++ {
+				drop[i] = true
+			}
+			return
+		}
+		if len(words) >= n && slices.Equal(pick(fw, words[:n]), seq[len(seq)-n:]) {
+			for i := 0; i <= words[n-1]; i++ {
+				drop[i] = true
+			}
+			return
+		}
+	}
+}
+
+func pick(fw []string, idx []int) []string {
+	out := make([]string, len(idx))
+	for k, i := range idx {
+		out[k] = fw[i]
+	}
+	return out
 }
 
 func startsUpper(w string) bool {
