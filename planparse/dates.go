@@ -75,6 +75,14 @@ var (
 var undatedDeadlines = []string{"thuong xuyen", "hang nam", "dinh ky", "ca nam", "lien tuc", "khi co yeu cau",
 	"theo ke hoach", "theo chi dao", "theo tien do", "hang thang", "hang quy", "mot lan", "moi nam", "hang tuan"}
 
+// ParseDeadline reads a deadline as plans write it ("Quý II/2026",
+// "trước ngày 15/8/2026", "Thường xuyên"): its date (zero for habits) and
+// whether the text was understood.
+func ParseDeadline(text string) (ttdn.Date, bool) {
+	d, ok, _ := parseDeadline(text)
+	return d, ok
+}
+
 // parseDeadline reads a deadline text. A date ("trước ngày 15 tháng 8 năm
 // 2026") gives that date. A quarter ("Quý II/2026"), a month ("tháng 6/2026")
 // or a year ("năm 2026") gives its last day, so overdue tasks show: the text

@@ -19,6 +19,7 @@ func (ps *parser) parseDuties(s *section, last bool) {
 	for k, it := range s.items {
 		ps.at = it.line
 		r := &ttdn.Responsibility{Ref: s.number + "." + itoa(it.number), Heading: tidy(it.head)}
+		ps.mark("duty "+r.Ref, it.line)
 		paras := it.paras
 		holder, inline := splitInlineDuty(it.head)
 		r.Units = ps.resolver.ResolveList(dutyHolder(holder))

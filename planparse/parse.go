@@ -32,6 +32,9 @@ type Result struct {
 	// Text is the text the plan was read from (a PDF's or .docx's
 	// extracted), whose lines Warning.Line numbers.
 	Text string `json:"-"`
+	// Lines gives where parts of the plan start in Text: "title", "section
+	// III", "task III.2", "duty V.1" → line (from 1).
+	Lines map[string]int `json:"-"`
 }
 
 // Warning is something the parser could not settle, with the line of Text
@@ -55,7 +58,8 @@ type parser struct {
 	lineOf map[string]int // paragraph → the line it starts on
 	at     int            // the line being read, for warnings
 
-	titleLine int // where the title is, for warnings about the header
+	titleLine int            // where the title is, for warnings about the header
+	lines     map[string]int // Result.Lines
 
 	attachment     string          // "(Ban hành kèm theo Quyết định số …)"
 	decisionPlace  string          // of the issuing decision's header
@@ -153,7 +157,21 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 	ps.checkCut(body, tail)
 	ps.checkHeader()
 	ps.fillEmpty()
-	return &Result{Plan: ps.plan, Warnings: ps.warnings, Text: text}, nil
+	ps.mark("title", ps.titleLine)
+	return &Result{Plan: ps.plan, Warnings: ps.warnings, Text: text, Lines: ps.lines}, nil
+}
+
+// mark records where a part of the plan starts.
+func (ps *parser) mark(part string, line int) {
+	if line <= 0 {
+		return
+	}
+	if ps.lines == nil {
+		ps.lines = map[string]int{}
+	}
+	if _, ok := ps.lines[part]; !ok {
+		ps.lines[part] = line
+	}
 }
 
 // warn records a warning about the line being read.

@@ -33,6 +33,7 @@ func (ps *parser) parseSections(secs []*section) {
 	}
 	for i, s := range secs {
 		ps.at = s.line
+		ps.mark("section "+s.number, s.line)
 		switch ps.role(s) {
 		case roleAims:
 			ps.parseAims(s)

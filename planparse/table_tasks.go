@@ -205,6 +205,7 @@ func (ps *parser) parseTableTasks(t *taskTable, prefix string) {
 		if repeats && tt.group > 0 {
 			ref = prefix + "." + itoa(tt.group) + "." + tt.number
 		}
+		ps.mark("task "+ref, tt.line)
 		task := &ttdn.Task{Ref: ref, Title: strings.TrimRight(tidy(tt.cells[colContent]), " .:;"), Product: tidy(tt.cells[colProduct])}
 		for _, role := range []colRole{colLead, colExecuting, colCoordinating} {
 			if v := strings.TrimRight(tt.cells[role], " .;"); v != "" {

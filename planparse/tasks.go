@@ -63,6 +63,7 @@ func (ps *parser) parseTasks(s *section) {
 		ps.at = it.line
 		head, inline := cutInlineUnits(it.head)
 		t := &ttdn.Task{Ref: s.number + "." + itoa(it.number), Title: strings.TrimRight(tidy(head), " .:")}
+		ps.mark("task "+t.Ref, it.line)
 		for _, l := range inline {
 			ps.taskLine(t, l.kind, l.value)
 		}
