@@ -114,9 +114,18 @@ func (ps *parser) issuerName(s string) string {
 	if ref, ok := ps.resolver.Resolve(s); ok {
 		return ref.Name
 	}
-	r := []rune(strings.ToLower(s))
-	r[0] = unicode.ToUpper(r[0])
-	return string(r)
+	words := strings.Fields(strings.ToLower(s))
+	place := false
+	for i, w := range words {
+		if i == 0 || place {
+			r := []rune(w)
+			r[0] = unicode.ToUpper(r[0])
+			words[i] = string(r)
+		}
+		// The words after "tỉnh", "thành phố"… name the place.
+		place = place || w == "tỉnh" || w == "phố" && i > 0 && words[i-1] == "thành" || w == "huyện" || w == "quận"
+	}
+	return strings.Join(words, " ")
 }
 
 // resolverFor returns the resolver as of the plan's date, so names that
