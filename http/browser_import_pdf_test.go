@@ -129,6 +129,9 @@ func TestBrowserImportPDFOtherProvince(t *testing.T) {
 			t.Fatalf("confirm: %v", err)
 		}
 		screenshot(t, ctx, "plan")
+		if n := count(".doc-kind"); n != 1 {
+			t.Errorf("plan page: %d titles", n)
+		}
 		plans, _, _ := sqlstore.NewPlanService(db).FindPlans(sqltest.SystemContext(), ttdn.PlanFilter{Limit: 5})
 		if len(plans) != 1 {
 			t.Fatalf("%d plans stored", len(plans))

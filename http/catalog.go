@@ -160,6 +160,7 @@ var catalog = map[string][2]string{
 	"import.product":         {"Sản phẩm", "Product"},
 	"import.deadline_text":   {"Thời hạn (như văn bản)", "Deadline (as written)"},
 	"import.sections":        {"Các mục", "Sections"},
+	"plan.issued_with":       {"(Ban hành kèm theo %s số %s ngày %s)", "(Issued with %s no. %s of %s)"},
 
 	"units.title":          {"Danh mục đơn vị", "Unit directory"},
 	"units.search_hint":    {"Tên, tên viết tắt; gõ có dấu hoặc không dấu", "Name or short name, with or without diacritics"},

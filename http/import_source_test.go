@@ -82,6 +82,9 @@ func TestImportPreviewSideBySide(t *testing.T) {
 		if t2 := p.Tasks[2]; t2.DeadlineText != "Quý III/2020" || t2.Deadline.ISO() != "2020-09-30" || p.Tasks[0].Product != "Họp báo quý" {
 			t.Errorf("task edits: %q %v %q", t2.DeadlineText, t2.Deadline, p.Tasks[0].Product)
 		}
+		if page := f.do(f.request(http.MethodGet, "/plans/"+itoa(p.ID), "coordinator", nil)).Body.String(); !strings.Contains(page, `<dd class="task-product">Họp báo quý</dd>`) {
+			t.Errorf("plan page lacks the product\n%s", snippet(page))
+		}
 	})
 }
 
@@ -114,6 +117,34 @@ func TestImportPDF(t *testing.T) {
 		w = f.do(f.request(http.MethodPost, "/plans/import/confirm", "coordinator", previewForm(t, page)))
 		if w.Code != http.StatusSeeOther || f.planCount(t) != 1 {
 			t.Fatalf("pdf confirm: %d\n%s", w.Code, snippet(w.Body.String()))
+		}
+	})
+}
+
+// TestImportDecision: a plan issued as a decision's attachment is stored
+// with the decision, which the preview and the plan page show.
+func TestImportDecision(t *testing.T) {
+	text := "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nTHÀNH PHỐ HỒ CHÍ MINH | Độc lập - Tự do - Hạnh phúc\n" +
+		"Số: 1234/QĐ-UBND | Thành phố Hồ Chí Minh, ngày 20 tháng 4 năm 2020\nQUYẾT ĐỊNH\nVề việc ban hành Kế hoạch thông tin đối ngoại năm 2020\n" +
+		"Căn cứ Nghị định số 72/2015/NĐ-CP ngày 07/9/2015 của Chính phủ về quản lý hoạt động thông tin đối ngoại;\nQUYẾT ĐỊNH:\n" +
+		"Điều 1. Ban hành kèm theo Quyết định này Kế hoạch thông tin đối ngoại năm 2020.\nĐiều 2. Quyết định này có hiệu lực kể từ ngày ký.\n" +
+		"Nơi nhận:\n- Lưu: VT.\nKT. CHỦ TỊCH\nPHÓ CHỦ TỊCH\nLê Thanh Liêm\n" +
+		"KẾ HOẠCH\nThông tin đối ngoại năm 2020\nI. NHIỆM VỤ\n1. Tổ chức họp báo quốc tế.\n- Đơn vị chủ trì: Sở Ngoại vụ.\n- Thời hạn: Quý III/2020.\n" +
+		"II. TỔ CHỨC THỰC HIỆN\n1. Sở Thông tin và Truyền thông\nTheo dõi, tổng hợp.\n"
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f := newFixture(t, db, false)
+		w := f.do(f.upload("coordinator", "qd-1234.txt", []byte(text)))
+		page := w.Body.String()
+		if w.Code != http.StatusOK || !strings.Contains(page, `id="pv-decision">Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 20/04/2020, người ký Lê Thanh Liêm`) {
+			t.Fatalf("preview: %d\n%s", w.Code, snippet(page))
+		}
+		w = f.do(f.request(http.MethodPost, "/plans/import/confirm", "coordinator", previewForm(t, page)))
+		if w.Code != http.StatusSeeOther {
+			t.Fatalf("confirm: %d\n%s", w.Code, snippet(w.Body.String()))
+		}
+		page = f.do(f.request(http.MethodGet, w.Header().Get("Location"), "coordinator", nil)).Body.String()
+		if !strings.Contains(page, `<p class="doc-decision">(Ban hành kèm theo Quyết định số 1234/QĐ-UBND ngày 20/04/2020)</p>`) {
+			t.Errorf("plan page lacks the decision\n%s", snippet(page))
 		}
 	})
 }
