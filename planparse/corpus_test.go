@@ -353,6 +353,7 @@ func TestCorpusScore(t *testing.T) {
 	sets := map[string]*score{"tune": newScore(), "held-out": newScore()}
 	byKind := map[string]*score{"tune": newScore(), "held-out": newScore()}
 	var report []string
+	mentions, resolved := 0, 0
 	for _, wf := range files {
 		name := strings.TrimSuffix(filepath.Base(wf), ".want.json")
 		var w wantPlan
@@ -382,6 +383,8 @@ func TestCorpusScore(t *testing.T) {
 			sets[w.Set].add(s)
 			continue
 		}
+		m, r := unitMentions(res)
+		mentions, resolved = mentions+m, resolved+r
 		s := scorePlan(res, &w)
 		sets[w.Set].add(s)
 		byKind[w.Set].add(s)
@@ -410,7 +413,36 @@ func TestCorpusScore(t *testing.T) {
 		r, tot, ratio := sets[set].ratio()
 		t.Logf("%-9s %-17s %3d/%3d %5.1f%%", set, "all fields", r, tot, 100*ratio)
 	}
+	if mentions > 0 {
+		t.Logf("unit mentions resolved against the province's directory: %d/%d (%.1f%%)", resolved, mentions, 100*float64(resolved)/float64(mentions))
+	}
 	if _, _, ratio := sets["held-out"].ratio(); ratio < corpusThreshold && only != "tune" {
 		t.Errorf("held-out score %.1f%% is below %.0f%%", 100*ratio, 100*corpusThreshold)
 	}
+}
+
+// unitMentions counts the unit names of tasks, responsibilities and the
+// reporting sentence, and how many resolved.
+func unitMentions(res *Result) (total, resolved int) {
+	count := func(refs []ttdn.UnitRef) {
+		for _, r := range refs {
+			total++
+			if r.Resolved() {
+				resolved++
+			}
+		}
+	}
+	for _, t := range res.Tasks {
+		count(t.Lead)
+		count(t.Executing)
+		count(t.Coordinating)
+	}
+	for _, r := range res.Responsibilities {
+		count(r.Units)
+	}
+	if res.ReportSchedule.ReportTo != nil {
+		count([]ttdn.UnitRef{*res.ReportSchedule.ReportTo})
+	}
+	count(res.ReportSchedule.Recipients)
+	return total, resolved
 }
