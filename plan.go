@@ -36,17 +36,24 @@ func (s PlanStatus) Label() string {
 //
 // The JSON form is the contract of `ttdn plan parse` and of the API.
 type Plan struct {
-	ID       int64  `json:"id,omitempty"`
-	Number   string `json:"number"` // "79/KH-UBND"; "" when the text lacks its header
-	Kind     string `json:"kind"`   // "Kế hoạch"
-	Title    string `json:"title"`
-	Year     int    `json:"year"`
+	ID     int64  `json:"id,omitempty"`
+	Number string `json:"number"` // "79/KH-UBND"; "" when the text lacks its header
+	Kind   string `json:"kind"`   // "Kế hoạch"
+	Title  string `json:"title"`
+	Year   int    `json:"year"`
+	// YearTo is the last year of a multi-year plan or programme ("giai
+	// đoạn 2021–2025"); 0 for a plan of one year.
+	YearTo   int    `json:"year_to,omitempty"`
 	Issuer   string `json:"issuer"` // issuing body, e.g. "Ủy ban nhân dân tỉnh Tây Ninh"
 	Place    string `json:"place"`  // "Tây Ninh"
 	IssuedOn Date   `json:"issued_on"`
 	Signer   string `json:"signer"`
 	// SignerTitle is the signer's position, e.g. "KT. CHỦ TỊCH / PHÓ CHỦ TỊCH".
 	SignerTitle string `json:"signer_title,omitempty"`
+	// Decision is the decision that issued the plan as its attachment
+	// ("Quyết định ban hành Kế hoạch…"); nil when the plan was issued
+	// under its own number.
+	Decision *Decision `json:"decision,omitempty"`
 
 	LegalBases []Document `json:"legal_bases"` // the preamble's "Thực hiện …", "Căn cứ …"
 	References []Document `json:"references"`  // every distinct document cited anywhere
@@ -71,6 +78,14 @@ type Plan struct {
 	// TaskCount is the number of tasks the reader may see; storage fills it
 	// in lists, where Tasks is not loaded.
 	TaskCount int `json:"task_count,omitempty"`
+}
+
+// Decision is the document that issued a plan attached to it: its number,
+// date, issuer and summary, and who signed it.
+type Decision struct {
+	Document
+	Signer      string `json:"signer"`
+	SignerTitle string `json:"signer_title,omitempty"`
 }
 
 // Section is a Roman-numbered part of a plan ("III" "CÔNG TÁC THÔNG TIN ĐỐI NGOẠI").

@@ -82,6 +82,9 @@ type Task struct {
 	Coordinating []UnitRef `json:"coordinating"`
 	Deadline     Date      `json:"deadline"`
 	DeadlineText string    `json:"deadline_text"`
+	// Product is the expected result as the plan states it ("Sản phẩm":
+	// "Ấn phẩm", "Tin, bài, phóng sự"); empty when it states none.
+	Product string `json:"product,omitempty"`
 
 	Status  TaskStatus `json:"status,omitempty"`
 	Percent int        `json:"percent,omitempty"`

@@ -264,7 +264,7 @@ func TestResolveListTricky(t *testing.T) {
 		{"Báo Tây Ninh, Đài Phát thanh - Truyền hình tỉnh", []string{"bao-tay-ninh", "dai-ptth"}},
 		{"Sở Thông tin và Truyền thông, Trung tâm Xúc tiến ABC, Sở Ngoại vụ và Hội Doanh nhân trẻ",
 			[]string{"so-tttt", "?Trung tâm Xúc tiến ABC", "so-ngoai-vu", "?Hội Doanh nhân trẻ"}},
-		{"Phòng Văn hóa và Thông tin, Sở Công Thương", []string{"?Phòng Văn hóa", "?Thông tin", "so-cong-thuong"}},
+		{"Phòng Văn hóa và Thông tin, Sở Công Thương", []string{"?Phòng Văn hóa và Thông tin", "so-cong-thuong"}},
 		{"tinh uy, so tttt", []string{"tinh-uy", "so-tttt"}},
 	} {
 		got := r.ResolveList(tc.in)
@@ -335,6 +335,41 @@ func BenchmarkResolveList(b *testing.B) {
 	for b.Loop() {
 		if len(r.ResolveList(s)) != 7 {
 			b.Fatal("wrong split")
+		}
+	}
+}
+
+// TestOtherProvince: a directory of another province, built from a small
+// list, resolves that province's names: the province's name after a unit
+// is learnt from its people's committee, not assumed to be Tây Ninh.
+func TestOtherProvince(t *testing.T) {
+	units := []*ttdn.Unit{
+		{Code: "ubnd", Kind: ttdn.UnitPeoplesCommittee, Name: "Ủy ban nhân dân tỉnh Bình Dương", ShortName: "UBND tỉnh"},
+		{Code: "so-nv", Kind: ttdn.UnitDepartment, Name: "Sở Ngoại vụ", ShortName: "Sở Ngoại vụ"},
+		{Code: "bao", Kind: ttdn.UnitPressAgency, Name: "Báo Điện Biên", ShortName: "Báo Điện Biên"},
+	}
+	groups := []*ttdn.UnitGroup{{Code: "huyen", Name: "UBND các huyện, thị xã, thành phố", Aliases: []string{"UBND các huyện, thành phố"}}}
+	r := NewResolver(units, groups)
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Sở Ngoại vụ tỉnh Bình Dương, UBND tỉnh Bình Dương", []string{"so-nv", "ubnd"}},
+		{"Sở Ngoại vụ Tây Ninh", []string{"?Sở Ngoại vụ Tây Ninh"}}, // not assumed to be this province
+		{"UBND các huyện, thành phố, thị xã", []string{"huyen"}},
+		{"Sở Văn hóa và Thể thao, Hội Nhà báo và Hội Văn nghệ", []string{"?Sở Văn hóa và Thể thao", "?Hội Nhà báo", "?Hội Văn nghệ"}},
+		{"Báo Điện Biên Phủ, Sở Ngoại vụ", []string{"?Báo Điện Biên Phủ", "so-nv"}},
+	} {
+		var got []string
+		for _, ref := range r.ResolveList(tc.in) {
+			if ref.Resolved() {
+				got = append(got, ref.Code)
+			} else {
+				got = append(got, "?"+ref.Text)
+			}
+		}
+		if !equal(got, tc.want) {
+			t.Errorf("ResolveList(%q) = %q, want %q", tc.in, got, tc.want)
 		}
 	}
 }

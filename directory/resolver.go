@@ -1,6 +1,7 @@
 package directory
 
 import (
+	"slices"
 	"strings"
 	"sync"
 
@@ -19,6 +20,10 @@ type Resolver struct {
 	root  *node
 	units map[unitKey]hit // every unit and group
 	on    ttdn.Date       // the date names are resolved on; zero means "now"
+	// places are the folded words of the province's (or city's) name, from
+	// its people's committee ("Ủy ban nhân dân tỉnh Tây Ninh" → "tay
+	// ninh"): plans add them after unit names.
+	places [][]string
 }
 
 // node is a trie node over folded words.
@@ -39,6 +44,7 @@ type hit struct {
 func NewResolver(units []*ttdn.Unit, groups []*ttdn.UnitGroup) *Resolver {
 	r := &Resolver{root: &node{}, units: map[unitKey]hit{}}
 	for _, u := range units {
+		r.addPlace(u)
 		h := hit{ref: ttdn.UnitRef{Name: u.Name, ID: u.ID, Code: u.Code}, from: u.ValidFrom, to: u.ValidTo, note: u.Note}
 		r.units[refKey(h.ref)] = h
 		r.add(u.Name, h)
@@ -94,7 +100,32 @@ func UnitGroups() []*ttdn.UnitGroup {
 // On returns a Resolver that resolves names as they stood on d: where one
 // name stood for different units over time ("UBND tỉnh" before and after
 // the 1/7/2025 merger), the unit active on d wins.
-func (r *Resolver) On(d ttdn.Date) *Resolver { return &Resolver{root: r.root, units: r.units, on: d} }
+func (r *Resolver) On(d ttdn.Date) *Resolver {
+	return &Resolver{root: r.root, units: r.units, on: d, places: r.places}
+}
+
+// addPlace learns the province's name from a top-level people's committee.
+func (r *Resolver) addPlace(u *ttdn.Unit) {
+	if u.Kind != ttdn.UnitPeoplesCommittee || u.ParentID != 0 {
+		return
+	}
+	toks := tokenize(u.Name)
+	for i := 0; i+1 < len(toks); i++ {
+		if w := toks[i].word; (w == "tinh" || w == "pho" && i > 0 && toks[i-1].word == "thanh") && len(toks)-i-1 <= 4 {
+			var place []string
+			for _, t := range toks[i+1:] {
+				place = append(place, t.word)
+			}
+			for _, p := range r.places {
+				if slices.Equal(p, place) {
+					return
+				}
+			}
+			r.places = append(r.places, place)
+			return
+		}
+	}
+}
 
 // Ended reports whether the unit ref names no longer existed on the
 // Resolver's date (a plan of 2026 naming Sở Thông tin và Truyền thông), with

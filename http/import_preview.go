@@ -21,13 +21,18 @@ type importPreview struct {
 	Data            string // the file, base64, carried to the confirmation
 	Size            string
 	Plan            *ttdn.Plan
-	Warnings        []string
+	Warnings        []planparse.Warning
 	Matches         []*unitMatch
 	Options         []optionGroup
 	Unresolved      int
 	Classification  string
 	Classifications []ttdn.Classification
 	Extras          *importExtras // duplicates, number and date typed (import_duplicates.go)
+
+	Source []sourceLine   // the text read, numbered, with the warnings
+	Header []headerField  // editable header fields
+	Tasks  []previewTask  // tasks with their source lines
+	Lines  map[string]int // where parts of the plan start
 
 	units  map[int64]*ttdn.Unit
 	groups map[int64]*ttdn.UnitGroup
@@ -60,10 +65,20 @@ func (s *Server) newImportPreview(r *http.Request, name string, data []byte, res
 	if c := choices.Get("classification"); c != "" {
 		v.Classification = c
 	}
+	lang := reqOf(r).lang
+	v.Source, v.Lines = sourceLines(res.Text, res.Warnings), res.Lines
+	v.Header = headerFields(res.Plan, lang, res.Lines, res.Warnings)
+	for i, f := range v.Header {
+		if choices.Has(f.Name) {
+			v.Header[i].Value = choices.Get(f.Name)
+		}
+	}
+	for i, t := range res.Plan.Tasks {
+		v.Tasks = append(v.Tasks, previewTask{I: i, Task: t, Line: res.Lines["task "+t.Ref]})
+	}
 	if err := s.loadOptions(r, v); err != nil {
 		return nil, err
 	}
-	lang := reqOf(r).lang
 	index := map[string]*unitMatch{}
 	for _, slot := range refSlots(res.Plan, lang) {
 		text := slot.ref.Text
@@ -98,6 +113,9 @@ func (v *importPreview) apply(p *ttdn.Plan, choices url.Values) error {
 		return err
 	}
 	p.Classification = c
+	if err := applyEdits(p, choices); err != nil {
+		return err
+	}
 	for _, m := range v.Matches {
 		for _, ref := range m.refs {
 			if err := v.set(ref, m.Selected); err != nil {

@@ -148,7 +148,8 @@ func TestBadUploads(t *testing.T) {
 			{"windows-1258", "ke-hoach.txt", win1258, http.StatusUnprocessableEntity, "Windows-1258"},
 			{"not a plan", "thu.txt", []byte("Kính gửi anh chị,\n\nHẹn gặp lại vào thứ Hai.\n"), http.StatusUnprocessableEntity, "thu.txt"},
 			{"not docx", "ke-hoach.docx", []byte("this is no zip"), http.StatusUnprocessableEntity, "ke-hoach.docx"},
-			{"wrong kind", "ke-hoach.pdf", []byte("%PDF-1.4"), http.StatusUnprocessableEntity, ".docx"},
+			{"wrong kind", "ke-hoach.odt", []byte("PK\x03\x04"), http.StatusUnprocessableEntity, ".docx"},
+			{"damaged pdf", "ke-hoach.pdf", []byte("%PDF-1.4"), http.StatusUnprocessableEntity, "PDF hỏng"},
 		}
 		for _, c := range cases {
 			t.Run(c.name, func(t *testing.T) {

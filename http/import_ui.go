@@ -121,7 +121,7 @@ func (s *Server) handleImportConfirm(w http.ResponseWriter, r *http.Request) {
 func (s *Server) readUpload(r *http.Request) (string, []byte, error) {
 	f, hdr, err := r.FormFile("file")
 	if err != nil {
-		return "", nil, ttdn.Errorf(ttdn.EINVALID, "Hãy chọn tệp kế hoạch (.txt hoặc .docx) để tải lên.", "Choose a plan file (.txt or .docx) to upload.")
+		return "", nil, ttdn.Errorf(ttdn.EINVALID, "Hãy chọn tệp kế hoạch (.txt, .docx hoặc .pdf) để tải lên.", "Choose a plan file (.txt, .docx or .pdf) to upload.")
 	}
 	defer f.Close()
 	data, err := io.ReadAll(io.LimitReader(f, s.cfg.MaxUploadBytes+1))
@@ -140,8 +140,8 @@ func (s *Server) checkUpload(name string, data []byte) error {
 		return ttdn.Errorf(ttdn.EINVALID, "Tệp %q rỗng, không có nội dung.", "The file %q is empty.", name)
 	case int64(len(data)) > s.cfg.MaxUploadBytes:
 		return ttdn.Errorf(ttdn.ETOOLARGE, "Tệp %q vượt quá giới hạn %s.", "The file %q is over the %s limit.", name, formatBytes(s.cfg.MaxUploadBytes))
-	case ext != ".txt" && ext != ".docx":
-		return ttdn.Errorf(ttdn.EINVALID, "Chỉ nhận tệp văn bản .txt hoặc Word .docx (tệp %q).", "Only .txt text or .docx Word files are accepted (file %q).", name)
+	case ext != ".txt" && ext != ".docx" && ext != ".pdf":
+		return ttdn.Errorf(ttdn.EINVALID, "Chỉ nhận tệp văn bản .txt, Word .docx hoặc PDF có lớp chữ (tệp %q).", "Only .txt text, .docx Word or PDF files with a text layer are accepted (file %q).", name)
 	case ext == ".txt" && !utf8.Valid(data):
 		return ttdn.Errorf(ttdn.EINVALID,
 			"Tệp %q không phải văn bản Unicode (UTF-8), có thể đang dùng bảng mã cũ như Windows-1258 hoặc TCVN3. Hãy lưu lại tệp với bảng mã UTF-8 rồi tải lên lại.",

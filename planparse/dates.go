@@ -73,7 +73,15 @@ var (
 
 // undatedDeadlines are deadlines that are recognised but have no date.
 var undatedDeadlines = []string{"thuong xuyen", "hang nam", "dinh ky", "ca nam", "lien tuc", "khi co yeu cau",
-	"theo ke hoach", "theo chi dao", "theo tien do", "hang thang", "hang quy"}
+	"theo ke hoach", "theo chi dao", "theo tien do", "hang thang", "hang quy", "mot lan", "moi nam", "hang tuan"}
+
+// ParseDeadline reads a deadline as plans write it ("Quý II/2026",
+// "trước ngày 15/8/2026", "Thường xuyên"): its date (zero for habits) and
+// whether the text was understood.
+func ParseDeadline(text string) (ttdn.Date, bool) {
+	d, ok, _ := parseDeadline(text)
+	return d, ok
+}
 
 // parseDeadline reads a deadline text. A date ("trước ngày 15 tháng 8 năm
 // 2026") gives that date. A quarter ("Quý II/2026"), a month ("tháng 6/2026")
@@ -105,14 +113,15 @@ func deadlinePeriod(text string) (d ttdn.Date, ok bool) {
 		}
 		return validYear(lastDayOf(y, time.Month(mo)))
 	}
+	if m := yearRe.FindStringSubmatch(f); m != nil {
+		// "Năm 2022", "Cả năm 2021": the year's last day.
+		y, _ := strconv.Atoi(m[1])
+		return validYear(ttdn.Date{Year: y, Month: 12, Day: 31})
+	}
 	for _, u := range undatedDeadlines {
 		if strings.Contains(f, u) {
 			return ttdn.Date{}, true
 		}
-	}
-	if m := yearRe.FindStringSubmatch(f); m != nil {
-		y, _ := strconv.Atoi(m[1])
-		return validYear(ttdn.Date{Year: y, Month: 12, Day: 31})
 	}
 	return ttdn.Date{}, false
 }

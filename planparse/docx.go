@@ -6,6 +6,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"strconv"
 	"strings"
 
 	"ttdn"
@@ -20,9 +21,12 @@ var errTooLarge = errors.New("document.xml too large")
 // readDocx extracts the text of a .docx: one line per paragraph; runs split
 // across w:r elements are joined, w:tab becomes a space and w:br a new line.
 // A table row whose cells are single paragraphs becomes one line with the
-// cells joined by " | "; other rows (the header and signature blocks are
-// laid out as such tables) give each cell's paragraphs as lines, cell after
-// cell.
+// cells joined by " | "; so does a row of three cells or more (a task
+// table), each cell's paragraphs joined, empty cells kept so the columns
+// line up, a cell merged down (w:vMerge) repeating the text of the one
+// above and a cell spanning columns (w:gridSpan) followed by empty ones.
+// Other rows (the header and signature blocks are laid out as two-cell
+// tables) give each cell's paragraphs as lines, cell after cell.
 func readDocx(data []byte, filename string) (string, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
@@ -85,6 +89,13 @@ type tableState struct {
 	row   [][]string // cells of the current row, each a list of paragraphs
 	cell  []string
 	depth int
+
+	span        int            // w:gridSpan of the current cell
+	merged      bool           // the current cell continues the one above (w:vMerge)
+	above       map[int]string // each grid column's text in the row above
+	col         int            // grid column of the current cell
+	spans       []int          // grid span of each cell of the current row
+	mergedCells []bool
 }
 
 const maxTableDepth = 16
@@ -104,6 +115,7 @@ func docxText(r io.Reader) (string, error) {
 			if err := w.start(t.Name.Local); err != nil {
 				return "", err
 			}
+			w.cellProperty(t)
 		case xml.EndElement:
 			w.end(t.Name.Local)
 		case xml.CharData:
@@ -135,14 +147,35 @@ func (w *docxWalker) start(name string) error {
 		w.tables = append(w.tables, &tableState{})
 	case "tr":
 		if t := w.table(); t != nil {
-			t.row = nil
+			t.row, t.spans, t.mergedCells, t.col = nil, nil, nil, 0
 		}
 	case "tc":
 		if t := w.table(); t != nil {
-			t.cell = nil
+			t.cell, t.span, t.merged = nil, 1, false
 		}
 	}
 	return nil
+}
+
+// cellProperty notes a cell's w:gridSpan and w:vMerge.
+func (w *docxWalker) cellProperty(e xml.StartElement) {
+	t := w.table()
+	if t == nil || (e.Name.Local != "gridSpan" && e.Name.Local != "vMerge") {
+		return
+	}
+	val := ""
+	for _, a := range e.Attr {
+		if a.Name.Local == "val" {
+			val = a.Value
+		}
+	}
+	if e.Name.Local == "gridSpan" {
+		if n, err := strconv.Atoi(val); err == nil && n > 1 && n <= maxTableCells {
+			t.span = n
+		}
+		return
+	}
+	t.merged = val == "" || val == "continue"
 }
 
 func (w *docxWalker) end(name string) {
@@ -153,13 +186,15 @@ func (w *docxWalker) end(name string) {
 		w.emit([]string{w.para.String()})
 		w.para.Reset()
 	case "tc":
-		if t := w.table(); t != nil {
+		if t := w.table(); t != nil && len(t.row) < maxTableCells {
 			t.row = append(t.row, t.cell)
+			t.spans = append(t.spans, max(t.span, 1))
+			t.mergedCells = append(t.mergedCells, t.merged)
 			t.cell = nil
 		}
 	case "tr":
 		if t := w.table(); t != nil {
-			lines := rowLines(t.row)
+			lines := t.rowLines()
 			t.row = nil
 			w.tables = w.tables[:len(w.tables)-1] // emit into the enclosing context
 			w.emit(lines)
@@ -191,7 +226,12 @@ func (w *docxWalker) emit(lines []string) {
 	}
 }
 
-func rowLines(row [][]string) []string {
+// rowLines gives the current row as lines (see readDocx).
+func (t *tableState) rowLines() []string {
+	row := t.row
+	if len(row) >= 3 {
+		return []string{t.gridRow()}
+	}
 	simple := true
 	for _, c := range row {
 		if len(c) > 1 {
@@ -213,4 +253,29 @@ func rowLines(row [][]string) []string {
 		lines = append(lines, "")
 	}
 	return lines
+}
+
+// gridRow joins a row of a real table cell by cell on one line, in grid
+// columns: a merged-down cell repeats the text above it.
+func (t *tableState) gridRow() string {
+	if t.above == nil {
+		t.above = map[int]string{}
+	}
+	var cells []string
+	col := 0
+	for i, c := range t.row {
+		text := strings.Join(strings.Fields(strings.Join(c, " ")), " ")
+		text = strings.ReplaceAll(text, "|", "/")
+		if t.mergedCells[i] && text == "" && col > 0 {
+			text = t.above[col] // not the number column: a row is numbered once
+		}
+		t.above[col] = text
+		cells = append(cells, text)
+		for k := 1; k < t.spans[i]; k++ {
+			cells = append(cells, "")
+			t.above[col+k] = ""
+		}
+		col += t.spans[i]
+	}
+	return strings.Join(cells, " | ")
 }

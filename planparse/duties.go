@@ -17,7 +17,9 @@ var closingStarts = []string{"de nghi thu truong", "thu truong cac", "de nghi ch
 // to the plan's closing; the reporting sentence is read from the section.
 func (ps *parser) parseDuties(s *section, last bool) {
 	for k, it := range s.items {
+		ps.at = it.line
 		r := &ttdn.Responsibility{Ref: s.number + "." + itoa(it.number), Heading: tidy(it.head)}
+		ps.mark("duty "+r.Ref, it.line)
 		paras := it.paras
 		holder, inline := splitInlineDuty(it.head)
 		r.Units = ps.resolver.ResolveList(dutyHolder(holder))
@@ -36,6 +38,7 @@ func (ps *parser) parseDuties(s *section, last bool) {
 		ps.plan.Closing = cleanParas(s.intro)
 	}
 	ps.plan.Closing = cleanParas(ps.plan.Closing)
+	ps.at = s.line
 	ps.parseReportSchedule(s)
 }
 

@@ -3,6 +3,7 @@ package planparse
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"ttdn"
 	"ttdn/seed"
@@ -56,6 +57,61 @@ func FuzzReadDocx(f *testing.F) {
 		}
 		if len(text) > maxTextBytes+maxDocumentXML {
 			t.Fatalf("text of %d bytes exceeds the caps", len(text))
+		}
+	})
+}
+
+// FuzzReadPDF: whatever the bytes after "%PDF-", the PDF reader gives text
+// or a *ttdn.Error, never panics, and stays within its caps.
+func FuzzReadPDF(f *testing.F) {
+	f.Add(renderPDF(f, pdfHeaderMarkup))
+	f.Add(renderPDF(f, "|STT|Nội dung|Chủ trì|\n|1|A|^|\n|2|B|Sở X|\n"))
+	f.Add([]byte("%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\ntrailer<</Root 1 0 R>>\nstartxref\n0\n%%EOF"))
+	f.Add([]byte("%PDF-2.0\n%%EOF"))
+	pdfTimeout = 2 * time.Second // a hostile file is killed sooner
+	f.Fuzz(func(t *testing.T, data []byte) {
+		text, err := readPDF(data, "fuzz.pdf")
+		if err != nil {
+			if code := ttdn.ErrorCode(err); code != ttdn.EINVALID && code != ttdn.ETOOLARGE {
+				t.Fatalf("error code %q: %v", code, err)
+			}
+			return
+		}
+		if len(text) > maxTextBytes+1<<20 {
+			t.Fatalf("text of %d bytes exceeds the cap", len(text))
+		}
+	})
+}
+
+// FuzzTables: any text with separators gives tables whose rows read as
+// tasks without panicking, and keeps its number of lines.
+func FuzzTables(f *testing.F) {
+	f.Add(tableHead + "| STT | Nội dung công việc | Cơ quan chủ trì | Cơ quan phối hợp | Thời gian thực hiện | Sản phẩm |\n| 1 | A | Sở Ngoại vụ | | Quý II/2021 | x |\n|  | tiếp | | Công an tỉnh | | |\n| 2 | B | Quý III/2021 |\n" + tableTail)
+	f.Add("STT\tNội dung\tChủ trì\tThời gian\nI\tNĂM 2022\t\t\n1\tA\tSở X\t\n\t\t\t\n")
+	f.Add("|a|b|\n| STT | Nội dung | Đơn vị thực hiện |\n|(1)|(2)|(3)|\n|1.1.|x|y|\n|A|B|\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		rest, tables := extractTables(text)
+		if strings.Count(rest, "\n") != strings.Count(text, "\n") {
+			t.Fatalf("line count changed: %d → %d", strings.Count(text, "\n"), strings.Count(rest, "\n"))
+		}
+		for _, tb := range tables {
+			for _, tt := range tableTasks(tb) {
+				if tt.number == "" {
+					t.Fatal("a task without a number")
+				}
+			}
+		}
+		res, err := Parse([]byte(text), "fuzz.txt", nil)
+		if err != nil {
+			if code := ttdn.ErrorCode(err); code != ttdn.EINVALID && code != ttdn.ETOOLARGE {
+				t.Fatalf("error code %q: %v", code, err)
+			}
+			return
+		}
+		for _, task := range res.Tasks {
+			if task.Lead == nil || task.Executing == nil || task.Coordinating == nil || strings.TrimSpace(task.Title) == "" {
+				t.Fatalf("task %s incomplete: %+v", task.Ref, task)
+			}
 		}
 	})
 }

@@ -2,24 +2,12 @@ package planparse
 
 import (
 	"regexp"
-	"strconv"
 	"strings"
 	"unicode"
 
 	"ttdn"
 	"ttdn/directory"
 )
-
-// findTitle returns the index of the "KẾ HOẠCH" line, or -1. Everything
-// before it is the header block and whatever a web page put around it.
-func findTitle(paras []string) int {
-	for i, p := range paras {
-		if rest, ok := strings.CutPrefix(p, "KẾ HOẠCH"); ok && (rest == "" || rest[0] == ' ' || rest[0] == ':') {
-			return i
-		}
-	}
-	return -1
-}
 
 var (
 	numberLineRe = regexp.MustCompile(`^(?i:số)\s*[:.]?\s*(\S+/\S+)`)
@@ -31,23 +19,35 @@ var (
 // issuerWords mark an upper-case header line that names an issuing body.
 var issuerWords = []string{"uy ban nhan dan", "ubnd", "so ", "ban chi dao", "tinh uy", "hoi dong nhan dan", "van phong", "ban tuyen giao", "bo "}
 
-// parseHeader reads the header block: issuing body, "Số: 79/KH-UBND",
-// "Tây Ninh, ngày 15 tháng 01 năm 2020". Lines it does not know (menus,
-// breadcrumbs, Quốc hiệu) are skipped.
-func (ps *parser) parseHeader(head []string) {
+// header is what a header block gives: issuing body (upper-case lines as
+// written), "Số: 79/KH-UBND", "Tây Ninh, ngày 15 tháng 01 năm 2020".
+type header struct {
+	issuer, number, place string
+	date                  ttdn.Date
+	line                  int // where the header is, for warnings
+}
+
+// readHeader reads a header block. Lines it does not know (menus,
+// breadcrumbs, Quốc hiệu, even broken over lines) are skipped.
+func (ps *parser) readHeader(head []string) header {
+	var h header
 	var issuer []string
 	inIssuer := false
 	for _, p := range head {
+		ps.at = ps.lineAt(p)
+		if h.line == 0 {
+			h.line = ps.at
+		}
 		for _, cell := range strings.Split(p, " | ") {
 			switch {
-			case nationalRe.MatchString(cell):
+			case nationalRe.MatchString(cell) || nationalFragment(cell):
 				// Quốc hiệu often sits between "ỦY BAN NHÂN DÂN" and
 				// "TỈNH TÂY NINH" once a two-column header is flattened.
-			case ps.plan.Number == "" && numberLineRe.MatchString(cell):
-				ps.plan.Number = strings.TrimRight(numberLineRe.FindStringSubmatch(cell)[1], ".,;")
+			case h.number == "" && numberLineRe.MatchString(cell):
+				h.number = strings.TrimRight(numberLineRe.FindStringSubmatch(cell)[1], ".,;")
 				inIssuer = false
 			case placeDateRe.MatchString(cell):
-				ps.placeDate(cell)
+				h.place, h.date = ps.placeDate(cell)
 				inIssuer = false
 			case isHeadingLine(cell) && (inIssuer || containsFolded(cell, issuerWords)):
 				if !inIssuer {
@@ -60,7 +60,32 @@ func (ps *parser) parseHeader(head []string) {
 			}
 		}
 	}
-	ps.issuerText = strings.Join(issuer, " ")
+	h.issuer = strings.Join(issuer, " ")
+	return h
+}
+
+// parseHeader reads the plan's own header block.
+func (ps *parser) parseHeader(head []string) {
+	h := ps.readHeader(head)
+	ps.plan.Number, ps.plan.Place, ps.plan.IssuedOn = h.number, h.place, h.date
+	ps.issuerText = h.issuer
+}
+
+// national is the Quốc hiệu and Tiêu ngữ folded without spaces: web copies
+// break them over lines ("CỘNG" / "HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM").
+const national = "conghoaxahoichunghiavietnamdoclaptudohanhphuc"
+
+// nationalFragment reports an upper-case piece of the Quốc hiệu or Tiêu ngữ.
+func nationalFragment(cell string) bool {
+	var b strings.Builder
+	for _, r := range folded(cell) {
+		if 'a' <= r && r <= 'z' {
+			b.WriteRune(r)
+		}
+	}
+	f := b.String()
+	i := strings.Index(national, f)
+	return len(f) >= 4 && i >= 0 && (isHeadingLine(cell) || i >= strings.Index(national, "doclap"))
 }
 
 // containsFolded reports whether s, folded, contains one of words.
@@ -74,14 +99,13 @@ func containsFolded(s string, words []string) bool {
 	return false
 }
 
-func (ps *parser) placeDate(cell string) {
+func (ps *parser) placeDate(cell string) (string, ttdn.Date) {
 	m := placeDateRe.FindStringSubmatch(cell)
-	ps.plan.Place = strings.TrimSpace(m[1])
 	d, found := findDate(cell)
 	if found && d.IsZero() {
 		ps.warn("Ngày ban hành %q không hợp lệ.", cell)
 	}
-	ps.plan.IssuedOn = d
+	return strings.TrimSpace(m[1]), d
 }
 
 // issuerName gives the canonical name of an upper-case issuer line
@@ -90,39 +114,18 @@ func (ps *parser) issuerName(s string) string {
 	if ref, ok := ps.resolver.Resolve(s); ok {
 		return ref.Name
 	}
-	r := []rune(strings.ToLower(s))
-	r[0] = unicode.ToUpper(r[0])
-	return string(r)
-}
-
-// parseTitle reads the summary after "KẾ HOẠCH" (on the same line or the
-// next short lines) and the plan's year from it.
-func (ps *parser) parseTitle(paras []string, at int) (next int) {
-	ps.plan.Kind = "Kế hoạch"
-	title := strings.TrimSpace(strings.TrimLeft(strings.TrimPrefix(paras[at], "KẾ HOẠCH"), ": "))
-	next = at + 1
-	for title == "" && next < len(paras) && isSeparator(paras[next]) {
-		next++
+	words := strings.Fields(strings.ToLower(s))
+	place := false
+	for i, w := range words {
+		if i == 0 || place {
+			r := []rune(w)
+			r[0] = unicode.ToUpper(r[0])
+			words[i] = string(r)
+		}
+		// The words after "tỉnh", "thành phố"… name the place.
+		place = place || w == "tỉnh" || w == "phố" && i > 0 && words[i-1] == "thành" || w == "huyện" || w == "quận"
 	}
-	if title == "" && next < len(paras) && isTitleLine(paras[next]) {
-		title = paras[next]
-		next++
-	}
-	for next < len(paras) && isSeparator(paras[next]) {
-		next++
-	}
-	ps.plan.Title = strings.TrimRight(title, " .")
-	if m := yearInRe.FindAllStringSubmatch(title, -1); m != nil {
-		ps.plan.Year, _ = strconv.Atoi(m[len(m)-1][1])
-	}
-	return next
-}
-
-// isTitleLine reports a plausible summary line: short, and not the start of
-// the preamble or of a section.
-func isTitleLine(p string) bool {
-	_, _, roman := romanHead(p)
-	return len(p) < 400 && !roman && !startsPreamble(p) && !hasFoldedPrefix(p, "trien khai ", "theo ")
+	return strings.Join(words, " ")
 }
 
 // resolverFor returns the resolver as of the plan's date, so names that

@@ -30,13 +30,20 @@ func decode(data []byte, filename string) (string, error) {
 		return "", ttdn.Errorf(ttdn.EINVALID, "Tệp %q rỗng.", "The file %q is empty.", filename)
 	}
 	var text string
-	if bytes.HasPrefix(data, zipMagic) {
+	switch {
+	case bytes.HasPrefix(data, zipMagic):
 		t, err := readDocx(data, filename)
 		if err != nil {
 			return "", err
 		}
 		text = t
-	} else {
+	case bytes.HasPrefix(data, pdfMagic):
+		t, err := readPDF(data, filename)
+		if err != nil {
+			return "", err
+		}
+		text = t
+	default:
 		t, err := decodeText(data, filename)
 		if err != nil {
 			return "", err
@@ -57,8 +64,8 @@ func decodeText(data []byte, filename string) (string, error) {
 			"The file %q is UTF-16 encoded; save it as UTF-8.", filename)
 	case looksBinary(data):
 		return "", ttdn.Errorf(ttdn.EINVALID,
-			"Tệp %q không phải văn bản (có thể là tệp nhị phân). Hãy tải lên tệp .txt (UTF-8) hoặc .docx.",
-			"The file %q is not text (it looks binary). Upload a .txt (UTF-8) or .docx file.", filename)
+			"Tệp %q không phải văn bản (có thể là tệp nhị phân). Hãy tải lên tệp .txt (UTF-8), .docx hoặc .pdf.",
+			"The file %q is not text (it looks binary). Upload a .txt (UTF-8), .docx or .pdf file.", filename)
 	case !utf8.Valid(data):
 		return "", ttdn.Errorf(ttdn.EINVALID,
 			"Tệp %q không mã hóa UTF-8 (có thể là Windows-1258, TCVN3 hoặc VNI). Hãy chuyển sang Unicode UTF-8.",

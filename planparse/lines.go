@@ -2,29 +2,34 @@ package planparse
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 )
 
-// paragraphs splits text into cleaned paragraphs. Lines are trimmed, white
-// space is collapsed, table remnants ("| a | b |") are split into cells, and
-// a line that clearly continues the sentence before it — hard-wrapped text,
+// paragraphs splits text into cleaned paragraphs, each with the number
+// (from 1) of the source line it starts on. Lines are trimmed, white space
+// is collapsed, table remnants ("| a | b |") are split into cells, and a
+// line that clearly continues the sentence before it — hard-wrapped text,
 // even across a blank line ("giữa Trung ương với\n\ntinh;") — is joined to it.
-func paragraphs(text string) []string {
+func paragraphs(text string) (paras []string, starts []int) {
 	var (
-		paras   []string
 		cur     []string // lines of the paragraph being built
+		curLine int      // where it starts
 		heading bool     // every line of cur is in capitals
 		blank   = true   // a blank line (or the start) precedes the line
 	)
 	flush := func() {
 		if len(cur) > 0 {
 			paras = append(paras, strings.Join(cur, " "))
+			starts = append(starts, curLine)
 			cur = cur[:0]
 		}
 	}
-	for _, raw := range strings.Split(text, "\n") {
+	lines := strings.Split(text, "\n")
+	full := fullWidth(lines)
+	for ln, raw := range lines {
 		cells := tableCells(cleanLine(raw))
 		if len(cells) == 0 || (len(cells) == 1 && cells[0] == "") {
 			blank = true
@@ -35,17 +40,18 @@ func paragraphs(text string) []string {
 				continue
 			}
 			lineHeading := isHeadingLine(line)
-			if n := len(cur); n > 0 && !heading && (continues(cur[n-1], line) || (!blank && wrapped(cur[n-1], line, lineHeading))) {
+			if n := len(cur); n > 0 && (!heading && (continues(cur[n-1], line) || (!blank && wrapped(cur[n-1], line, lineHeading, full))) ||
+				heading && lineHeading && headingGoesOn(cur[n-1], line)) {
 				cur = append(cur, line)
 			} else {
 				flush()
-				cur, heading = append(cur, line), lineHeading
+				cur, heading, curLine = append(cur, line), lineHeading, ln+1
 			}
 			blank = false
 		}
 	}
 	flush()
-	return paras
+	return paras, starts
 }
 
 // isPageNumber reports the page numbers PDF and Word extraction leave on
@@ -72,12 +78,31 @@ func isPageNumber(s string) bool {
 }
 
 // wrapped reports, for two lines with no blank line between, whether prev
-// was cut by a fixed line width (pdftotext): it is long, ends without
-// punctuation, and next is no heading, item or legal basis.
-func wrapped(prev, next string, nextHeading bool) bool {
+// was cut by a fixed line width (pdftotext): it is about as long as the
+// text's full lines, ends without punctuation, and next is no heading,
+// item or legal basis.
+func wrapped(prev, next string, nextHeading bool, full int) bool {
 	last, _ := utf8.DecodeLastRuneInString(prev)
-	return utf8.RuneCountInString(prev) >= 50 && !strings.ContainsRune(".:;!?)", last) &&
+	n := utf8.RuneCountInString(prev)
+	return n >= 50 && 10*n >= 9*full && !strings.ContainsRune(".:;!?)", last) &&
 		!nextHeading && !structural(next) && !startsPreamble(next)
+}
+
+// fullWidth estimates the length of a full line of hard-wrapped text: the
+// 80th percentile of the lengths of its longer lines. In text whose lines
+// are paragraphs it is long, and lines are seldom taken as wrapped.
+func fullWidth(lines []string) int {
+	var ns []int
+	for _, l := range lines {
+		if n := utf8.RuneCountInString(strings.TrimSpace(l)); n >= 30 && !strings.Contains(l, "|") {
+			ns = append(ns, n)
+		}
+	}
+	if len(ns) == 0 {
+		return 0
+	}
+	slices.Sort(ns)
+	return ns[len(ns)*8/10]
 }
 
 // startsPreamble reports the opening words of a legal basis.
@@ -157,7 +182,7 @@ func tableCells(line string) []string {
 		if c == "" {
 			continue
 		}
-		if n := len(cells); n > 0 && strings.HasSuffix(cells[n-1], ":") {
+		if n := len(cells); n > 0 && strings.HasSuffix(cells[n-1], ":") && !strings.HasPrefix(cells[n-1], "Nơi nhận") && !isSignerTitle(c) {
 			cells[n-1] += " " + c
 			continue
 		}
@@ -192,6 +217,20 @@ func continues(prev, next string) bool {
 	return danglingWords[strings.ToLower(prev[i+1:])]
 }
 
+// headingGoesOn reports an upper-case line cut where it cannot end ("I.
+// MỤC ĐÍCH," / "YÊU CẦU"): after a comma or a word that joins.
+func headingGoesOn(prev, next string) bool {
+	if structural(next) || isSeparator(next) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if last == ',' || last == '-' || last == '–' {
+		return true
+	}
+	i := strings.LastIndexByte(prev, ' ')
+	return danglingWords[strings.ToLower(prev[i+1:])]
+}
+
 var separatorRe = regexp.MustCompile(`^[-_=*.~o0 ]{3,}$`)
 
 // structural lines begin something and never continue a sentence.
@@ -199,7 +238,7 @@ func structural(s string) bool {
 	_, _, roman := romanHead(s)
 	_, _, item := itemMarker(s)
 	_, _, label := unitLine(s)
-	return roman || item || isBullet(s) || label || subItem(s) ||
+	return roman || item || isBullet(s) || label || subItem(s) || strings.HasPrefix(s, tableMark) ||
 		strings.HasPrefix(s, "Nơi nhận") || strings.HasPrefix(s, "KẾ HOẠCH")
 }
 

@@ -77,3 +77,44 @@ func stripBullet(s string) string {
 	_, n := utf8.DecodeRuneInString(s)
 	return strings.TrimSpace(s[n:])
 }
+
+// subMarker matches "3.1. Xây dựng…" or "3.1 Xây dựng…" in section 3.
+func subMarker(p string, sec int) (m int, head string, ok bool) {
+	prefix := itoa(sec) + "."
+	rest, found := strings.CutPrefix(p, prefix)
+	if !found {
+		return 0, "", false
+	}
+	i := 0
+	for i < len(rest) && i < 3 && '0' <= rest[i] && rest[i] <= '9' {
+		m = m*10 + int(rest[i]-'0')
+		i++
+	}
+	if i == 0 || i > 2 {
+		return 0, "", false
+	}
+	rest = strings.TrimPrefix(rest[i:], ".")
+	rest = strings.TrimPrefix(rest, ")")
+	if rest != "" && rest[0] != ' ' {
+		return 0, "", false // "3.1.2" belongs to the item
+	}
+	return m, strings.TrimSpace(rest), true
+}
+
+// letters number "a)", "b)"… items; "đ" follows "d" as in Vietnamese.
+var letters = []rune("abcdđeghiklmnopqrstuvxy")
+
+// letterItem matches "a) Xây dựng…" and "b. Tổ chức…", giving the letter's
+// rank from 1.
+func letterItem(p string) (m int, head string, ok bool) {
+	if !subItem(p) {
+		return 0, "", false
+	}
+	r, n := utf8.DecodeRuneInString(p)
+	for i, l := range letters {
+		if l == r {
+			return i + 1, strings.TrimSpace(p[n+1:]), true
+		}
+	}
+	return 0, "", false
+}

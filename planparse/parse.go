@@ -18,6 +18,7 @@ package planparse
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"ttdn"
 	"ttdn/directory"
@@ -27,16 +28,45 @@ import (
 // is the contract of `ttdn plan parse`.
 type Result struct {
 	*ttdn.Plan
-	Warnings []string `json:"warnings"`
+	Warnings []Warning `json:"warnings"`
+	// Text is the text the plan was read from (a PDF's or .docx's
+	// extracted), whose lines Warning.Line numbers.
+	Text string `json:"-"`
+	// Lines gives where parts of the plan start in Text: "title", "section
+	// III", "task III.2", "duty V.1" → line (from 1).
+	Lines map[string]int `json:"-"`
 }
+
+// Warning is something the parser could not settle, with the line of Text
+// (from 1; 0 for the document as a whole) it concerns.
+type Warning struct {
+	Line int    `json:"line,omitempty"`
+	Text string `json:"text"`
+}
+
+func (w Warning) String() string { return w.Text }
 
 // parser holds one parse's state.
 type parser struct {
 	plan       *ttdn.Plan
 	resolver   *directory.Resolver
-	warnings   []string
+	warnings   []Warning
 	issuerText string // upper-case issuer lines of the header
 	refIndex   map[string]int
+
+	src    []string       // the source lines
+	lineOf map[string]int // paragraph → the line it starts on
+	at     int            // the line being read, for warnings
+
+	titleLine int            // where the title is, for warnings about the header
+	lines     map[string]int // Result.Lines
+
+	attachment     string          // "(Ban hành kèm theo Quyết định số …)"
+	decisionPlace  string          // of the issuing decision's header
+	decisionIssuer string          // its issuing body as written
+	decisionBases  []ttdn.Document // its "Căn cứ …"
+
+	tables []*taskTable // the task tables taken out of the text
 }
 
 // Parse reads a plan from data: UTF-8 text (composed or decomposed) or a
@@ -54,18 +84,59 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 	if r == nil {
 		r = directory.Default()
 	}
-	paras := paragraphs(text)
-	at := findTitle(paras)
-	if at < 0 {
-		return nil, notAPlan(filename, "không có tiêu đề “KẾ HOẠCH”", "it has no “KẾ HOẠCH” title")
+	text = prepare(text)
+	rest, tables := extractTables(text)
+	paras, starts := paragraphs(rest)
+	lineOf := make(map[string]int, len(paras))
+	for i, p := range paras {
+		if _, dup := lineOf[p]; !dup {
+			lineOf[p] = starts[i]
+		}
 	}
-	ps := &parser{plan: &ttdn.Plan{}, refIndex: map[string]int{}}
-	ps.parseHeader(paras[:at])
+	ps := &parser{plan: &ttdn.Plan{Kind: "Kế hoạch"}, refIndex: map[string]int{}, src: strings.Split(text, "\n"), lineOf: lineOf, resolver: r, tables: tables}
+	headFrom, at := 0, -1
+	if dec, art1, planAt, ok := findDecision(paras); ok {
+		if planAt < 0 {
+			return nil, notAPlan(filename, "đây là quyết định ban hành kế hoạch nhưng văn bản không có kế hoạch kèm theo",
+				"it is the decision issuing a plan, but the attached plan is not in the text")
+		}
+		headFrom, at = ps.parseDecision(paras, dec, art1, planAt), planAt
+	} else {
+		at = findTitle(paras, 0)
+	}
+	inferred := at < 0
+	if inferred {
+		if vi, en := otherGenre(paras); vi != "" {
+			return nil, notAPlan(filename, "đây là "+vi+", không có tiêu đề “KẾ HOẠCH” hay “CHƯƠNG TRÌNH”",
+				"it is a "+en+", with no “KẾ HOẠCH” (plan) or “CHƯƠNG TRÌNH” (programme) title")
+		}
+		if at = inferTitle(paras); at < 0 {
+			return nil, notAPlan(filename, "không có tiêu đề “KẾ HOẠCH”", "it has no “KẾ HOẠCH” title")
+		}
+	}
+	ps.parseHeader(paras[headFrom:at])
+	if inferred {
+		ps.plan.Kind = kindFromNumber(ps.plan.Number)
+	}
 	next := ps.parseTitle(paras, at)
+	if inferred {
+		ps.warnAt(ps.titleLine, "Không thấy dòng tiêu đề “%s” (có thể bị mất khi sao chép); đã lấy “%s” làm tên văn bản — hãy kiểm tra.",
+			strings.ToUpper(ps.plan.Kind), ps.plan.Title)
+	}
 	body, tail := splitTail(paras[next:])
-	pre, secs := splitSections(body)
+	pre, secs, lostFirst := splitSections(body, lineOf)
 	if len(secs) == 0 {
-		return nil, notAPlan(filename, "không có mục nào đánh số La Mã (I, II, III…)", "it has no Roman-numbered sections (I, II, III…)")
+		return nil, notAPlan(filename, "không có mục nào được đánh số La Mã (I, II, III…) hay số (1, 2, 3…)",
+			"it has no sections numbered with Roman (I, II, III…) or Arabic (1, 2, 3…) numerals")
+	}
+	if lostFirst {
+		ps.warnAt(secs[0].line, "Không thấy tiêu đề mục I (có thể bị mất khi sao chép); các đoạn đánh số trước mục II được xếp vào mục I.")
+	}
+	if ps.plan.IssuedOn.IsZero() && ps.plan.Decision != nil {
+		ps.plan.IssuedOn = ps.plan.Decision.Date
+	}
+	if ps.plan.Year == 0 && ps.plan.Decision != nil {
+		ps.plan.Year, ps.plan.YearTo = yearsOf(ps.plan.Decision.Title)
 	}
 	if ps.plan.Year == 0 && !ps.plan.IssuedOn.IsZero() {
 		ps.plan.Year = ps.plan.IssuedOn.Year
@@ -77,19 +148,70 @@ func Parse(data []byte, filename string, r *directory.Resolver) (*Result, error)
 	ps.parsePreamble(pre)
 	ps.parseSections(secs)
 	ps.parseTail(tail)
+	for _, t := range tables {
+		if !t.used {
+			ps.parseTableTasks(t, "PL") // an appendix after the signature
+		}
+	}
+	ps.fromDecision()
+	ps.checkCut(body, tail)
 	ps.checkHeader()
 	ps.fillEmpty()
-	return &Result{Plan: ps.plan, Warnings: ps.warnings}, nil
+	ps.mark("title", ps.titleLine)
+	return &Result{Plan: ps.plan, Warnings: ps.warnings, Text: text, Lines: ps.lines}, nil
 }
 
+// mark records where a part of the plan starts.
+func (ps *parser) mark(part string, line int) {
+	if line <= 0 {
+		return
+	}
+	if ps.lines == nil {
+		ps.lines = map[string]int{}
+	}
+	if _, ok := ps.lines[part]; !ok {
+		ps.lines[part] = line
+	}
+}
+
+// warn records a warning about the line being read.
 func (ps *parser) warn(format string, args ...any) {
-	ps.warnings = append(ps.warnings, fmt.Sprintf(format, args...))
+	ps.warnAt(ps.at, format, args...)
+}
+
+func (ps *parser) warnAt(line int, format string, args ...any) {
+	ps.warnings = append(ps.warnings, Warning{Line: line, Text: fmt.Sprintf(format, args...)})
+}
+
+// locate finds the line, at or after the one being read, that holds text
+// as written (white space aside), or the line being read.
+func (ps *parser) locate(text string) int {
+	needle := strings.Join(strings.Fields(text), " ")
+	if needle == "" {
+		return ps.at
+	}
+	needle = needle[:min(len(needle), 40)]
+	for i := max(ps.at-1, 0); i < len(ps.src) && i < ps.at+200; i++ {
+		if strings.Contains(cleanLine(ps.src[i]), needle) {
+			return i + 1
+		}
+	}
+	return ps.at
+}
+
+// lineAt is the line paragraph p starts on, or the line being read.
+func (ps *parser) lineAt(p string) int {
+	if n, ok := ps.lineOf[p]; ok {
+		return n
+	}
+	return ps.at
 }
 
 // checkHeader warns about what a complete plan has and this text lacks.
 func (ps *parser) checkHeader() {
 	p := ps.plan
-	if p.Number == "" {
+	ps.at = ps.titleLine
+	if p.Number == "" && p.Decision == nil {
 		ps.warn("Không tìm thấy số, ký hiệu của kế hoạch (văn bản thiếu phần đầu).")
 	}
 	if p.IssuedOn.IsZero() {
@@ -102,6 +224,7 @@ func (ps *parser) checkHeader() {
 		ps.warn("Không xác định được năm của kế hoạch.")
 	}
 	if p.Signer == "" {
+		ps.at = len(ps.src)
 		ps.warn("Không tìm thấy người ký.")
 	}
 }
@@ -111,9 +234,9 @@ func (ps *parser) checkHeader() {
 func (ps *parser) unitWarnings(where string, refs []ttdn.UnitRef) {
 	for _, r := range refs {
 		if !r.Resolved() {
-			ps.warn("%s: không nhận ra đơn vị “%s” (giữ nguyên như trong văn bản).", where, r.Text)
+			ps.warnAt(ps.locate(r.Text), "%s: không nhận ra đơn vị “%s” (giữ nguyên như trong văn bản).", where, r.Text)
 		} else if note, ended := ps.resolver.Ended(r); ended {
-			ps.warn("%s: đơn vị “%s” đã kết thúc trước thời điểm của kế hoạch. %s", where, r.Text, note)
+			ps.warnAt(ps.locate(r.Text), "%s: đơn vị “%s” đã kết thúc trước thời điểm của kế hoạch. %s", where, r.Text, note)
 		}
 	}
 }
@@ -121,10 +244,13 @@ func (ps *parser) unitWarnings(where string, refs []ttdn.UnitRef) {
 // fillEmpty makes every list encode as [] rather than null.
 func (ps *parser) fillEmpty() {
 	p := ps.plan
-	for _, s := range []*[]string{&p.Objectives, &p.Requirements, &p.ContentDirections, &ps.warnings} {
+	for _, s := range []*[]string{&p.Objectives, &p.Requirements, &p.ContentDirections} {
 		if *s == nil {
 			*s = []string{}
 		}
+	}
+	if ps.warnings == nil {
+		ps.warnings = []Warning{}
 	}
 	if p.LegalBases == nil {
 		p.LegalBases = []ttdn.Document{}
@@ -176,4 +302,17 @@ func splitTail(paras []string) (body, tail []string) {
 		}
 	}
 	return paras, nil
+}
+
+// checkCut warns about a text that stops short: no signature part, and a
+// last paragraph that ends mid-sentence.
+func (ps *parser) checkCut(body, tail []string) {
+	if len(tail) > 0 || len(body) == 0 {
+		return
+	}
+	last := body[len(body)-1]
+	r, _ := utf8.DecodeLastRuneInString(last)
+	if !strings.ContainsRune(".:;!?)”\"", r) {
+		ps.warnAt(ps.lineAt(last), "Văn bản có thể bị cắt ngắn: dừng giữa câu và không có phần ký, “Nơi nhận”. Hãy kiểm tra các mục cuối.")
+	}
 }

@@ -14,6 +14,7 @@ var enactVerbs = []string{" xây dựng Kế hoạch", " xây dựng kế hoạc
 // section I, and the issuer when the header did not give one.
 func (ps *parser) parsePreamble(pre []string) {
 	for _, p := range pre {
+		ps.at = ps.lineAt(p)
 		if cut, issuer := ps.enactment(p); cut >= 0 {
 			if ps.plan.Issuer == "" {
 				ps.plan.Issuer = issuer

@@ -22,11 +22,19 @@ func (ps *parser) parseReportSchedule(s *section) {
 		candidates = append(candidates, r.Duties...)
 	}
 	candidates = append(candidates, s.intro...)
-	best := ""
+	best, dated := "", []ttdn.DayMonth(nil)
 	for _, p := range candidates {
 		for _, sent := range sentences(p) {
 			f := folded(sent)
-			if !strings.Contains(f, "bao cao") || !strings.Contains(f, "gui") {
+			if !strings.Contains(f, "bao cao") {
+				continue
+			}
+			if !strings.Contains(f, "gui") {
+				// "Định kỳ 6 tháng (trước ngày 15/6) … báo cáo UBND tỉnh":
+				// the dates, when the sentence naming the recipient has none.
+				if d := dueDates(sent); dated == nil && len(d) > 0 && hasFoldedPrefix(sent, "dinh ky", "hang nam", "hang quy", "truoc ngay") {
+					dated = d
+				}
 				continue
 			}
 			if len(dueDates(sent)) > 0 {
@@ -40,6 +48,9 @@ func (ps *parser) parseReportSchedule(s *section) {
 	}
 	if best != "" {
 		ps.readSchedule(best)
+		if len(ps.plan.ReportSchedule.DueDates) == 0 {
+			ps.plan.ReportSchedule.DueDates = dated
+		}
 	}
 }
 
@@ -60,7 +71,7 @@ func (ps *parser) readSchedule(sent string) {
 		rs.ReportTo = &ref
 	} else if t := strings.TrimSpace(strings.TrimRight(to, " .;,")); t != "" {
 		rs.ReportTo = &ttdn.UnitRef{Name: t, Text: t}
-		ps.warn("Báo cáo định kỳ: không nhận ra đơn vị tổng hợp “%s”.", t)
+		ps.warnAt(ps.locate(t), "Báo cáo định kỳ: không nhận ra đơn vị tổng hợp “%s”.", t)
 	}
 	if j := strings.LastIndex(recipients, "báo cáo "); j >= 0 {
 		list := strings.TrimRight(recipients[j+len("báo cáo "):], " .;")

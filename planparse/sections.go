@@ -25,11 +25,15 @@ const (
 func (ps *parser) parseSections(secs []*section) {
 	for _, s := range secs {
 		ps.plan.Sections = append(ps.plan.Sections, ttdn.Section{Number: s.number, Title: s.title})
+		ps.at = s.line
 		for _, p := range s.all() {
+			ps.at = ps.lineAt(p)
 			ps.cite(p)
 		}
 	}
 	for i, s := range secs {
+		ps.at = s.line
+		ps.mark("section "+s.number, s.line)
 		switch ps.role(s) {
 		case roleAims:
 			ps.parseAims(s)
@@ -48,11 +52,13 @@ func (ps *parser) parseSections(secs []*section) {
 func (ps *parser) role(s *section) sectionRole {
 	t := folded(s.title)
 	switch {
+	case ps.hasTable(s):
+		return roleTasks
 	case strings.Contains(t, "to chuc thuc hien"):
 		return roleDuties
 	case hasUnitLines(s):
 		return roleTasks
-	case strings.Contains(t, "muc dich") || strings.Contains(t, "yeu cau") || (len(s.items) > 0 && hasFoldedPrefix(s.items[0].head, "muc dich")):
+	case strings.Contains(t, "muc dich") || strings.Contains(t, "muc tieu") || strings.Contains(t, "yeu cau") || (len(s.items) > 0 && hasFoldedPrefix(s.items[0].head, "muc dich", "muc tieu")):
 		return roleAims
 	case strings.Contains(t, "kinh phi"):
 		return roleBudget
@@ -62,6 +68,16 @@ func (ps *parser) role(s *section) sectionRole {
 		return roleDuties
 	}
 	return roleOther
+}
+
+// hasTable reports a task table in the section.
+func (ps *parser) hasTable(s *section) bool {
+	for _, p := range s.all() {
+		if _, ok := tableAt(p, ps.tables); ok {
+			return true
+		}
+	}
+	return false
 }
 
 func hasUnitLines(s *section) bool {
@@ -96,7 +112,7 @@ func (ps *parser) parseAims(s *section) {
 		switch {
 		case hasFoldedPrefix(head, "yeu cau"):
 			p.Requirements = append(p.Requirements, inlineRest(head, paras)...)
-		case hasFoldedPrefix(head, "muc dich"):
+		case hasFoldedPrefix(head, "muc dich", "muc tieu"):
 			p.Objectives = append(p.Objectives, inlineRest(head, paras)...)
 		default:
 			p.Objectives = append(p.Objectives, append([]string{tidy(head)}, paras...)...)

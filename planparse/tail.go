@@ -11,6 +11,12 @@ import (
 var signerTitles = []string{"kt.", "kt ", "tm.", "tm ", "q.", "chu tich", "pho chu tich", "giam doc", "pho giam doc",
 	"truong ban", "pho truong ban", "bi thu", "pho bi thu", "chanh van phong"}
 
+// titleGoesOn reports the rest of a signer's title cut by a web copy ("TM.
+// ỦY BAN NHÂN" / "DÂN"): one upper-case word right after a title.
+func titleGoesOn(titles []string, p string) bool {
+	return len(titles) > 0 && isHeadingLine(p) && !strings.Contains(p, " ") && len(p) < 20
+}
+
 // isSignerTitle reports an upper-case position line: "KT. CHỦ TỊCH".
 func isSignerTitle(p string) bool {
 	return len(p) < 80 && isHeadingLine(p) && hasFoldedPrefix(p, signerTitles...)
@@ -22,7 +28,12 @@ func isSignerTitle(p string) bool {
 func (ps *parser) parseTail(tail []string) {
 	var titles []string
 	inList := false
+	signed := false
 	for _, p := range tail {
+		ps.at = ps.lineAt(p)
+		if hasFoldedPrefix(p, "phu luc") {
+			break // an appendix follows the signature
+		}
 		switch {
 		case strings.HasPrefix(p, "Nơi nhận"):
 			inList = true
@@ -32,12 +43,18 @@ func (ps *parser) parseTail(tail []string) {
 		case inList && isBullet(p):
 			ps.recipient(p)
 		case isSignerTitle(p):
-			inList = false
+			// A two-column signature block read row by row interleaves
+			// the recipients with the signer's lines: the list goes on.
 			titles = append(titles, p)
+		case titleGoesOn(titles, p):
+			titles[len(titles)-1] += " " + p
 		default:
-			inList = false
-			if name, ok := personName(p); ok {
+			if _, ok := personName(p); !ok || len(titles) == 0 {
+				inList = false
+			}
+			if name, ok := personName(p); ok && !(signed && isHeadingLine(p)) {
 				ps.plan.Signer = name
+				signed = signed || len(titles) > 0
 			}
 		}
 	}

@@ -88,8 +88,15 @@ func TestVariantWebPage(t *testing.T) {
 		"Nhiệm vụ III.1: không nhận ra đơn vị “Hiệp hội Du lịch tỉnh” (giữ nguyên như trong văn bản).",
 		"Nhiệm vụ III.3: thời hạn “31/02/2020” không phải ngày có thật (giữ nguyên văn bản, không có ngày).",
 	}
-	if !reflect.DeepEqual(p.Warnings, wantWarnings) {
+	if !reflect.DeepEqual(warningTexts(p.Warnings), wantWarnings) {
 		t.Errorf("warnings %q", p.Warnings)
+	}
+	// Each warning carries the source line of what it is about.
+	src := strings.Split(p.Text, "\n")
+	for i, want := range []string{"Hiệp hội Du lịch tỉnh", "31/02/2020"} {
+		if l := p.Warnings[i].Line; l < 1 || l > len(src) || !strings.Contains(src[l-1], want) {
+			t.Errorf("warning %d points at line %d, not at %q", i, l, want)
+		}
 	}
 	if p.Signer != "Trần Văn Chiến" || p.SignerTitle != "TM. ỦY BAN NHÂN DÂN / KT. CHỦ TỊCH / PHÓ CHỦ TỊCH" {
 		t.Errorf("signer %q %q", p.Signer, p.SignerTitle)
@@ -137,7 +144,7 @@ func TestVariantPDFText(t *testing.T) {
 	if got := codes(p.Responsibilities[0].Units); !reflect.DeepEqual(got, []string{"ban-tuyen-giao"}) {
 		t.Errorf("IV.1 units %v", got)
 	}
-	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0], "sau khi được bố trí kinh phí") {
+	if len(p.Warnings) != 1 || !strings.Contains(p.Warnings[0].Text, "sau khi được bố trí kinh phí") {
 		t.Errorf("warnings %q", p.Warnings)
 	}
 }
@@ -171,7 +178,7 @@ func TestEndedUnitWarned(t *testing.T) {
 	}
 	found := false
 	for _, w := range res.Warnings {
-		found = found || strings.Contains(w, "“Sở Thông tin và Truyền thông” đã kết thúc") && strings.Contains(w, "Sở Văn hóa, Thể thao và Du lịch")
+		found = found || strings.Contains(w.Text, "“Sở Thông tin và Truyền thông” đã kết thúc") && strings.Contains(w.Text, "Sở Văn hóa, Thể thao và Du lịch")
 	}
 	if !found {
 		t.Errorf("no warning about the ended unit: %q", res.Warnings)

@@ -144,22 +144,37 @@ func planWhere(ctx context.Context, f ttdn.PlanFilter) (string, []any) {
 
 const planColumns = `p.id, p.number, p.kind, p.title, p.year, p.issuer, p.place, p.issued_on, p.signer,
 	p.signer_title, p.objectives, p.requirements, p.content_directions, p.closing, p.budget, p.status,
-	p.classification, p.version, p.created_at, p.updated_at`
+	p.classification, p.version, p.created_at, p.updated_at, p.year_to, p.decision_number, p.decision_kind,
+	p.decision_date, p.decision_issuer, p.decision_title, p.decision_signer, p.decision_signer_title`
 
 // scanPlan scans planColumns, followed by a task count when counted != nil.
 func scanPlan(row rowScanner, counted *taskCount) (*ttdn.Plan, error) {
 	p := &ttdn.Plan{}
 	var status string
+	var d ttdn.Decision
 	dest := []any{&p.ID, &p.Number, &p.Kind, &p.Title, &p.Year, &p.Issuer, &p.Place, dateScan{&p.IssuedOn},
 		&p.Signer, &p.SignerTitle, jsonScan{&p.Objectives}, jsonScan{&p.Requirements},
 		jsonScan{&p.ContentDirections}, jsonScan{&p.Closing}, &p.Budget, &status, classScan{&p.Classification},
-		&p.Version, timeScan{&p.CreatedAt}, timeScan{&p.UpdatedAt}}
+		&p.Version, timeScan{&p.CreatedAt}, timeScan{&p.UpdatedAt}, &p.YearTo, &d.Number, &d.Kind,
+		dateScan{&d.Date}, &d.Issuer, &d.Title, &d.Signer, &d.SignerTitle}
 	if counted != nil {
 		dest = append(dest, &p.TaskCount)
 	}
 	err := row.Scan(dest...)
 	p.Status = ttdn.PlanStatus(status)
+	if d.Number != "" || d.Title != "" {
+		p.Decision = &d
+	}
 	return p, err
+}
+
+// decisionArgs are the decision columns of p, empty when it has none.
+func decisionArgs(p *ttdn.Plan) []any {
+	d := p.Decision
+	if d == nil {
+		d = &ttdn.Decision{}
+	}
+	return []any{d.Number, d.Kind, dateArg(d.Date), d.Issuer, d.Title, d.Signer, d.SignerTitle}
 }
 
 func findPlanHeader(ctx context.Context, tx *Tx, id int64) (*ttdn.Plan, error) {

@@ -35,12 +35,15 @@ func insertPlan(ctx context.Context, tx *Tx, p *ttdn.Plan) error {
 		p.Status = ttdn.PlanDraft
 	}
 	p.Version, p.CreatedAt, p.UpdatedAt = 1, tx.now, tx.now
+	args := []any{p.Number, p.Kind, p.Title, p.Year, p.Issuer, p.Place, dateArg(p.IssuedOn), p.Signer, p.SignerTitle,
+		jsonArg(p.Objectives), jsonArg(p.Requirements), jsonArg(p.ContentDirections), jsonArg(p.Closing),
+		p.Budget, string(p.Status), p.Classification.String(), planSearchKey(p), p.Version, tx.now, tx.now, p.YearTo}
 	id, err := tx.insertID(ctx, `INSERT INTO plans (number, kind, title, year, issuer, place, issued_on, signer,
 		signer_title, objectives, requirements, content_directions, closing, budget, status, classification,
-		search_key, version, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		p.Number, p.Kind, p.Title, p.Year, p.Issuer, p.Place, dateArg(p.IssuedOn), p.Signer, p.SignerTitle,
-		jsonArg(p.Objectives), jsonArg(p.Requirements), jsonArg(p.ContentDirections), jsonArg(p.Closing),
-		p.Budget, string(p.Status), p.Classification.String(), planSearchKey(p), p.Version, tx.now, tx.now)
+		search_key, version, created_at, updated_at, year_to, decision_number, decision_kind, decision_date,
+		decision_issuer, decision_title, decision_signer, decision_signer_title)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		append(args, decisionArgs(p)...)...)
 	if err != nil {
 		return err
 	}
@@ -62,6 +65,9 @@ func insertPlan(ctx context.Context, tx *Tx, p *ttdn.Plan) error {
 }
 
 func planSearchKey(p *ttdn.Plan) string {
+	if p.Decision != nil {
+		return searchKey(p.Number, p.Title, p.Issuer, p.Decision.Number)
+	}
 	return searchKey(p.Number, p.Title, p.Issuer)
 }
 

@@ -135,14 +135,14 @@ func taskUnitMatch(unitID *int64, role *ttdn.TaskRole) (string, []any) {
 
 const taskColumns = `t.id, t.plan_id, t.ref, t.title, t.body, t.deadline, t.deadline_text, t.status, t.percent,
 	t.classification, t.own_classification, t.version, t.updated_at, t.kind, t.responsibility_id, t.parent_id, t.recurrence,
-	t.last_update_at`
+	t.last_update_at, t.product`
 
 func scanTask(row rowScanner) (*ttdn.Task, error) {
 	t := &ttdn.Task{}
 	var status, kind, recurrence string
 	err := row.Scan(&t.ID, &t.PlanID, &t.Ref, &t.Title, &t.Body, dateScan{&t.Deadline}, &t.DeadlineText, &status,
 		&t.Percent, classScan{&t.Classification}, classScan{&t.OwnClassification}, &t.Version, timeScan{&t.UpdatedAt}, &kind,
-		idScan{&t.ResponsibilityID}, idScan{&t.ParentID}, &recurrence, timeScan{&t.LastUpdateAt})
+		idScan{&t.ResponsibilityID}, idScan{&t.ParentID}, &recurrence, timeScan{&t.LastUpdateAt}, &t.Product)
 	t.Status, t.Kind = ttdn.TaskStatus(status), ttdn.TaskKind(kind)
 	if err == nil {
 		t.Recurrence, err = ttdn.ParseRecurrence(recurrence)

@@ -56,10 +56,10 @@ func insertTask(ctx context.Context, tx *Tx, ix *refIndex, t *ttdn.Task, pos int
 	t.Version, t.UpdatedAt = 1, tx.now
 	id, err := tx.insertID(ctx, `INSERT INTO tasks (plan_id, ref, position, title, body, deadline, deadline_text,
 		status, percent, classification, own_classification, version, updated_at, kind, responsibility_id, parent_id,
-		recurrence, last_update_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		recurrence, last_update_at, product) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 		t.PlanID, t.Ref, pos, t.Title, t.Body, dateArg(t.Deadline), t.DeadlineText, string(t.Status), t.Percent,
 		t.Classification.String(), t.Classification.String(), t.Version, tx.now, string(t.Kind), idArg(t.ResponsibilityID), idArg(t.ParentID),
-		t.Recurrence.String(), timeArg(t.LastUpdateAt))
+		t.Recurrence.String(), timeArg(t.LastUpdateAt), t.Product)
 	if err != nil {
 		return err
 	}

@@ -31,10 +31,10 @@ func TestPlanParsePrintsJSON(t *testing.T) {
 		t.Fatalf("plan parse: %v (%s)", err, errOut.String())
 	}
 	var got struct {
-		Year             int               `json:"year"`
-		Tasks            []json.RawMessage `json:"tasks"`
-		Responsibilities []json.RawMessage `json:"responsibilities"`
-		Warnings         []string          `json:"warnings"`
+		Year             int                     `json:"year"`
+		Tasks            []json.RawMessage       `json:"tasks"`
+		Responsibilities []json.RawMessage       `json:"responsibilities"`
+		Warnings         []struct{ Text string } `json:"warnings"`
 	}
 	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
 		t.Fatalf("output is not JSON: %v\n%s", err, out.String())

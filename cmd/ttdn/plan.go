@@ -83,14 +83,18 @@ func runPlanImport(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	fmt.Fprintf(stdout, "Đã nhập kế hoạch #%d: %s (%d nhiệm vụ, %d mục trách nhiệm)\n", p.ID, p.Title, len(p.Tasks), len(p.Responsibilities))
 	for _, w := range warnings {
-		fmt.Fprintln(stdout, "  cảnh báo:", w)
+		if w.Line > 0 {
+			fmt.Fprintf(stdout, "  cảnh báo (dòng %d): %s\n", w.Line, w.Text)
+		} else {
+			fmt.Fprintln(stdout, "  cảnh báo:", w.Text)
+		}
 	}
 	return nil
 }
 
 // importPlan makes sure the directory is seeded, parses data against it and
 // stores the plan.
-func importPlan(ctx context.Context, db *sqlstore.DB, data []byte, name string) (*ttdn.Plan, []string, error) {
+func importPlan(ctx context.Context, db *sqlstore.DB, data []byte, name string) (*ttdn.Plan, []planparse.Warning, error) {
 	if err := sqlstore.SeedDirectory(ctx, db); err != nil {
 		return nil, nil, err
 	}
