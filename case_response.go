@@ -7,6 +7,10 @@ import (
 	"unicode/utf8"
 )
 
+// ResourceCaseResponse names a case's responses in the audit log; the
+// policy judges them as their case.
+const ResourceCaseResponse ResourceKind = "case_response"
+
 // ResponseKind is the form a case's answer takes.
 type ResponseKind string
 
