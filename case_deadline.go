@@ -84,3 +84,27 @@ func (c *Case) Escalated(now time.Time) bool {
 	s := c.OverdueStage(now)
 	return s != "" && now.After(c.DetectedAt.Add(2*StageAllowance(c.Severity, s)))
 }
+
+// StageTiming is one stage of a case against its deadline.
+type StageTiming struct {
+	Stage   CaseStage
+	Due     time.Time // zero: no deadline
+	Reached time.Time // zero: not yet
+	Late    bool      // reached after its deadline
+	Overdue bool      // not reached, and its deadline has passed (open cases only)
+}
+
+// Timings returns every stage from detection to closing with its deadline
+// and when it was reached, judged at now.
+func (c *Case) Timings(now time.Time) []StageTiming {
+	var out []StageTiming
+	for _, s := range CaseStages {
+		t := StageTiming{Stage: s, Due: c.StageDue(s), Reached: c.StageAt(s)}
+		if !t.Due.IsZero() {
+			t.Late = !t.Reached.IsZero() && t.Reached.After(t.Due)
+			t.Overdue = t.Reached.IsZero() && c.Open() && now.After(t.Due)
+		}
+		out = append(out, t)
+	}
+	return out
+}
