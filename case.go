@@ -453,7 +453,8 @@ type CaseFilter struct {
 	UnitID    *int64 // involving this unit (detecting, lead or coordinating)
 	ArticleID *int64
 	StoryID   *int64
-	Query     string // words of the title or claim
+	StoryIDs  []int64 // any of these stories (the press pages' buttons)
+	Query     string  // words of the title or claim
 	From, To  time.Time
 	Now       time.Time // for Overdue; zero: the database's clock
 	Offset    int

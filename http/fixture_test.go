@@ -58,6 +58,7 @@ func newServer(db *sqlstore.DB) *Server {
 		UnitReports: sqlstore.NewUnitReportService(db), Completeness: sqlstore.NewCompletenessService(db),
 		Consolidated: sqlstore.NewConsolidatedReportService(db),
 		Press:        newPressConfig(db),
+		Cases:        sqlstore.NewCaseService(db),
 		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Now:          func() time.Time { return time.Date(2019, 7, 1, 9, 0, 0, 0, vietnam) },
 		Logger:       slog.New(slog.NewTextHandler(io.Discard, nil)),

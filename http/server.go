@@ -64,6 +64,8 @@ type Config struct {
 
 	// Press monitoring (issue 7); nil leaves its pages out.
 	Press *PressConfig
+	// Rebuttal cases (issue 14); nil leaves their pages out.
+	Cases ttdn.CaseService
 
 	// Periodic reporting (issue 4); nil leaves its pages out.
 	Indicators   ttdn.IndicatorService
@@ -179,6 +181,7 @@ func (s *Server) routes() {
 	s.registerBudgetRoutes(auth)
 	s.registerReportingRoutes(auth)
 	s.registerPressRoutes(auth)
+	s.registerCaseRoutes(auth)
 
 	auth("GET /users", s.handleUserList)
 	auth("GET /users/new", s.handleUserNewForm)

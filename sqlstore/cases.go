@@ -127,6 +127,11 @@ func caseWhere(ctx context.Context, tx *Tx, f ttdn.CaseFilter) (string, []any) {
 	if f.StoryID != nil {
 		add("c.story_id = ?", *f.StoryID)
 	}
+	if len(f.StoryIDs) > 0 {
+		ids := dedupe(f.StoryIDs)
+		ids = ids[:min(len(ids), chunk)]
+		add("c.story_id IN ("+placeholders(len(ids))+")", int64Args(ids)...)
+	}
 	if q := fold(f.Query); q != "" {
 		add(`c.search_key LIKE ? ESCAPE '\'`, likeContains(q))
 	}

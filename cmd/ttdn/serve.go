@@ -65,9 +65,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	log := slog.New(slog.NewTextHandler(stderr, nil))
 	srv := newHTTPServer(db, log, *secure, guard)
 	// Scheduled work (due-soon, overdue and stale notifications, report
-	// reminders, e-mail) runs in every instance: each step is claimed in the
-	// database.
-	notifier := sqlstore.ReminderNotifier{NotificationService: sqlstore.NewNotificationService(db), Reports: sqlstore.NewUnitReportService(db)}
+	// reminders, the cases' spread and overdue stages, e-mail) runs in
+	// every instance: each step is claimed in the database.
+	notifier := sqlstore.CaseNotifier{Cases: sqlstore.NewCaseService(db), ReminderNotifier: sqlstore.ReminderNotifier{
+		NotificationService: sqlstore.NewNotificationService(db), Reports: sqlstore.NewUnitReportService(db)}}
 	sched := &jobs.Scheduler{Notifier: notifier, Settings: sqlstore.NewSettingsService(db), Log: log}
 	go sched.Run(ctx)
 	// The press monitor fetches due feeds in every instance too: each source
@@ -116,6 +117,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		Budgets:         sqlstore.NewBudgetService(db),
 		Difficulties:    sqlstore.NewDifficultyService(db),
 		Press:           newPressConfig(db, guard),
+		Cases:           sqlstore.NewCaseService(db),
 		LoadResolver:    func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:            db.Ping,
 		Logger:          log,
