@@ -194,6 +194,20 @@ func TestCaseLifecycle(t *testing.T) {
 		if list, n, _ := s.FindCases(as(w.monitorA1), ttdn.CaseFilter{}); n != 0 || len(list) != 0 {
 			t.Fatalf("the list shows another unit's monitor %d secret cases", n)
 		}
+		// Reassigned to unit B, the secret case leaves unit A: its officer no
+		// longer reads it, nor the notices that name it.
+		if !hasNotice(notices(t, db, w.officerA), "Phản hồi đã được duyệt", "/cases/"+itoaTest(int(c.ID))) {
+			t.Fatalf("the lead officer's notices: %q", notices(t, db, w.officerA))
+		}
+		if c, err = s.AssignCase(as(w.monitorB), c.ID, ttdn.CaseAssignment{Version: c.Version, LeadUnitID: w.unitB.ID}); err != nil {
+			t.Fatal(err)
+		}
+		if got := notices(t, db, w.officerA); len(got) != 0 {
+			t.Errorf("notices of a secret case no longer theirs: %q", got)
+		}
+		if _, err := s.FindCaseByID(as(w.officerA), c.ID); ttdn.ErrorCode(err) != ttdn.ENOTFOUND {
+			t.Fatalf("the former lead reads the secret case: %v", err)
+		}
 
 		// Closing; a closed case changes no more.
 		if c, err = s.CloseCase(as(w.monitorB), c.ID, ttdn.CaseClose{Version: c.Version}); err != nil || c.Stage != ttdn.StageClosed {
