@@ -56,9 +56,10 @@ func (s *CaseService) GenerateCaseNotices(ctx context.Context) (int, error) {
 	}
 	defer tx.Rollback()
 	late, err := findCases(ctx, tx, `c.next_due_at IS NOT NULL AND c.next_due_at < ? ORDER BY c.id`, tx.now)
-	if err != nil {
+	if err != nil || len(late) == 0 {
 		return 0, err
 	}
+	// The count is for the log only; it is taken only when a case is late.
 	before, err := countNotifications(ctx, tx)
 	if err != nil {
 		return 0, err
