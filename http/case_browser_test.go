@@ -76,24 +76,24 @@ func TestBrowserReviewHitToPublishedRebuttal(t *testing.T) {
 		b.login("officer", page)
 		b.do("mark it published",
 			chromedp.SetValue(chromedp.CSS(`.publish-response input[name=where]`), "Cổng thông tin điện tử tỉnh Tây Ninh"),
-			chromedp.SetValue(chromedp.CSS(`.publish-response input[name=time]`), "08:30"),
+			chromedp.SetValue(chromedp.CSS(`.publish-response input[name=time]`), "09:02"),
 			chromedp.Click(chromedp.CSS(`.publish-response button[type=submit]`)),
 			chromedp.WaitVisible(chromedp.CSS(`article.response[data-status="published"]`)),
 		)
 		if got := b.text(`#case-stage`); got != "Đã đăng phản hồi" {
 			t.Errorf("after publication the stage is %q", got)
 		}
-		if got := b.text(`#case-response-time`); got != "22 giờ 30 phút" {
-			t.Errorf("response time %q (detected 10:00 14/11, published 08:30 15/11)", got)
+		if got := b.text(`#case-response-time`); got != "23 giờ 2 phút" {
+			t.Errorf("response time %q (detected 10:00 14/11, published 09:02 15/11)", got)
 		}
 		screenshot(t, b.ctx, "published")
-		if doc := b.docxText(`#case-docx`); !strings.Contains(doc, "22 giờ 30 phút") || !strings.Contains(doc, "Cổng thông tin điện tử tỉnh Tây Ninh") {
+		if doc := b.docxText(`#case-docx`); !strings.Contains(doc, "23 giờ 2 phút") || !strings.Contains(doc, "Cổng thông tin điện tử tỉnh Tây Ninh") {
 			t.Error("the case report lacks the response")
 		}
 
 		b.logout()
 		b.login("leader", "/cases")
-		if got := b.text(`#kpi-avg`); got != "22 giờ 30 phút" {
+		if got := b.text(`#kpi-avg`); got != "23 giờ 2 phút" {
 			t.Errorf("the list's mean response time is %q", got)
 		}
 

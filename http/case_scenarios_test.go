@@ -106,11 +106,11 @@ func TestCaseScenario(t *testing.T) {
 		if !strings.Contains(body, "25:99") || !strings.Contains(body, "Cổng thông tin điện tử tỉnh") {
 			t.Errorf("refused publication lost what was typed: %s", snippet(body))
 		}
-		publish.Set("time", "08:30")
+		publish.Set("time", "09:02")
 		f.step(t, "POST", resp+"/publish", "officer", publish, http.StatusSeeOther)
 
 		body, _ = f.step(t, "GET", page, "coordinator", nil, http.StatusOK)
-		for _, want := range []string{`data-stage="published"`, "22 giờ 30 phút", "Cổng thông tin điện tử tỉnh", "Công an tỉnh"} {
+		for _, want := range []string{`data-stage="published"`, "23 giờ 2 phút", "Cổng thông tin điện tử tỉnh", "Công an tỉnh"} {
 			if !strings.Contains(body, want) {
 				t.Errorf("case page lacks %q", want)
 			}
@@ -122,14 +122,14 @@ func TestCaseScenario(t *testing.T) {
 		}
 		f.step(t, "GET", page+"/report/docx", "finance", nil, http.StatusNotFound)
 		body, _ = f.step(t, "GET", "/cases?verdict=false", "leader", nil, http.StatusOK)
-		if !strings.Contains(body, `data-case-id="`+m[1]+`"`) || !strings.Contains(body, `id="kpi-avg">22 giờ 30 phút`) {
+		if !strings.Contains(body, `data-case-id="`+m[1]+`"`) || !strings.Contains(body, `id="kpi-avg">23 giờ 2 phút`) {
 			t.Errorf("the list or its figures lack the case: %s", snippet(body))
 		}
 		if body, _ = f.step(t, "GET", "/cases", "finance", nil, http.StatusOK); strings.Contains(body, `data-case-id="`+m[1]+`"`) {
 			t.Error("finance lists an internal case it is not involved in")
 		}
 		csv, _ := f.step(t, "GET", "/cases?format=csv", "coordinator", nil, http.StatusOK)
-		if !strings.Contains(csv, "Cửa khẩu Mộc Bài bị đóng cửa vô thời hạn.") || !strings.Contains(csv, "1350") {
+		if !strings.Contains(csv, "Cửa khẩu Mộc Bài bị đóng cửa vô thời hạn.") || !strings.Contains(csv, "1382") {
 			t.Errorf("CSV export: %s", csv)
 		}
 		xlsx := f.do(f.request("GET", "/cases?format=xlsx", "coordinator", nil))
@@ -138,7 +138,7 @@ func TestCaseScenario(t *testing.T) {
 		}
 		en := f.request("GET", page, "coordinator", nil)
 		en.AddCookie(&http.Cookie{Name: langCookie, Value: langEN})
-		if w := f.do(en); !strings.Contains(w.Body.String(), "Response published") || !strings.Contains(w.Body.String(), "22 h 30 min") {
+		if w := f.do(en); !strings.Contains(w.Body.String(), "Response published") || !strings.Contains(w.Body.String(), "23 h 2 min") {
 			t.Error("the English case page is not in English")
 		}
 	})

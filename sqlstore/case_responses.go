@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"strings"
+	"time"
 
 	"ttdn"
 )
@@ -244,6 +245,10 @@ func (s *CaseService) PublishResponse(ctx context.Context, id int64, p ttdn.Resp
 	} else if p.At.Before(c.DetectedAt) {
 		return nil, ttdn.Errorf(ttdn.EINVALID, "Thời điểm đăng, phát không được trước khi phát hiện vụ việc (%s).",
 			"The publication time cannot be before the case was detected (%s).", c.DetectedAt.In(vietnamZone).Format("02/01/2006 15:04"))
+	} else if p.At.Before(before.ReviewedAt.Truncate(time.Minute)) {
+		// A response is published once approved: a time before that says it went out unapproved.
+		return nil, ttdn.Errorf(ttdn.EINVALID, "Thời điểm đăng, phát không được trước khi phản hồi được duyệt (%s).",
+			"The publication time cannot be before the response was approved (%s).", before.ReviewedAt.In(vietnamZone).Format("02/01/2006 15:04"))
 	}
 	r := *before
 	r.Status, r.PublishedWhere, r.PublishedURL, r.PublishedAt = ttdn.ResponsePublished, p.Where, p.URL, p.At.UTC()

@@ -161,8 +161,11 @@ func TestCaseLifecycle(t *testing.T) {
 		if r, err = s.ReviewResponse(as(w.leader), r.ID, ttdn.ResponseReview{Version: r.Version, Approve: true}); err != nil {
 			t.Fatal(err)
 		}
+		approved := *w.clock
+		*w.clock = w.clock.Add(30 * time.Minute)
 		pub := ttdn.ResponsePublication{Version: r.Version, Where: "Cổng thông tin điện tử tỉnh", URL: "https://tayninh.example/tin/1"}
-		for _, at := range []time.Time{w.clock.Add(time.Hour), w.fetched.Add(-time.Minute)} { // future; before detection
+		// In the future; before detection; before approval.
+		for _, at := range []time.Time{w.clock.Add(time.Hour), w.fetched.Add(-time.Minute), approved.Add(-time.Minute)} {
 			pub.At = at
 			_, err = s.PublishResponse(as(w.officerA), r.ID, pub)
 			mustCode(t, err, ttdn.EINVALID)
@@ -172,7 +175,7 @@ func TestCaseLifecycle(t *testing.T) {
 			t.Fatal(err)
 		}
 		c, _ = s.FindCaseByID(as(w.coordinator), c.ID)
-		if minutes, ok := c.ResponseMinutes(); c.Stage != ttdn.StagePublished || !ok || minutes != 200 || len(c.Responses) != 2 {
+		if minutes, ok := c.ResponseMinutes(); c.Stage != ttdn.StagePublished || !ok || minutes != 230 || len(c.Responses) != 2 {
 			t.Fatalf("published: stage %s, %d minutes (%v), %d responses", c.Stage, minutes, ok, len(c.Responses))
 		}
 
