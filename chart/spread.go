@@ -93,7 +93,12 @@ func (c Spread) SVG() string {
 		px := x(m.At)
 		fmt.Fprintf(&b, `<g><title>%s %s</title><line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#444" stroke-dasharray="4 3"/>`,
 			esc(m.Label), m.At.In(zone).Format("02/01/2006 15:04"), px, top-6, px, bottom)
-		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="11">%s</text></g>`, px+3, top+float64(i*12), esc(m.Label))
+		// Near the right edge the label goes to the line's left, inside the picture.
+		lx, anchor := px+3, "start"
+		if px > right-160 {
+			lx, anchor = px-3, "end"
+		}
+		fmt.Fprintf(&b, `<text x="%.1f" y="%.1f" font-size="11" text-anchor="%s">%s</text></g>`, lx, top+float64(i*12), anchor, esc(m.Label))
 	}
 	// Legend.
 	fmt.Fprintf(&b, `<rect x="%.1f" y="%d" width="12" height="4" fill="#1f5fa8"/><text x="%.1f" y="%d" font-size="11">%s</text>`,
