@@ -81,20 +81,7 @@ func Duration(minutes int64) string {
 // caseSections returns the body of the report.
 func (r *CaseReport) caseSections() []caseSection {
 	c := r.Case
-	src := c.Source
-	found := []string{"Nguồn: " + orDash(src.Outlet) + originWords(src.Foreign) + "; địa chỉ: " + orDash(src.URL) +
-		maybe("; đăng lúc ", r.when(src.Published)) + "."}
-	if src.Title != "" {
-		found = append(found, "Nội dung khi phát hiện: “"+src.Title+"”"+maybe(" — ", src.Summary))
-	}
-	found = append(found, "Phát hiện lúc "+r.when(c.DetectedAt)+"; đơn vị phát hiện: "+r.unit(c.UnitID)+".")
-	if len(r.Evidence) > 0 {
-		var names []string
-		for _, a := range r.Evidence {
-			names = append(names, a.Name)
-		}
-		found = append(found, "Bằng chứng lưu kèm: "+strings.Join(names, "; ")+".")
-	}
+	found := r.found()
 	var topics []string
 	for _, t := range c.Topics {
 		topics = append(topics, t.Label())
@@ -109,19 +96,7 @@ func (r *CaseReport) caseSections() []caseSection {
 	for _, id := range c.CoordinatingUnitIDs {
 		coord = append(coord, r.unit(id))
 	}
-	stages := caseTable{Columns: []string{"STT", "Giai đoạn", "Hạn", "Hoàn thành", "Tình trạng"}, Widths: []float64{.07, .27, .25, .25, .16}}
-	for i, t := range c.Timings(r.Now) {
-		state := ""
-		switch {
-		case t.Overdue:
-			state = "Quá hạn"
-		case t.Late:
-			state = "Trễ hạn"
-		case !t.Reached.IsZero() && !t.Due.IsZero():
-			state = "Đúng hạn"
-		}
-		stages.Rows = append(stages.Rows, []string{strconv.Itoa(i + 1), t.Stage.Label(), r.when(t.Due), r.when(t.Reached), state})
-	}
+	stages := r.stageTable()
 	responses := caseTable{Columns: []string{"STT", "Phản hồi", "Trạng thái", "Đăng, phát"}, Widths: []float64{.07, .45, .16, .32}}
 	for i, resp := range c.Responses {
 		where := ""
@@ -144,6 +119,45 @@ func (r *CaseReport) caseSections() []caseSection {
 		out[3].Tables, out[3].Paragraphs = nil, []string{"Chưa có phản hồi."}
 	}
 	return out
+}
+
+// found is the detection part: the source as kept, when and by whom.
+func (r *CaseReport) found() []string {
+	c := r.Case
+	src := c.Source
+	found := []string{"Nguồn: " + orDash(src.Outlet) + originWords(src.Foreign) + "; địa chỉ: " + orDash(src.URL) +
+		maybe("; đăng lúc ", r.when(src.Published)) + "."}
+	if src.Title != "" {
+		found = append(found, "Nội dung khi phát hiện: “"+src.Title+"”"+maybe(" — ", src.Summary))
+	}
+	found = append(found, "Phát hiện lúc "+r.when(c.DetectedAt)+"; đơn vị phát hiện: "+r.unit(c.UnitID)+".")
+	if len(r.Evidence) > 0 {
+		var names []string
+		for _, a := range r.Evidence {
+			names = append(names, a.Name)
+		}
+		found = append(found, "Bằng chứng lưu kèm: "+strings.Join(names, "; ")+".")
+	}
+	return found
+}
+
+// stageTable lists the stages against their deadlines.
+func (r *CaseReport) stageTable() caseTable {
+	c := r.Case
+	stages := caseTable{Columns: []string{"STT", "Giai đoạn", "Hạn", "Hoàn thành", "Tình trạng"}, Widths: []float64{.07, .27, .25, .25, .16}}
+	for i, t := range c.Timings(r.Now) {
+		state := ""
+		switch {
+		case t.Overdue:
+			state = "Quá hạn"
+		case t.Late:
+			state = "Trễ hạn"
+		case !t.Reached.IsZero() && !t.Due.IsZero():
+			state = "Đúng hạn"
+		}
+		stages.Rows = append(stages.Rows, []string{strconv.Itoa(i + 1), t.Stage.Label(), r.when(t.Due), r.when(t.Reached), state})
+	}
+	return stages
 }
 
 func (r *CaseReport) spreadSection() caseSection {

@@ -19,11 +19,7 @@ import (
 func (s *CaseService) OpenCase(ctx context.Context, c *ttdn.Case, evidence []*ttdn.Attachment) error {
 	u := ttdn.UserFromContext(ctx)
 	own := c.Classification
-	probe := ttdn.Resource{Kind: ttdn.ResourceCase, Classification: ttdn.Highest(own, secretIf(c.TouchesSecrets))}
-	if u != nil && u.UnitID != 0 {
-		probe.UnitIDs = []int64{u.UnitID}
-	}
-	if err := authorize(ctx, ttdn.ActionCreate, probe, nil); err != nil {
+	if err := authorize(ctx, ttdn.ActionCreate, openProbe(u, c), nil); err != nil {
 		return err
 	}
 	tx, err := s.db.BeginTx(ctx, true)
@@ -65,15 +61,9 @@ func (s *CaseService) OpenCase(ctx context.Context, c *ttdn.Case, evidence []*tt
 	if err != nil {
 		return err
 	}
-	if c.StoryID != 0 {
-		if _, err := tx.exec(ctx, `INSERT INTO case_items (case_id, article_id, title, url, outlet, language, is_foreign,
-			published, joined_at, at_opening) SELECT ?, a.id, a.title, a.url, COALESCE(NULLIF(s.outlet, ''), s.name), a.language,
-			s.is_foreign, a.published_at, ?, ? FROM press_articles a JOIN press_sources s ON s.id = a.source_id
-			WHERE a.story_id = ?`, c.ID, tx.now, true, c.StoryID); err != nil {
-			return err
-		}
-	}
-	if err := insertAttachments(ctx, tx, ttdn.ResourceCase, c.ID, evidence); err != nil {
+	if err := snapshotStory(ctx, tx, c); err != nil {
+		return err
+	} else if err := insertAttachments(ctx, tx, ttdn.ResourceCase, c.ID, evidence); err != nil {
 		return err
 	} else if err := tx.audit(ctx, "create", ttdn.ResourceCase, c.ID, nil, c); err != nil {
 		return err
@@ -81,6 +71,29 @@ func (s *CaseService) OpenCase(ctx context.Context, c *ttdn.Case, evidence []*tt
 		return err
 	}
 	return tx.Commit()
+}
+
+// openProbe is the policy's view of the case about to be opened: at the
+// level asked for, involving the opener's unit.
+func openProbe(u *ttdn.User, c *ttdn.Case) ttdn.Resource {
+	r := ttdn.Resource{Kind: ttdn.ResourceCase, Classification: ttdn.Highest(c.Classification, secretIf(c.TouchesSecrets))}
+	if u != nil && u.UnitID != 0 {
+		r.UnitIDs = []int64{u.UnitID}
+	}
+	return r
+}
+
+// snapshotStory keeps every item of the case's story as it is now, marked
+// as there at opening: the spread is what joins after.
+func snapshotStory(ctx context.Context, tx *Tx, c *ttdn.Case) error {
+	if c.StoryID == 0 {
+		return nil
+	}
+	_, err := tx.exec(ctx, `INSERT INTO case_items (case_id, article_id, title, url, outlet, language, is_foreign, published,
+		joined_at, at_opening) SELECT ?, a.id, a.title, a.url, COALESCE(NULLIF(s.outlet, ''), s.name), a.language, s.is_foreign,
+		a.published_at, ?, ? FROM press_articles a JOIN press_sources s ON s.id = a.source_id WHERE a.story_id = ?`,
+		c.ID, tx.now, true, c.StoryID)
+	return err
 }
 
 // secretIf is Secret when a case touches state secrets, else nothing.
