@@ -54,6 +54,7 @@ const (
 	ByTopic    Breakdown = "topic"    // theo chủ đề
 	ByLanguage Breakdown = "language" // theo ngôn ngữ
 	ByCountry  Breakdown = "country"  // theo quốc gia
+	ByVerdict  Breakdown = "verdict"  // theo kết luận (vụ việc cần phản bác)
 )
 
 // Label returns the breakdown in Vietnamese.
@@ -67,6 +68,8 @@ func (b Breakdown) Label() string {
 		return "Theo ngôn ngữ"
 	case ByCountry:
 		return "Theo quốc gia"
+	case ByVerdict:
+		return "Theo kết luận"
 	}
 	return string(b)
 }
@@ -118,7 +121,7 @@ func (i *Indicator) Validate() error {
 	}
 	for _, b := range i.Breakdowns {
 		if !b.Valid() {
-			return Errorf(EINVALID, "Cách phân tổ %q không hợp lệ (kênh, chủ đề, ngôn ngữ, quốc gia).", "Invalid breakdown %q (channel, topic, language, country).", b)
+			return Errorf(EINVALID, "Cách phân tổ %q không hợp lệ (kênh, chủ đề, ngôn ngữ, quốc gia, kết luận).", "Invalid breakdown %q (channel, topic, language, country, verdict).", b)
 		}
 	}
 	if i.ValueType == ValueText && len(i.Breakdowns) > 0 {
@@ -193,6 +196,18 @@ const (
 	SourcePressFlagged = "press_flagged"
 )
 
+// Pre-fill rules from rebuttal cases (issue 14): the cases whose lead unit
+// (before assignment, the detecting unit) is the unit or a unit below it
+// that does not report itself, in the period's window (see
+// sqlstore/reports_prefill_cases.go). SourcePressFlagged counts the cases
+// the unit's people opened too.
+const (
+	SourceCases               = "cases"                 // detected in the window, by topic and verdict
+	SourceCasesClarified      = "cases_clarified"       // assessed with a verdict other than "unverified"
+	SourceCasesCountered      = "cases_countered"       // with a response first published in the window
+	SourceCaseResponseMinutes = "case_response_minutes" // their mean time from detection to the response
+)
+
 // DefaultIndicators is the catalogue ttdn ships, from DESIGN.md §5 (the
 // narrative sections of item 13 are UnitReport's sections, not indicators).
 func DefaultIndicators() []*Indicator {
@@ -217,9 +232,10 @@ func DefaultIndicators() []*Indicator {
 		n("events", "Sự kiện, hội chợ, triển lãm, hội thảo", "Events, fairs and exhibitions", ValueCount, "sự kiện", SourceEvents, co),
 		n("cluster_items", "Thông tin tại Cụm TTĐN cửa khẩu (Mộc Bài, Xa Mát)", "Border-gate information cluster items", ValueCount, "lượt", SourceCluster, ch),
 		n("false_info_detected", "Vụ việc thông tin sai sự thật phát hiện", "False-information cases detected", ValueCount, "vụ việc", SourcePressFlagged),
-		n("false_info_clarified", "Vụ việc đã làm rõ", "Cases clarified", ValueCount, "vụ việc", ""),
-		n("false_info_countered", "Vụ việc đã phản bác", "Cases countered", ValueCount, "vụ việc", ""),
-		n("false_info_response_minutes", "Thời gian phản hồi trung bình", "Average response time", ValueMinutes, "phút", ""),
+		n("false_info_clarified", "Vụ việc đã làm rõ", "Cases clarified", ValueCount, "vụ việc", SourceCasesClarified),
+		n("false_info_countered", "Vụ việc đã phản bác", "Cases countered", ValueCount, "vụ việc", SourceCasesCountered),
+		n("false_info_response_minutes", "Thời gian phản hồi trung bình", "Average response time", ValueMinutes, "phút", SourceCaseResponseMinutes),
+		n("false_info_cases", "Vụ việc cần phản bác theo kết luận, chủ đề", "Rebuttal cases by verdict and topic", ValueCount, "vụ việc", SourceCases, ByVerdict, tp),
 		n("national_db_records", "Dữ liệu đóng góp cơ sở dữ liệu quốc gia về TTĐN", "Records contributed to the national TTĐN database", ValueCount, "bản ghi", ""),
 		n("tasks_completed", "Nhiệm vụ hoàn thành", "Tasks completed", ValueCount, "nhiệm vụ", SourceTasksCompleted),
 		n("budget_estimated", "Kinh phí dự toán", "Budget estimated", ValueVND, "đồng", SourceBudgetEstimated),

@@ -46,6 +46,10 @@ func (k NotificationKind) Label() string {
 		return "Khó khăn, vướng mắc"
 	case NotifyTaskEvent:
 		return "Nhiệm vụ được giao"
+	case NotifyCaseEvent:
+		return "Vụ việc cần phản bác"
+	case NotifyCaseOverdue:
+		return "Vụ việc quá hạn xử lý"
 	}
 	return string(k)
 }

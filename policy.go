@@ -94,6 +94,8 @@ func Can(u *User, act Action, r Resource) bool {
 		return canWriteDifficulty(u, r)
 	case ResourcePressSource, ResourceArticle, ResourceWatchTerm, ResourcePressReview:
 		return canWritePress(u, r)
+	case ResourceCase:
+		return canWriteCase(u, act, r)
 	}
 	return false
 }
@@ -154,6 +156,9 @@ func ReadScope(u *User, k ResourceKind) Scope {
 	}
 	if pressKind(k) {
 		return pressScope(u)
+	}
+	if k == ResourceCase {
+		return caseScope(u, scope)
 	}
 	switch u.Role {
 	case RoleCoordinator, RoleLeader:

@@ -58,6 +58,9 @@ func TestCanWrite(t *testing.T) {
 	budget := func(units ...int64) ttdn.Resource {
 		return ttdn.Resource{Kind: ttdn.ResourceBudget, Classification: ttdn.Internal, UnitIDs: units}
 	}
+	rebuttal := func(c ttdn.Classification, units ...int64) ttdn.Resource {
+		return ttdn.Resource{Kind: ttdn.ResourceCase, Classification: c, UnitIDs: units}
+	}
 	difficulty := func(units ...int64) ttdn.Resource {
 		return ttdn.Resource{Kind: ttdn.ResourceDifficulty, Classification: ttdn.Internal, UnitIDs: units}
 	}
@@ -120,6 +123,27 @@ func TestCanWrite(t *testing.T) {
 		{"monitor", ttdn.ActionUpdate, ttdn.PressResource(ttdn.ResourcePressReview), true},
 		{"leader", ttdn.ActionUpdate, ttdn.PressResource(ttdn.ResourcePressReview), false},
 		{"unit_officer", ttdn.ActionCreate, ttdn.PressResource(ttdn.ResourcePressSource), false},
+		// Rebuttal cases: monitors and the coordinator open and assign them;
+		// the people of its units work on it; the coordinator and leaders
+		// approve responses; secret cases stay with their units.
+		{"monitor", ttdn.ActionCreate, rebuttal(ttdn.Internal), true},
+		{"coordinator", ttdn.ActionAssign, rebuttal(ttdn.Internal, 20), true},
+		{"unit_officer", ttdn.ActionCreate, rebuttal(ttdn.Internal, 10), false},
+		{"unit_officer", ttdn.ActionAssign, rebuttal(ttdn.Internal, 10), false},
+		{"unit_officer", ttdn.ActionRead, rebuttal(ttdn.Internal, 20), false},
+		{"unit_officer", ttdn.ActionRead, rebuttal(ttdn.Public, 20), true},
+		{"unit_officer", ttdn.ActionUpdate, rebuttal(ttdn.Secret, 20, 11), true},
+		{"unit_officer", ttdn.ActionApprove, rebuttal(ttdn.Internal, 11), false},
+		{"monitor", ttdn.ActionRead, rebuttal(ttdn.Secret, 20), false},
+		{"monitor", ttdn.ActionUpdate, rebuttal(ttdn.Secret, 10), true},
+		{"monitor", ttdn.ActionApprove, rebuttal(ttdn.Internal, 10), false},
+		{"leader", ttdn.ActionApprove, rebuttal(ttdn.Secret, 20), true},
+		{"leader", ttdn.ActionUpdate, rebuttal(ttdn.Internal, 20), false},
+		{"coordinator", ttdn.ActionApprove, rebuttal(ttdn.Secret, 20), true},
+		{"coordinator", ttdn.ActionDelete, rebuttal(ttdn.Internal, 20), false},
+		{"finance", ttdn.ActionRead, rebuttal(ttdn.Internal, 20), false},
+		{"admin", ttdn.ActionRead, rebuttal(ttdn.Secret, 20), false},
+		{"anonymous", ttdn.ActionRead, rebuttal(ttdn.Public, 20), false},
 	}
 	for _, tt := range tests {
 		if got := ttdn.Can(users[tt.who], tt.act, tt.r); got != tt.want {
@@ -136,7 +160,7 @@ func TestCanWrite(t *testing.T) {
 func TestReadScopeAgreesWithCan(t *testing.T) {
 	kinds := []ttdn.ResourceKind{ttdn.ResourcePlan, ttdn.ResourceTask, ttdn.ResourceResponsibility, ttdn.ResourceUnit,
 		ttdn.ResourceBudget, ttdn.ResourceDifficulty,
-		ttdn.ResourcePressSource, ttdn.ResourceArticle, ttdn.ResourceWatchTerm, ttdn.ResourcePressReview}
+		ttdn.ResourcePressSource, ttdn.ResourceArticle, ttdn.ResourceWatchTerm, ttdn.ResourcePressReview, ttdn.ResourceCase}
 	unitSets := [][]int64{nil, {10}, {11}, {20}, {20, 11}}
 	for who, u := range policyUsers() {
 		for _, k := range kinds {

@@ -39,6 +39,7 @@ var auditActionWords = map[string][2]string{
 	"set_expected":      {"đặt đơn vị phải báo cáo của", "set the expected units of"},
 	"set_indicators":    {"chọn chỉ tiêu cho", "chose the indicators of"},
 	"rotate_secret_key": {"đổi khóa bí mật của", "rotated the secret key of"},
+	"assess":            {"đánh giá", "assessed"}, "assign": {"giao xử lý", "assigned"}, "publish": {"ghi nhận đăng, phát", "recorded the publication of"},
 }
 
 // auditKindWords names the kinds of records.
@@ -53,6 +54,7 @@ var auditKindWords = map[string][2]string{
 	"database": {"cơ sở dữ liệu", "database"}, "audit": {"nhật ký", "audit log"}, "account_request": {"yêu cầu tài khoản", "account request"},
 	"press_source": {"nguồn tin", "press source"}, "watch_term": {"từ khóa theo dõi", "watch term"},
 	"press_review": {"đánh giá tin", "press review"}, "article": {"tin bài", "article"},
+	"case": {"vụ việc cần phản bác", "rebuttal case"}, "case_response": {"phản hồi vụ việc", "case response"},
 }
 
 // auditFieldWords names the fields people care about; technical fields
@@ -70,6 +72,8 @@ var auditFieldWords = map[string][2]string{
 	"note": {"Ghi chú", "Note"}, "text": {"Nội dung", "Text"}, "justification": {"Thuyết minh", "Justification"},
 	"username": {"Tên đăng nhập", "Username"}, "reason": {"Lý do", "Reason"}, "proposal": {"Đề xuất", "Proposal"},
 	"answer": {"Trả lời", "Answer"}, "late": {"Nộp muộn", "Late"}, "lines": {"Các dòng dự toán", "Lines"},
+	"claim": {"Nội dung thông tin sai trái", "Claim"}, "verdict": {"Kết luận", "Verdict"}, "severity": {"Mức độ", "Severity"},
+	"stage": {"Giai đoạn", "Stage"}, "lead_unit_id": {"Đơn vị chủ trì", "Lead unit"},
 }
 
 // hiddenAuditFields are never listed as changes: they move with every write.
@@ -148,7 +152,7 @@ func auditLink(kind string, id int64) string {
 
 // auditPages are the list paths whose /{id} shows a record of the kind.
 var auditPages = map[string]string{"plan": "/plans", "task": "/tasks", "activity": "/activities", "budget": "/budgets",
-	"difficulty": "/difficulties", "unit": "/units"}
+	"difficulty": "/difficulties", "unit": "/units", "case": "/cases"}
 
 // fieldWords names a field in lang ("" for a technical field to leave out).
 func fieldWords(field, lang string) string {

@@ -60,6 +60,7 @@ func newServer(db *sqlstore.DB) *Server {
 		UnitReports: sqlstore.NewUnitReportService(db), Completeness: sqlstore.NewCompletenessService(db),
 		Consolidated: sqlstore.NewConsolidatedReportService(db), Idempotency: sqlstore.NewIdempotencyService(db),
 		Press:        newPressConfig(db),
+		Cases:        sqlstore.NewCaseService(db),
 		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ready:        db.CheckWrite,
 		// /metrics is for the monitoring network only: the fixture's

@@ -49,14 +49,15 @@ func (f indicatorForm) indicator() *ttdn.Indicator {
 
 var (
 	valueTypes = []ttdn.ValueType{ttdn.ValueCount, ttdn.ValueMinutes, ttdn.ValueVND, ttdn.ValueText}
-	breakdowns = []ttdn.Breakdown{ttdn.ByChannel, ttdn.ByTopic, ttdn.ByLanguage, ttdn.ByCountry}
+	breakdowns = []ttdn.Breakdown{ttdn.ByChannel, ttdn.ByTopic, ttdn.ByLanguage, ttdn.ByCountry, ttdn.ByVerdict}
 	// prefillSources are the rules that compute an indicator from the
 	// registry ("" : the unit types the figure).
 	prefillSources = []string{"", ttdn.SourceArticles, ttdn.SourceProgrammes, ttdn.SourceMinutes, ttdn.SourcePressConferences,
 		ttdn.SourcePressBriefings, ttdn.SourceTrainings, ttdn.SourceAttendees, ttdn.SourceDelegations, ttdn.SourceReporters,
 		ttdn.SourceDelegationPieces, ttdn.SourcePubTitles, ttdn.SourcePubCopies, ttdn.SourceEvents, ttdn.SourceCluster,
 		ttdn.SourceTasksCompleted, ttdn.SourceProgressUpdates, ttdn.SourceArticlesPress, ttdn.SourcePressFlagged,
-		ttdn.SourceBudgetEstimated, ttdn.SourceBudgetAppraised, ttdn.SourceBudgetApproved, ttdn.SourceBudgetAllocated, ttdn.SourceBudgetSpent}
+		ttdn.SourceBudgetEstimated, ttdn.SourceBudgetAppraised, ttdn.SourceBudgetApproved, ttdn.SourceBudgetAllocated, ttdn.SourceBudgetSpent,
+		ttdn.SourceCases, ttdn.SourceCasesClarified, ttdn.SourceCasesCountered, ttdn.SourceCaseResponseMinutes}
 )
 
 func (s *Server) handleIndicatorList(w http.ResponseWriter, r *http.Request) {

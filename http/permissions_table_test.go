@@ -12,10 +12,12 @@ package http
 //   - the seed plan involves every unit, so a secret plan is readable by the
 //     officer, finance and monitor users (their units are involved) and not
 //     by the administrator, who manages accounts, not content;
-//   - ids of budgets, difficulties, periods, reports, press items and
-//     attachments are ids that do not exist: those rows check the log-in
-//     gate and the "not found" answer, their scope rules are tested in the
-//     budget, reporting and press scenario tests.
+//   - ids of budgets, difficulties, periods, reports, press items, cases,
+//     responses and attachments are ids that do not exist: those rows check
+//     the log-in gate and the "not found" answer, their scope rules are
+//     tested in the budget, reporting, press and case scenario tests;
+//   - a case's forms answer 400 to an empty form (no version) before the
+//     service is asked; only monitors and the coordinator open cases.
 var permTable = map[string]string{
 	"/":                                                      "NNNNNNN",
 	"/api/":                                                  "LNNNNNN",
@@ -53,6 +55,11 @@ var permTable = map[string]string{
 	"GET /budgets/{id}/diff":                                 "LNNNNNN",
 	"GET /budgets/{id}/edit":                                 "LNNNNNN",
 	"GET /budgets/{id}/files/{file}":                         "LNNNNNN",
+	"GET /cases":                                             "LAAAAAA",
+	"GET /cases/new":                                         "LFAFFFA",
+	"GET /cases/{id}":                                        "LNNNNNN",
+	"GET /cases/{id}/files/{file}":                           "LNNNNNN",
+	"GET /cases/{id}/report/{format}":                        "LNNNNNN",
 	"GET /channels":                                          "LAAAAAA",
 	"GET /dashboard":                                         "LAAAAAA",
 	"GET /difficulties":                                      "LAAAAAA",
@@ -88,6 +95,7 @@ var permTable = map[string]string{
 	"GET /plans/{id}/tree#public":                            "LAAAAAA",
 	"GET /plans/{id}/tree#secret":                            "LNAAAAA",
 	"GET /press":                                             "LFAFFAA",
+	"GET /press/articles/{id}":                               "LFNFFNN",
 	"GET /press/digest":                                      "LFAFFAA",
 	"GET /press/digest/export/{format}":                      "LNNNNNN",
 	"GET /press/review":                                      "LFAFFAA",
@@ -140,6 +148,15 @@ var permTable = map[string]string{
 	"POST /budgets/{id}/edit":                                "LVVVVVV",
 	"POST /budgets/{id}/entries":                             "LNNNNNN",
 	"POST /budgets/{id}/files":                               "LNNNNNN",
+	"POST /case-responses/{id}":                              "LVVVVVV",
+	"POST /case-responses/{id}/publish":                      "LVVVVVV",
+	"POST /case-responses/{id}/review":                       "LVVVVVV",
+	"POST /cases/new":                                        "LFVFFFV",
+	"POST /cases/{id}/assess":                                "LNNNNNN",
+	"POST /cases/{id}/assign":                                "LNNNNNN",
+	"POST /cases/{id}/close":                                 "LNNNNNN",
+	"POST /cases/{id}/files":                                 "LNNNNNN",
+	"POST /cases/{id}/responses":                             "LNNNNNN",
 	"POST /channels":                                         "LVVFFFF",
 	"POST /difficulties/new":                                 "LFVFFFF",
 	"POST /difficulties/{id}/close":                          "LNNNNNN",

@@ -23,6 +23,13 @@ type pressReviewView struct {
 	Statuses                      []ttdn.ReviewStatus
 	Triaged                       *triageCounts               // the triage just done
 	Teach                         []*ttdn.ExclusionSuggestion // exclusions the hits judged not relevant suggest
+	Cases                         map[int64][]*ttdn.Case      // the rows' stories' rebuttal cases
+}
+
+// CaseButton is the row's link to its story's case, or the button that
+// opens one.
+func (v *pressReviewView) CaseButton(a *ttdn.Article) caseButton {
+	return newCaseButton(v.Cases, a.StoryID, "/cases/new?article="+itoa(a.ID))
 }
 
 func (s *Server) handlePressReview(w http.ResponseWriter, r *http.Request) {
@@ -64,6 +71,16 @@ func (s *Server) renderPressReview(w http.ResponseWriter, r *http.Request, q url
 	}
 	// The paging links point at the queue, also after a refused POST.
 	v.Rows, v.Pager = rows, newPager(&http.Request{URL: &url.URL{Path: "/press/review", RawQuery: q.Encode()}}, current, total)
+	var stories []int64
+	for _, rv := range rows {
+		if rv.Article != nil {
+			stories = append(stories, rv.Article.StoryID)
+		}
+	}
+	if v.Cases, ferr = s.storyCases(r, stories); ferr != nil {
+		s.renderError(w, r, ferr)
+		return
+	}
 	if err != nil {
 		v.Conflict, _ = s.cfg.Press.Reviews.FindReviewByArticle(r.Context(), failed) // nil: only the banner
 		s.renderWithError(w, r, err, "press_review", "press.review_title", v)

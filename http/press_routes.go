@@ -54,6 +54,7 @@ func (s *Server) registerPressRoutes(auth func(string, http.HandlerFunc)) {
 	}
 	auth("GET /press", s.handlePressSearch)
 	auth("GET /press/stories/{id}", s.handlePressStory)
+	auth("GET /press/articles/{id}", s.handlePressArticle)
 
 	auth("GET /press/review", s.handlePressReview)
 	auth("POST /press/review/{id}", s.handlePressReviewUpdate)

@@ -137,6 +137,7 @@ type pressStoryView struct {
 	Story    storySize
 	Title    string
 	Articles []*ttdn.Article
+	Button   caseButton // its rebuttal cases, or the button opening one
 }
 
 func (s *Server) handlePressStory(w http.ResponseWriter, r *http.Request) {
@@ -154,5 +155,11 @@ func (s *Server) handlePressStory(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &pressStoryView{Story: storySize{Articles: n, Outlets: countOutlets(list)}, Title: list[len(list)-1].Title, Articles: list}
+	cases, err := s.storyCases(r, []int64{id})
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	v.Button = newCaseButton(cases, id, "/cases/new?story="+itoa(id))
 	s.render(w, r, http.StatusOK, "press_story", "press.story_title", v)
 }

@@ -111,6 +111,9 @@ func (n *sourceNames) links(ind *ttdn.Indicator, ids []int64) ([]sourceLink, int
 			ttdn.SourceBudgetAllocated, ttdn.SourceBudgetSpent:
 			// Estimates: readable by whoever reads the unit's report.
 			out = append(out, sourceLink{"/budgets/" + itoa(id), "#" + itoa(id)})
+		case ttdn.SourceCases, ttdn.SourceCasesClarified, ttdn.SourceCasesCountered, ttdn.SourceCaseResponseMinutes, ttdn.SourcePressFlagged:
+			// Rebuttal cases: their page says "not found" to whoever may not read them.
+			out = append(out, sourceLink{"/cases/" + itoa(id), "#" + itoa(id)})
 		case ttdn.SourceTasksCompleted, ttdn.SourceProgressUpdates:
 			if task := n.progress[id]; task != 0 {
 				out = append(out, sourceLink{"/tasks/" + itoa(task) + "#updates", "#" + itoa(id)})

@@ -65,6 +65,8 @@ type Config struct {
 
 	// Press monitoring (issue 7); nil leaves its pages out.
 	Press *PressConfig
+	// Rebuttal cases (issue 14); nil leaves their pages out.
+	Cases ttdn.CaseService
 
 	// Idempotency keeps the API's Idempotency-Keys (issue 17); APIRateLimit
 	// is the requests a token may make per minute (0: 600, below 0: none).
@@ -216,6 +218,7 @@ func (s *Server) routes() {
 	s.registerBudgetRoutes(auth)
 	s.registerReportingRoutes(auth)
 	s.registerPressRoutes(auth)
+	s.registerCaseRoutes(auth)
 
 	auth("GET /users", s.handleUserList)
 	auth("GET /users/new", s.handleUserNewForm)

@@ -33,6 +33,7 @@ func NewAttachmentService(db *DB) *AttachmentService {
 		ttdn.ResourceBudget:     budgetOwner,
 		ttdn.ResourceDifficulty: difficultyOwner,
 		ttdn.ResourceActivity:   activityOwner,
+		ttdn.ResourceCase:       caseOwner,
 	}}
 }
 
@@ -89,6 +90,14 @@ func difficultyOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, erro
 		return ttdn.Resource{}, err
 	}
 	return difficultyResource(d), nil
+}
+
+func caseOwner(ctx context.Context, tx *Tx, id int64) (ttdn.Resource, error) {
+	c, err := findCaseByID(ctx, tx, id)
+	if err != nil {
+		return ttdn.Resource{}, err
+	}
+	return c.Resource(), nil
 }
 
 func (s *AttachmentService) owner(ctx context.Context, tx *Tx, kind ttdn.ResourceKind, id int64) (ttdn.Resource, error) {

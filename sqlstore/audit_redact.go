@@ -131,6 +131,12 @@ func (a *auditRedactor) load(ctx context.Context, kind ttdn.ResourceKind, id int
 			return auditTarget{}, err
 		}
 		return found(budgetResource(e))
+	case ttdn.ResourceCase:
+		c, err := findCaseByID(ctx, tx, id)
+		if err != nil {
+			return auditTarget{}, err
+		}
+		return found(c.Resource())
 	}
 	// Records that belong to another: judged as their owner.
 	var owner auditKey
@@ -148,6 +154,9 @@ func (a *auditRedactor) load(ctx context.Context, kind ttdn.ResourceKind, id int
 		owner.kind = string(ttdn.ResourcePlan)
 		err = tx.QueryRowContext(ctx, `SELECT p.plan_id FROM unit_reports r JOIN report_periods p ON p.id = r.period_id
 			WHERE r.id = ?`, id).Scan(&owner.id)
+	case ttdn.ResourceCaseResponse:
+		owner.kind = string(ttdn.ResourceCase)
+		err = tx.QueryRowContext(ctx, `SELECT case_id FROM case_responses WHERE id = ?`, id).Scan(&owner.id)
 	case ttdn.ResourceConsolidated:
 		owner.kind = string(ttdn.ResourcePlan)
 		err = tx.QueryRowContext(ctx, `SELECT p.plan_id FROM consolidated_reports c JOIN report_periods p ON p.id = c.period_id

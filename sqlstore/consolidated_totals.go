@@ -131,9 +131,9 @@ func buildTotals(indicators []*ttdn.Indicator, sums, prev map[sumKey]sumRow, tex
 	var out []*ttdn.IndicatorTotal
 	for _, ind := range indicators {
 		total := sums[sumKey{indicatorID: ind.ID}]
-		t := &ttdn.IndicatorTotal{Indicator: ind, Value: total.value, Units: total.units, Texts: texts[ind.ID]}
+		t := &ttdn.IndicatorTotal{Indicator: ind, Value: combine(ind, total), Units: total.units, Texts: texts[ind.ID]}
 		if prev != nil {
-			p := prev[sumKey{indicatorID: ind.ID}].value
+			p := combine(ind, prev[sumKey{indicatorID: ind.ID}])
 			t.Previous = &p
 		}
 		keys := rowsOf[ind.ID]
@@ -149,6 +149,17 @@ func buildTotals(indicators []*ttdn.Indicator, sums, prev map[sumKey]sumRow, tex
 		out = append(out, t)
 	}
 	return out
+}
+
+// combine is an indicator's province-wide value from the units' sum: the
+// sum, except for a mean (the response time to false information), which
+// is the mean of the units' means — each unit's own figure is already a
+// mean over its cases.
+func combine(ind *ttdn.Indicator, r sumRow) int64 {
+	if ind.Source == ttdn.SourceCaseResponseMinutes && r.units > 0 {
+		return (r.value + int64(r.units)/2) / int64(r.units)
+	}
+	return r.value
 }
 
 func sortByOrder(keys []sumKey, sums map[sumKey]sumRow) {

@@ -63,11 +63,14 @@ func seedIndicators(ctx context.Context, tx *Tx) error {
 }
 
 // sourceUpgrades are the pre-fill rules shipped indicators gained after
-// their first release: the budget records (indicator 12) and the press
-// monitor (indicators 2 and 10).
+// their first release: the budget records (indicator 12), the press
+// monitor (indicators 2 and 10) and rebuttal cases (indicator 10).
 var sourceUpgrades = []struct{ code, from, to string }{
 	{"articles", ttdn.SourceArticles, ttdn.SourceArticlesPress},
 	{"false_info_detected", "", ttdn.SourcePressFlagged},
+	{"false_info_clarified", "", ttdn.SourceCasesClarified},
+	{"false_info_countered", "", ttdn.SourceCasesCountered},
+	{"false_info_response_minutes", "", ttdn.SourceCaseResponseMinutes},
 	{"budget_estimated", "", ttdn.SourceBudgetEstimated},
 	{"budget_appraised", "", ttdn.SourceBudgetAppraised},
 	{"budget_allocated", "", ttdn.SourceBudgetAllocated},

@@ -37,6 +37,11 @@ func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.Noti
 	scope, scopeArgs := taskScope(ctx)
 	where := "user_id = ? AND (task_id IS NULL OR task_id IN (SELECT t.id FROM tasks t WHERE " + scope + "))"
 	args := append([]any{u.ID}, scopeArgs...)
+	// Nor one about a case the user may no longer read (made secret, or
+	// taken from the user's unit): its text names the case.
+	cases, caseArgs := caseScope(ctx)
+	where += " AND (kind NOT IN ('case_event', 'case_overdue') OR link IN (SELECT '/cases/' || c.id FROM cases c WHERE " + cases + "))"
+	args = append(args, caseArgs...)
 	if f.Unread {
 		where += " AND read_at IS NULL"
 	}

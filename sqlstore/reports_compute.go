@@ -75,8 +75,8 @@ func loadPrefillEnv(ctx context.Context, tx *Tx) (*prefillEnv, error) {
 // loadUnitFigures loads the budget and press figures of the report's
 // units when one of the plan's indicators needs them.
 func loadUnitFigures(ctx context.Context, tx *Tx, env *prefillEnv, rp *ttdn.ReportPeriod, unitID int64, indicators []*ttdn.Indicator) error {
-	budget, press := needsBudget(indicators), needsPress(indicators)
-	if !budget && !press {
+	budget, press, cases := needsBudget(indicators), needsPress(indicators), needsCases(indicators)
+	if !budget && !press && !cases {
 		return nil
 	}
 	units, err := reportingUnits(ctx, tx, rp, unitID)
@@ -95,7 +95,12 @@ func loadUnitFigures(ctx context.Context, tx *Tx, env *prefillEnv, rp *ttdn.Repo
 		}
 	}
 	if press {
-		env.press, err = loadPressFigures(ctx, tx, rp, units)
+		if env.press, err = loadPressFigures(ctx, tx, rp, units); err != nil {
+			return err
+		}
+	}
+	if cases {
+		env.cases, err = loadCaseFigures(ctx, tx, rp, units)
 	}
 	return err
 }
@@ -147,9 +152,22 @@ func computeIndicator(env *prefillEnv, rp *ttdn.ReportPeriod, ind *ttdn.Indicato
 		what = tallyProgress(ind.Source, progress, &t) + " " + window(rp)
 	} else if rule, ok := budgetRules[ind.Source]; ok && env.budget != nil {
 		what = computeBudget(rule, env.budget, &t) + " " + window(rp) + unitsText(env.units)
-	} else if ind.Source == ttdn.SourcePressFlagged && env.press != nil && env.press.reviewing {
+	} else if ind.Source == ttdn.SourcePressFlagged && env.press != nil && (env.press.reviewing || env.cases != nil && env.cases.inUse) {
 		t.total = int64(env.press.flagged)
-		what = pressFlaggedText(env.press.flagged) + " " + window(rp) + unitsText(env.units)
+		what = pressFlaggedText(env.press.flagged)
+		if env.cases != nil && env.cases.inUse {
+			for _, id := range env.cases.detected {
+				t.add(id, 1)
+			}
+			what = casesOpenedText(len(env.cases.detected)) + "; " + what
+		}
+		what += " " + window(rp) + unitsText(env.units)
+	} else if rule, ok := caseRules[ind.Source]; ok {
+		var counted bool
+		if what, counted = computeCases(rule, ind.Source, env.cases, &t); !counted {
+			return []*ttdn.ReportValue{total}
+		}
+		what += " " + window(rp) + unitsText(env.units)
 	} else {
 		return []*ttdn.ReportValue{total}
 	}

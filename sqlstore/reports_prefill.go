@@ -24,6 +24,7 @@ type prefillEnv struct {
 	units    []int64           // the report's units (reportingUnits)
 	budget   *budgetFigures
 	press    *pressFigures
+	cases    *caseFigures
 }
 
 // tally accumulates one indicator: its total and, per breakdown, its items

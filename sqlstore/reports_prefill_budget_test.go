@@ -156,7 +156,8 @@ func TestSeedIndicatorsGivesNewRules(t *testing.T) {
 			t.Fatal(err)
 		}
 		for _, q := range []string{
-			`UPDATE indicators SET source = '' WHERE code IN ('budget_estimated', 'budget_spent', 'false_info_detected')`,
+			`UPDATE indicators SET source = '' WHERE code IN ('budget_estimated', 'budget_spent', 'false_info_detected',
+				'false_info_response_minutes')`,
 			`UPDATE indicators SET source = 'articles' WHERE code = 'articles'`,
 			`UPDATE indicators SET source = 'events' WHERE code = 'budget_allocated'`,
 		} {
@@ -172,7 +173,8 @@ func TestSeedIndicatorsGivesNewRules(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := map[string]string{"budget_estimated": ttdn.SourceBudgetEstimated, "budget_spent": ttdn.SourceBudgetSpent,
-			"false_info_detected": ttdn.SourcePressFlagged, "articles": ttdn.SourceArticlesPress, "budget_allocated": ttdn.SourceEvents}
+			"false_info_detected": ttdn.SourcePressFlagged, "articles": ttdn.SourceArticlesPress, "budget_allocated": ttdn.SourceEvents,
+			"false_info_response_minutes": ttdn.SourceCaseResponseMinutes}
 		for _, ind := range list {
 			if src, ok := want[ind.Code]; ok && ind.Source != src {
 				t.Errorf("%s: rule %q, want %q", ind.Code, ind.Source, src)

@@ -19,7 +19,9 @@ import (
 //     its own outlets published, by outlet; an item the unit also logged as
 //     an activity (same normalised URL) is counted once;
 //   - indicator 10 (SourcePressFlagged): the hits the unit's own people
-//     (the reviewer's unit) marked "needs action".
+//     (the reviewer's unit) marked "needs action", but for those whose
+//     story became a rebuttal case (the case counts instead, see
+//     reports_prefill_cases.go).
 //
 // Access: press items are readable by monitors, coordinators and leaders
 // only, while a unit's report is read by its officers too. The pre-fill is
@@ -83,8 +85,9 @@ func loadPressFigures(ctx context.Context, tx *Tx, rp *ttdn.ReportPeriod, units 
 	w.unitID = nil
 	hf, args := w.hitsFrom(`JOIN users ru ON ru.id = r.reviewer_id`)
 	args = append(append(args, true), int64Args(units)...)
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+hf+` AND r.needs_action = ? AND ru.unit_id IN (`+placeholders(len(units))+`)`,
-		args...).Scan(&f.flagged); err != nil {
+	// An item whose story became a rebuttal case is counted as the case.
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+hf+` AND r.needs_action = ? AND ru.unit_id IN (`+placeholders(len(units))+`)
+		AND NOT EXISTS (SELECT 1 FROM cases cc WHERE cc.story_id = a.story_id)`, args...).Scan(&f.flagged); err != nil {
 		return nil, err
 	}
 	var owns, reviewing int

@@ -120,9 +120,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		log.Info("trusted proxies", "cidr", proxies)
 	}
 	// Scheduled work (due-soon, overdue and stale notifications, report
-	// reminders, e-mail) runs in every instance: each step is claimed in the
-	// database.
-	notifier := sqlstore.ReminderNotifier{NotificationService: sqlstore.NewNotificationService(db), Reports: sqlstore.NewUnitReportService(db)}
+	// reminders, the cases' spread and overdue stages, e-mail) runs in
+	// every instance: each step is claimed in the database.
+	notifier := sqlstore.CaseNotifier{Cases: sqlstore.NewCaseService(db), ReminderNotifier: sqlstore.ReminderNotifier{
+		NotificationService: sqlstore.NewNotificationService(db), Reports: sqlstore.NewUnitReportService(db)}}
 	sched := &jobs.Scheduler{Notifier: notifier, Settings: sqlstore.NewSettingsService(db), Log: log}
 	// The press monitor fetches due feeds in every instance too: each source
 	// is leased in the database before it is fetched.
@@ -178,6 +179,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		Budgets:         sqlstore.NewBudgetService(db),
 		Difficulties:    sqlstore.NewDifficultyService(db),
 		Press:           newPressConfig(db, guard),
+		Cases:           sqlstore.NewCaseService(db),
 		LoadResolver:    func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:            db.Ping,
 		Ready:           db.CheckWrite,
