@@ -100,17 +100,15 @@ func TestRequestLogJSON(t *testing.T) {
 		t.Errorf("no duration_ms: %v", l)
 	}
 
-	// An API error carries the id in its JSON body.
+	// An API error (problem+json) carries the id in its body.
 	resp = do(f.request("GET", "/api/v1/plans/987654", bearer, nil))
 	var apiBody struct {
-		Error struct {
-			RequestID string `json:"request_id"`
-		} `json:"error"`
+		RequestID string `json:"request_id"`
 	}
-	if err := json.Unmarshal([]byte(readBody(t, resp)), &apiBody); err != nil || apiBody.Error.RequestID != resp.Header.Get(requestIDHeader) {
-		t.Fatalf("API error request id %q, header %q (%v)", apiBody.Error.RequestID, resp.Header.Get(requestIDHeader), err)
+	if err := json.Unmarshal([]byte(readBody(t, resp)), &apiBody); err != nil || apiBody.RequestID != resp.Header.Get(requestIDHeader) {
+		t.Fatalf("API error request id %q, header %q (%v)", apiBody.RequestID, resp.Header.Get(requestIDHeader), err)
 	}
-	if logLine(buf.lines(t), apiBody.Error.RequestID)["user"] != float64(f.users["coordinator"].ID) {
+	if logLine(buf.lines(t), apiBody.RequestID)["user"] != float64(f.users["coordinator"].ID) {
 		t.Errorf("API request line lacks the token's user")
 	}
 

@@ -118,6 +118,8 @@
     add.closest(".js-only").hidden = false;
     add.addEventListener("click", function () { addRow().querySelector("[name=item]").focus(); recompute(); });
     recompute();
+  }
+
   // Review queue: triage by keyboard. j/k move between hits, x selects the
   // current one, r / n / a judge the selected hits (or the current one)
   // relevant / not relevant / needing action through the triage form,
