@@ -142,6 +142,7 @@ func TestBrowserBudgetCycle(t *testing.T) {
 		b.do("appraise, forward, approve",
 			chromedp.WaitVisible(chromedp.CSS(`#save-appraisal`)),
 			chromedp.Click(chromedp.CSS(`#save-appraisal`)),
+			chromedp.WaitVisible(chromedp.CSS(`.banner.ok`)), // the saved page, not the one clicked on
 			chromedp.WaitVisible(chromedp.CSS(`#forward-form`)),
 			chromedp.Click(chromedp.CSS(`#forward-budget`)),
 			chromedp.WaitVisible(chromedp.CSS(`#approve-form`)),
