@@ -34,9 +34,8 @@ type auditKey struct {
 // carry no classification of their own: whoever may read the log sees
 // their changes, unless the content itself was classified.
 type auditTarget struct {
-	res    ttdn.Resource
-	exists bool
-	admin  bool
+	res   ttdn.Resource
+	admin bool
 }
 
 func newAuditRedactor(ctx context.Context, tx *Tx) *auditRedactor {
@@ -99,7 +98,7 @@ func (a *auditRedactor) target(ctx context.Context, kind string, id int64) (audi
 
 func (a *auditRedactor) load(ctx context.Context, kind ttdn.ResourceKind, id int64) (auditTarget, error) {
 	tx := a.tx
-	found := func(r ttdn.Resource) (auditTarget, error) { return auditTarget{res: r, exists: true}, nil }
+	found := func(r ttdn.Resource) (auditTarget, error) { return auditTarget{res: r}, nil }
 	switch kind {
 	case ttdn.ResourcePlan:
 		_, res, err := planResource(ctx, tx, id)
@@ -165,7 +164,7 @@ func (a *auditRedactor) load(ctx context.Context, kind ttdn.ResourceKind, id int
 		// Accounts, units, catalogues, settings, press records: the kind's
 		// own rules, at the level the content carried.
 		return auditTarget{res: ttdn.Resource{Kind: kind, Classification: ttdn.Public, OwnerUserID: ownerOf(kind, id)},
-			exists: true, admin: adminRecord[kind]}, nil
+			admin: adminRecord[kind]}, nil
 	}
 	if err != nil {
 		return auditTarget{}, err
