@@ -83,6 +83,13 @@ func TestCaseScenario(t *testing.T) {
 		f.step(t, "POST", page+"/assign", "monitor", form("version", "2", "lead", itoa(f.units["cong-an"].ID),
 			"coordinating", itoa(f.units["bdbp"].ID)), http.StatusSeeOther)
 
+		// The officer's home lists the case the unit now works on.
+		caseLink := `href="` + page + `"`
+		if body, _ = f.step(t, "GET", "/", "officer", nil, http.StatusOK); !strings.Contains(body, caseLink) ||
+			!strings.Contains(body, "Vụ việc cần phản bác đơn vị tham gia") {
+			t.Errorf("the officer's home does not list the assigned case: %s", snippet(body))
+		}
+
 		// The lead unit's officer drafts and submits.
 		body, _ = f.step(t, "GET", page, "officer", nil, http.StatusOK)
 		if !strings.Contains(body, `id="response-new"`) || strings.Contains(body, `id="assess-form"`) {
@@ -99,7 +106,16 @@ func TestCaseScenario(t *testing.T) {
 			"title", "Thông cáo về cửa khẩu Mộc Bài", "body", "Cửa khẩu Mộc Bài vẫn hoạt động bình thường.", "classification", "internal"),
 			http.StatusSeeOther)
 		f.step(t, "POST", resp+"/review", "officer", form("version", "2", "case", m[1], "decision", "approve"), http.StatusForbidden)
+		// The drafted response waits on the approvers' homes, and leaves them once approved.
+		for _, who := range []string{"coordinator", "leader"} {
+			if body, _ = f.step(t, "GET", "/", who, nil, http.StatusOK); !strings.Contains(body, "Phản hồi vụ việc chờ duyệt") || !strings.Contains(body, caseLink) {
+				t.Errorf("%s's home does not list the response to approve: %s", who, snippet(body))
+			}
+		}
 		f.step(t, "POST", resp+"/review", "coordinator", form("version", "2", "case", m[1], "decision", "approve"), http.StatusSeeOther)
+		if body, _ = f.step(t, "GET", "/", "leader", nil, http.StatusOK); strings.Contains(body, "Phản hồi vụ việc chờ duyệt") {
+			t.Error("an approved response still waits on the leader's home")
+		}
 		publish := form("version", "3", "case", m[1], "where", "Cổng thông tin điện tử tỉnh", "url", "https://tayninh.example/tin/1",
 			"date", "15/11/2025", "time", "25:99")
 		body, _ = f.step(t, "POST", resp+"/publish", "officer", publish, http.StatusUnprocessableEntity)

@@ -70,16 +70,17 @@ func (s *Server) myWork(r *http.Request) (*homeView, error) {
 	var add []func(*http.Request, *homeView) error
 	switch u.Role {
 	case ttdn.RoleUnitOfficer:
-		add = append(add, s.workUnitTasks, s.workUnitReports, s.workReturnedBudgets, s.workAnsweredDifficulties)
+		add = append(add, s.workUnitTasks, s.workUnitReports, s.workReturnedBudgets, s.workAnsweredDifficulties, s.workUnitCases)
 	case ttdn.RoleCoordinator:
-		add = append(add, s.workReportsToReview, s.workMissingReports, s.workDifficultiesToGroup, s.workPressActions)
+		add = append(add, s.workReportsToReview, s.workMissingReports, s.workDifficultiesToGroup, s.workPressActions,
+			s.workCasesOverdue, s.workCasesToApprove)
 	case ttdn.RoleFinance:
 		add = append(add, s.workBudgetsIn(ttdn.BudgetSubmitted, "home.budgets_to_appraise"))
 	case ttdn.RoleLeader:
 		add = append(add, s.workBudgetsIn(ttdn.BudgetForwarded, "home.budgets_to_approve"), s.workProposals,
-			s.workAccountRequests, s.workBrief)
+			s.workAccountRequests, s.workCasesToApprove, s.workCasesOverdue, s.workBrief)
 	case ttdn.RoleMonitor:
-		add = append(add, s.workPressQueue, s.workPressActions)
+		add = append(add, s.workPressQueue, s.workPressActions, s.workCasesOverdue)
 	case ttdn.RoleAdmin:
 		add = append(add, s.workAccountRequests)
 	}
