@@ -1,7 +1,6 @@
 package document
 
 import (
-	"archive/zip"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -245,32 +244,13 @@ func WriteCaseDOCX(w io.Writer, r *CaseReport) error {
 			caseDOCXTable(&b, t)
 		}
 	}
-	b.WriteString(`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>`)
-	b.WriteString(`</w:body></w:document>`)
-	z := zip.NewWriter(w)
-	for _, p := range []struct{ name, body string }{{"[Content_Types].xml", contentTypes}, {"_rels/.rels", rootRels},
-		{"word/_rels/document.xml.rels", documentRels}, {"word/styles.xml", styles}, {"word/document.xml", b.String()}} {
-		f, err := z.Create(p.name)
-		if err != nil {
-			return err
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return err
-		}
-	}
-	return z.Close()
+	endBody(&b)
+	return writePackage(w, b.String())
 }
 
 // WriteCasePDF writes the case report as an A4 PDF.
 func WriteCasePDF(w io.Writer, r *CaseReport) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetMargins(30, 20, 15)
-	pdf.SetAutoPageBreak(true, 20)
-	pdf.AddUTF8FontFromBytes(FontName, "", serifRegular)
-	pdf.AddUTF8FontFromBytes(FontName, "B", serifBold)
-	pdf.AddUTF8FontFromBytes(FontName, "I", serifItalic)
-	pdf.SetTitle(CaseReportTitle, true)
-	pdf.AddPage()
+	pdf := newPDF(CaseReportTitle, "", "B", "I")
 	if r.Case.Classification >= ttdn.Secret {
 		pdf.SetFont(FontName, "B", 13)
 		pdf.CellFormat(20, 8, "MẬT", "1", 1, "C", false, 0, "")
@@ -307,21 +287,7 @@ func caseDOCXTable(b *strings.Builder, t caseTable) {
 	for i, f := range t.Widths {
 		widths[i] = int(f * textWidth)
 	}
-	openTable(b, true, widths...)
-	for i, r := range append([][]string{t.Columns}, t.Rows...) {
-		b.WriteString(`<w:tr>`)
-		for j, c := range r {
-			cell(b, widths[j], func() {
-				align := "center"
-				if j == 1 && i > 0 {
-					align = "left"
-				}
-				para(b, pp{align: align}, run{text: c, bold: i == 0, size: smallSize})
-			})
-		}
-		b.WriteString(`</w:tr>`)
-	}
-	b.WriteString(`</w:tbl>`)
+	docxListTable(b, widths, t.Columns, t.Rows)
 }
 
 // casePDFTable writes t with every cell wrapped in full, as the other
@@ -332,23 +298,5 @@ func casePDFTable(pdf *fpdf.Fpdf, t caseTable) {
 	for i, w := range t.Widths {
 		widths[i] = full * w
 	}
-	aligns := centred(len(widths))
-	header := func() {
-		pdf.SetFont(FontName, "B", 9)
-		wrappedRow(pdf, widths, t.Columns, aligns, 4.5)
-	}
-	header()
-	body := append([]string(nil), aligns...)
-	if len(body) > 1 {
-		body[1] = "L"
-	}
-	for _, r := range t.Rows {
-		pdf.SetFont(FontName, "", 9)
-		if wrappedHeight(pdf, widths, r, 4.5) > pageRoom(pdf) {
-			pdf.AddPage()
-			header()
-			pdf.SetFont(FontName, "", 9)
-		}
-		wrappedRow(pdf, widths, r, body, 4.5)
-	}
+	pdfListTable(pdf, widths, t.Columns, t.Rows)
 }

@@ -1,7 +1,6 @@
 package document
 
 import (
-	"archive/zip"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -78,40 +77,12 @@ func WriteDigestDOCX(w io.Writer, d *ttdn.PressDigest) error {
 		para(&b, pp{before: 120, after: 60}, run{text: t.Heading, bold: true, size: bodySize})
 		digestDOCXTable(&b, t)
 	}
-	b.WriteString(`<w:sectPr><w:pgSz w:w="11906" w:h="16838"/><w:pgMar w:top="1134" w:right="851" w:bottom="1134" w:left="1701" w:header="0" w:footer="0" w:gutter="0"/></w:sectPr>`)
-	b.WriteString(`</w:body></w:document>`)
-	z := zip.NewWriter(w)
-	for _, p := range []struct{ name, body string }{{"[Content_Types].xml", contentTypes}, {"_rels/.rels", rootRels},
-		{"word/_rels/document.xml.rels", documentRels}, {"word/styles.xml", styles}, {"word/document.xml", b.String()}} {
-		f, err := z.Create(p.name)
-		if err != nil {
-			return err
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return err
-		}
-	}
-	return z.Close()
+	endBody(&b)
+	return writePackage(w, b.String())
 }
 
 func digestDOCXTable(b *strings.Builder, t DigestTable) {
-	widths := digestWidths(len(t.Columns), textWidth)
-	openTable(b, true, widths...)
-	rows := append([][]string{t.Columns}, t.Rows...)
-	for i, r := range rows {
-		b.WriteString(`<w:tr>`)
-		for j, c := range r {
-			cell(b, widths[j], func() {
-				align := "center"
-				if j == 1 && i > 0 {
-					align = "left"
-				}
-				para(b, pp{align: align}, run{text: c, bold: i == 0, size: smallSize})
-			})
-		}
-		b.WriteString(`</w:tr>`)
-	}
-	b.WriteString(`</w:tbl>`)
+	docxListTable(b, digestWidths(len(t.Columns), textWidth), t.Columns, t.Rows)
 }
 
 // digestWidths gives the number columns a fixed share and the text column
@@ -128,14 +99,7 @@ func digestWidths(n, total int) []int {
 
 // WriteDigestPDF writes the digest as an A4 PDF.
 func WriteDigestPDF(w io.Writer, d *ttdn.PressDigest) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetMargins(30, 20, 15)
-	pdf.SetAutoPageBreak(true, 20)
-	pdf.AddUTF8FontFromBytes(FontName, "", serifRegular)
-	pdf.AddUTF8FontFromBytes(FontName, "B", serifBold)
-	pdf.AddUTF8FontFromBytes(FontName, "I", serifItalic)
-	pdf.SetTitle(DigestTitle, true)
-	pdf.AddPage()
+	pdf := newPDF(DigestTitle, "", "B", "I")
 	pdf.SetFont(FontName, "B", 12)
 	pdf.CellFormat(0, 6, NationalName, "", 1, "C", false, 0, "")
 	pdf.CellFormat(0, 6, NationalMotto, "", 1, "C", false, 0, "")
@@ -165,24 +129,7 @@ func digestPDFTable(pdf *fpdf.Fpdf, t DigestTable) {
 		widths[i] = 18
 	}
 	widths[1] = full - 18*float64(len(t.Columns)-1)
-	header := func() {
-		pdf.SetFont(FontName, "B", 9)
-		wrappedRow(pdf, widths, t.Columns, centred(len(t.Columns)), 4.5)
-	}
-	header()
-	aligns := centred(len(t.Columns))
-	if len(aligns) > 1 {
-		aligns[1] = "L"
-	}
-	for _, r := range t.Rows {
-		pdf.SetFont(FontName, "", 9)
-		if wrappedHeight(pdf, widths, r, 4.5) > pageRoom(pdf) {
-			pdf.AddPage()
-			header()
-			pdf.SetFont(FontName, "", 9)
-		}
-		wrappedRow(pdf, widths, r, aligns, 4.5)
-	}
+	pdfListTable(pdf, widths, t.Columns, t.Rows)
 }
 
 // centred is n centred alignments.

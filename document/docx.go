@@ -1,7 +1,6 @@
 package document
 
 import (
-	"archive/zip"
 	"encoding/xml"
 	"fmt"
 	"io"
@@ -28,24 +27,7 @@ const (
 // WriteDOCX writes c as a Word document. The OOXML is written directly: a
 // report needs paragraphs, three tables and one section, not a library.
 func WriteDOCX(w io.Writer, c *ttdn.ConsolidatedReport) error {
-	z := zip.NewWriter(w)
-	parts := []struct{ name, body string }{
-		{"[Content_Types].xml", contentTypes},
-		{"_rels/.rels", rootRels},
-		{"word/_rels/document.xml.rels", documentRels},
-		{"word/styles.xml", styles},
-		{"word/document.xml", documentXML(c)},
-	}
-	for _, p := range parts {
-		f, err := z.Create(p.name)
-		if err != nil {
-			return err
-		}
-		if _, err := io.WriteString(f, p.body); err != nil {
-			return err
-		}
-	}
-	return z.Close()
+	return writePackage(w, documentXML(c))
 }
 
 // documentXML returns word/document.xml: header, title, body with the

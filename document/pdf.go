@@ -32,15 +32,7 @@ const FontName = "LiberationSerif"
 // WritePDF writes c as an A4 PDF with the layout of the DOCX: header
 // block, title, body, indicator table, signature and recipients.
 func WritePDF(w io.Writer, c *ttdn.ConsolidatedReport) error {
-	pdf := fpdf.New("P", "mm", "A4", "")
-	pdf.SetMargins(30, 20, 15)
-	pdf.SetAutoPageBreak(true, 20)
-	pdf.AddUTF8FontFromBytes(FontName, "", serifRegular)
-	pdf.AddUTF8FontFromBytes(FontName, "B", serifBold)
-	pdf.AddUTF8FontFromBytes(FontName, "I", serifItalic)
-	pdf.AddUTF8FontFromBytes(FontName, "BI", serifBoldItalic)
-	pdf.SetTitle(DocumentType+" "+Title(c), true)
-	pdf.AddPage()
+	pdf := newPDF(DocumentType+" "+Title(c), "", "B", "I", "BI")
 	pdfHeader(pdf, c)
 	pdf.SetFont(FontName, "B", 13)
 	pdf.Ln(6)
