@@ -58,20 +58,10 @@ func (s *AccountService) FindUserTokens(ctx context.Context, userID int64) ([]*t
 		return nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM api_tokens WHERE user_id = ? ORDER BY id DESC`, userID)
+	ids, err := queryIDs(ctx, tx, `SELECT id FROM api_tokens WHERE user_id = ? ORDER BY id DESC`, userID)
 	if err != nil {
 		return nil, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	var list []*ttdn.APIToken
 	for _, id := range ids { // a user has a handful of tokens
 		t, err := findToken(ctx, tx, "id = ?", id)
@@ -80,7 +70,7 @@ func (s *AccountService) FindUserTokens(ctx context.Context, userID int64) ([]*t
 		}
 		list = append(list, t)
 	}
-	return list, rows.Err()
+	return list, nil
 }
 
 // CreateScopedToken issues a token narrowed to scope (AuthService does it).

@@ -148,21 +148,8 @@ func activityFilterWhere(ctx context.Context, tx *Tx, f ttdn.ActivityFilter) (st
 
 // unitSubtree returns id and the ids of every unit below it.
 func unitSubtree(ctx context.Context, tx *Tx, id int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT)
+	return queryIDs(ctx, tx, `WITH RECURSIVE sub(id) AS (SELECT CAST(? AS BIGINT)
 		UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) SELECT id FROM sub`, id)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var v int64
-		if err := rows.Scan(&v); err != nil {
-			return nil, err
-		}
-		ids = append(ids, v)
-	}
-	return ids, rows.Err()
 }
 
 const activityColumns = `a.id, a.type, a.title, a.summary, a.start_date, a.end_date, a.place, a.classification,

@@ -331,20 +331,7 @@ func taskUnitIDs(ctx context.Context, tx *Tx, taskIDs []int64) ([]int64, error) 
 	}
 	in := placeholders(len(taskIDs))
 	args := append(int64Args(taskIDs), int64Args(taskIDs)...)
-	rows, err := tx.QueryContext(ctx, `SELECT unit_id FROM task_units WHERE unit_id IS NOT NULL AND task_id IN (`+in+`)
+	return queryIDs(ctx, tx, `SELECT unit_id FROM task_units WHERE unit_id IS NOT NULL AND task_id IN (`+in+`)
 		UNION SELECT m.unit_id FROM task_units x JOIN unit_group_members m ON m.group_id = x.group_id WHERE x.task_id IN (`+in+`)
 		ORDER BY 1`, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }

@@ -106,20 +106,10 @@ func (s *DifficultyService) FindDifficultyGroups(ctx context.Context, offset, li
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM difficulty_groups`).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM difficulty_groups ORDER BY id DESC`+limitClause(limit, offset))
+	ids, err := queryIDs(ctx, tx, `SELECT id FROM difficulty_groups ORDER BY id DESC`+limitClause(limit, offset))
 	if err != nil {
 		return nil, 0, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, 0, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
 	var list []*ttdn.DifficultyGroup
 	for _, id := range ids {
 		g, err := findDifficultyGroup(ctx, tx, id)

@@ -80,21 +80,8 @@ func findPlanLinks(ctx context.Context, tx *Tx, id int64) ([]ttdn.PlanLink, erro
 
 // findImplementers returns the plans linking to plan p, by ID or number.
 func findImplementers(ctx context.Context, tx *Tx, p *ttdn.Plan) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT DISTINCT plan_id FROM plan_links
+	return queryIDs(ctx, tx, `SELECT DISTINCT plan_id FROM plan_links
 		WHERE target_plan_id = ? OR (target_plan_id IS NULL AND number <> '' AND number = ?) ORDER BY plan_id`, p.ID, p.Number)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
 
 // FindPlanTree returns the plan with what it implements (up) and the plans

@@ -189,21 +189,8 @@ func findPlanHeader(ctx context.Context, tx *Tx, id int64) (*ttdn.Plan, error) {
 // responsibilities, whatever their classification: the policy's view of
 // what the plan involves.
 func findPlanUnitIDs(ctx context.Context, tx *Tx, planID int64) ([]int64, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT s.unit_id FROM task_units s JOIN tasks t ON t.id = s.task_id
+	return queryIDs(ctx, tx, `SELECT s.unit_id FROM task_units s JOIN tasks t ON t.id = s.task_id
 		WHERE t.plan_id = ? AND s.unit_id IS NOT NULL
 		UNION SELECT s.unit_id FROM responsibility_units s JOIN responsibilities r ON r.id = s.responsibility_id
 		WHERE r.plan_id = ? AND s.unit_id IS NOT NULL`, planID, planID)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return ids, rows.Err()
 }
