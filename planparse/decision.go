@@ -53,8 +53,16 @@ func (ps *parser) parseDecision(paras []string, dec, art1, plan int) (end int) {
 	i := dec + 1
 	for ; i < art1; i++ {
 		p := paras[i]
-		if startsPreamble(p) || hasFoldedPrefix(p, "can cu", "xet de nghi", "theo de nghi") || strings.HasPrefix(p, "QUYẾT ĐỊNH") ||
-			(isHeadingLine(p) && len(summary) > 0) || isSeparator(p) {
+		if startsPreamble(p) || hasFoldedPrefix(p, "can cu", "xet de nghi", "theo de nghi") || strings.HasPrefix(p, "QUYẾT ĐỊNH") || isSeparator(p) {
+			break
+		}
+		// The authority line ("ỦY BAN NHÂN DÂN TỈNH HÀ GIANG") ends the
+		// summary; other upper-case lines are the summary wrapped
+		// ("PHÊ / DUYỆT CHƯƠNG TRÌNH … GIAI ĐOẠN / 2014 - 2020").
+		if isHeadingLine(p) && len(summary) > 0 && looksLikeBody(p) {
+			if ps.decisionIssuer == "" {
+				ps.decisionIssuer = p
+			}
 			break
 		}
 		summary = append(summary, p)
@@ -122,9 +130,13 @@ func (ps *parser) fromDecision() {
 	if d == nil {
 		return
 	}
-	if d.Date.IsZero() && ps.attachment != "" {
-		if docs := ps.cite(ps.attachment); len(docs) > 0 && docs[0].Number == d.Number {
-			d.Date = docs[0].Date
+	if (d.Date.IsZero() || d.Number == "") && ps.attachment != "" {
+		// The decision's own header was lost: the attachment line names it.
+		if docs := ps.cite(ps.attachment); len(docs) > 0 && (d.Number == "" || docs[0].Number == d.Number) {
+			d.Number = docs[0].Number
+			if d.Date.IsZero() {
+				d.Date = docs[0].Date
+			}
 		}
 	}
 	if d.Issuer == "" && ps.decisionIssuer != "" {

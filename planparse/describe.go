@@ -20,18 +20,51 @@ func (ps *parser) describe(c *citation, rest string) {
 	}
 	if after, ok := cutWordPrefix(strings.TrimLeft(s, " ,"), "của"); ok {
 		// An issuer's name is short: resolve within a window.
-		if ref, n, ok := ps.resolver.ResolvePrefix(after[:min(len(after), 160)]); ok && !ref.Group {
+		// A match followed by a place name matched only the start of a
+		// longer name: "Tỉnh ủy Lào Cai" is not this province's "Tỉnh ủy".
+		if ref, n, ok := ps.resolver.ResolvePrefix(after[:min(len(after), 160)]); ok && !ref.Group && !startsPlaceName(after[n:]) {
 			c.doc.Issuer = ref.Name
 			s = after[n:]
 		} else {
-			c.doc.Issuer = issuerPhrase(after)
-			s = after[len(c.doc.Issuer):]
+			phrase := issuerPhrase(after)
+			c.doc.Issuer = expandBody(phrase)
+			s = after[len(phrase):]
 		}
 	} else {
 		sym := c.doc.Number[strings.LastIndexAny(c.doc.Number, "/-")+1:]
 		c.doc.Issuer = symbolIssuers[sym]
 	}
 	c.doc.Title = titlePhrase(s)
+}
+
+// bodyAbbreviations are the abbreviations of bodies an issuer is written
+// with; the issuer is stored in full, as the directory names units.
+var bodyAbbreviations = [][2]string{{"UBND ", "Ủy ban nhân dân "}, {"HĐND ", "Hội đồng nhân dân "}, {"BTV ", "Ban Thường vụ "}}
+
+// expandBody writes an issuer's leading abbreviation in full.
+func expandBody(s string) string {
+	for _, a := range bodyAbbreviations {
+		if rest, ok := strings.CutPrefix(s, a[0]); ok {
+			return a[1] + rest
+		}
+	}
+	return s
+}
+
+// startsPlaceName reports whether s begins with two capitalised words, as
+// the names of provinces do ("Lào Cai", "Hà Giang"); "Phê duyệt …" after
+// "Thủ tướng Chính phủ" is a title, not a place.
+func startsPlaceName(s string) bool {
+	words := strings.Fields(s[:min(len(s), 40)])
+	if len(words) < 2 {
+		return false
+	}
+	for _, w := range words[:2] {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // cutWordPrefix cuts word (and the space after it) from s.

@@ -69,11 +69,12 @@ func numberStart(p string, slash int) int {
 // docKinds are the document kinds, longest first so "Thông tư liên tịch"
 // wins over "Thông tư".
 var docKinds = []string{"Thông tư liên tịch", "Quyết định", "Nghị định", "Nghị quyết", "Thông tư", "Hướng dẫn", "Kế hoạch",
-	"Chỉ thị", "Kết luận", "Công văn", "Thông báo", "Chương trình", "Đề án", "Quy định", "Báo cáo", "Công điện", "Pháp lệnh", "Luật", "Văn bản"}
+	"Chỉ thị", "Kết luận", "Công văn", "Thông báo", "Chương trình", "Đề án", "Quy định", "Quy chế", "Báo cáo", "Công điện", "Pháp lệnh", "Luật", "Văn bản"}
 
 // symbolKinds infers a kind from the symbol when the text names none.
 var symbolKinds = map[string]string{"QĐ": "Quyết định", "NĐ": "Nghị định", "NQ": "Nghị quyết", "TT": "Thông tư", "TTLT": "Thông tư liên tịch",
-	"HD": "Hướng dẫn", "KH": "Kế hoạch", "CT": "Chỉ thị", "KL": "Kết luận", "TB": "Thông báo", "BC": "Báo cáo", "CTr": "Chương trình", "QĐ-TTg": "Quyết định"}
+	"HD": "Hướng dẫn", "KH": "Kế hoạch", "CT": "Chỉ thị", "KL": "Kết luận", "TB": "Thông báo", "BC": "Báo cáo", "CTr": "Chương trình", "QĐ-TTg": "Quyết định",
+	"QC": "Quy chế", "ĐA": "Đề án", "CV": "Công văn"}
 
 // symbolIssuers infers central issuers from the symbol's last part.
 var symbolIssuers = map[string]string{"TTg": "Thủ tướng Chính phủ", "CP": "Chính phủ", "BTTTT": "Bộ Thông tin và Truyền thông",

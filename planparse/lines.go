@@ -41,7 +41,7 @@ func paragraphs(text string) (paras []string, starts []int) {
 			}
 			lineHeading := isHeadingLine(line)
 			if n := len(cur); n > 0 && (!heading && (continues(cur[n-1], line) || (!blank && wrapped(cur[n-1], line, lineHeading, full))) ||
-				heading && lineHeading && headingGoesOn(cur[n-1], line)) {
+				heading && lineHeading && (headingGoesOn(cur[n-1], line) || sectionTitleGoesOn(cur, line))) {
 				cur = append(cur, line)
 			} else {
 				flush()
@@ -229,6 +229,18 @@ func headingGoesOn(prev, next string) bool {
 	}
 	i := strings.LastIndexByte(prev, ' ')
 	return danglingWords[strings.ToLower(prev[i+1:])]
+}
+
+// sectionTitleGoesOn reports the second line of a section title wrapped
+// anywhere ("I. TÌNH HÌNH THÔNG" / "TIN ĐỐI NGOẠI CỦA TỈNH HIỆN NAY"): an
+// upper-case line right after a Roman-numbered one, that begins nothing of
+// its own. A title is short, so only its first two lines join this way.
+func sectionTitleGoesOn(cur []string, next string) bool {
+	if len(cur) != 1 || structural(next) || isSeparator(next) || strings.HasPrefix(next, "PHỤ LỤC") {
+		return false
+	}
+	_, _, roman := romanHead(cur[0])
+	return roman && len(cur[0])+len(next) < 200
 }
 
 var separatorRe = regexp.MustCompile(`^[-_=*.~o0 ]{3,}$`)

@@ -16,7 +16,9 @@ func (ps *parser) parsePreamble(pre []string) {
 	for _, p := range pre {
 		ps.at = ps.lineAt(p)
 		if cut, issuer := ps.enactment(p); cut >= 0 {
-			if ps.plan.Issuer == "" {
+			// The enacting clause fills the issuer, or completes a header
+			// whose province line was lost ("Ủy ban nhân dân" → "… tỉnh Hà Tĩnh").
+			if ps.plan.Issuer == "" || len(issuer) > len(ps.plan.Issuer) && strings.HasPrefix(folded(issuer), folded(ps.plan.Issuer)+" ") {
 				ps.plan.Issuer = issuer
 			}
 			p = p[:cut]
@@ -38,12 +40,33 @@ func (ps *parser) enactment(p string) (int, string) {
 			verb := from + i
 			from = verb + len(v)
 			start := strings.LastIndexAny(p[:verb], ",;.") + 1
-			if ref, ok := ps.resolver.Resolve(p[start:verb]); ok && !ref.Group {
+			subject := strings.TrimSpace(p[start:verb])
+			if ref, ok := ps.resolver.Resolve(subject); ok && !ref.Group {
 				return max(start-1, 0), ref.Name
+			}
+			// A body the directory does not know (another province's
+			// "UBND tỉnh Lào Cai") is still the subject when it reads as one.
+			if looksLikeBody(subject) {
+				return max(start-1, 0), ps.issuerName(expandBody(subject))
 			}
 		}
 	}
 	return -1, ""
+}
+
+// looksLikeBody reports whether s is a short name that begins with the
+// word of an issuing body ("Ủy ban nhân dân tỉnh …", "Sở …", "Tỉnh ủy …").
+func looksLikeBody(s string) bool {
+	if n := len(strings.Fields(s)); n == 0 || n > 10 {
+		return false
+	}
+	f := folded(s)
+	for _, w := range issuerWords {
+		if strings.HasPrefix(f, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // cite records the documents p cites in the plan's references (once per

@@ -24,6 +24,7 @@ const (
 // thực hiện" (or whose item headings are units).
 func (ps *parser) parseSections(secs []*section) {
 	for _, s := range secs {
+		splitSectionLabels(s)
 		ps.plan.Sections = append(ps.plan.Sections, ttdn.Section{Number: s.number, Title: s.title})
 		ps.at = s.line
 		for _, p := range s.all() {
