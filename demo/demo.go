@@ -6,6 +6,8 @@ package demo
 
 import (
 	"context"
+	"fmt"
+	"time"
 
 	"ttdn"
 	"ttdn/planparse"
@@ -22,18 +24,21 @@ type Login struct {
 }
 
 // demoUsers are one user per role, each in the unit that plays that role in
-// the seed plan.
+// the seed plan — or, when that unit has since ended (Sở TTTT in March
+// 2025, the province's bodies at the July 2025 merger), in its successor
+// as of today: people work in the units that exist. name's %s is the
+// unit's short name.
 var demoUsers = []struct {
 	username, name string
 	role           ttdn.Role
 	unitCode       string
 }{
 	{"admin", "Quản trị hệ thống", ttdn.RoleAdmin, ""},
-	{"dieuphoi", "Cán bộ Sở TTTT (điều phối)", ttdn.RoleCoordinator, "so-tttt"},
-	{"ngoaivu", "Cán bộ Sở Ngoại vụ", ttdn.RoleUnitOfficer, "so-ngoai-vu"},
-	{"taichinh", "Cán bộ Sở Tài chính", ttdn.RoleFinance, "so-tai-chinh"},
-	{"lanhdao", "Lãnh đạo UBND tỉnh", ttdn.RoleLeader, "ubnd-tinh"},
-	{"theodoi", "Cán bộ Ban Tuyên giáo Tỉnh ủy", ttdn.RoleMonitor, "ban-tuyen-giao"},
+	{"dieuphoi", "Cán bộ %s (điều phối)", ttdn.RoleCoordinator, "so-tttt"},
+	{"ngoaivu", "Cán bộ %s", ttdn.RoleUnitOfficer, "so-ngoai-vu"},
+	{"taichinh", "Cán bộ %s", ttdn.RoleFinance, "so-tai-chinh"},
+	{"lanhdao", "Lãnh đạo %s", ttdn.RoleLeader, "ubnd-tinh"},
+	{"theodoi", "Cán bộ %s", ttdn.RoleMonitor, "ban-tuyen-giao"},
 }
 
 // Password is every demo user's password. The demo is for trying ttdn on one's
@@ -88,6 +93,18 @@ func loadSeedPlan(ctx context.Context, db *sqlstore.DB) error {
 	return plans.CreatePlan(ctx, res.Plan)
 }
 
+// currentUnit follows u's successors to the unit that exists on day.
+func currentUnit(ctx context.Context, units ttdn.UnitService, u *ttdn.Unit, day ttdn.Date) (*ttdn.Unit, error) {
+	for hops := 0; !u.ValidTo.IsZero() && !day.Before(u.ValidTo) && u.SuccessorID != 0 && hops < 16; hops++ {
+		next, err := units.FindUnitByID(ctx, u.SuccessorID)
+		if err != nil {
+			return nil, err
+		}
+		u = next
+	}
+	return u, nil
+}
+
 func loadUsers(ctx context.Context, db *sqlstore.DB) ([]Login, error) {
 	users, units := sqlstore.NewUserService(db), sqlstore.NewUnitService(db)
 	var logins []Login
@@ -102,10 +119,15 @@ func loadUsers(ctx context.Context, db *sqlstore.DB) ([]Login, error) {
 			} else if len(found) == 0 {
 				return nil, ttdn.Errorf(ttdn.EINTERNAL, "Thiếu đơn vị %s trong danh mục.", "Unit %s is missing from the directory.", code)
 			}
-			u.UnitID, unitName = found[0].ID, found[0].ShortName
-			if unitName == "" {
-				unitName = found[0].Name
+			unit, err := currentUnit(ctx, units, found[0], ttdn.DateOf(time.Now()))
+			if err != nil {
+				return nil, err
 			}
+			u.UnitID, unitName = unit.ID, unit.ShortName
+			if unitName == "" {
+				unitName = unit.Name
+			}
+			u.Name = fmt.Sprintf(d.name, unitName)
 		}
 		username := d.username
 		existing, _, err := users.FindUsers(ctx, ttdn.UserFilter{Username: &username, Limit: 1})

@@ -15,7 +15,7 @@ var loginHints = map[string]string{
 func (l Login) Hint() string { return loginHints[l.Username] }
 
 // Describe returns the log-in's line of the table `ttdn serve --demo`
-// prints: "dieuphoi — Cơ quan điều phối (Sở TTTT): xem báo cáo chờ duyệt…".
+// prints: "dieuphoi — Cơ quan điều phối (Sở VHTTDL): xem báo cáo chờ duyệt…".
 func (l Login) Describe() string {
 	s := l.Username + " — " + l.Role.Label()
 	if l.Unit != "" {

@@ -78,7 +78,7 @@ func TestServeDemo(t *testing.T) {
 	base := waitListening(t, io.TeeReader(pr, &printed))
 	go io.Copy(io.Discard, pr)
 	// The log-in table says each role in Vietnamese and what to try.
-	for _, want := range []string{"dieuphoi — Cơ quan điều phối (Sở TTTT): xem báo cáo chờ duyệt",
+	for _, want := range []string{"dieuphoi — Cơ quan điều phối (Sở VHTTDL): xem báo cáo chờ duyệt", "lanhdao — Lãnh đạo (UBND tỉnh)", "theodoi — Theo dõi báo chí (Ban Tuyên giáo và Dân vận Tỉnh ủy)",
 		"ngoaivu — Cán bộ đơn vị (Sở Ngoại vụ): sửa và gửi lại báo cáo bị trả lại", "mật khẩu chung " + demo.Password,
 		fmt.Sprintf("Năm %d", time.Now().In(ttdn.VietnamZone()).Year())} {
 		if !strings.Contains(printed.String(), want) {
