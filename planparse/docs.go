@@ -13,7 +13,7 @@ import (
 // 4110/BTTTT-TTĐN, 16-KL/TW, 49/KH-STTTT-BCHBĐBP. The symbol must start
 // with a capital, so dates (28/02/2013), "20/6" and "Quý II/2019" are not
 // numbers.
-var docNumberRe = regexp.MustCompile(`^\d{1,5}(?:-[\p{Lu}]{1,6})?/(?:\d{4}/)?\p{Lu}[\p{Lu}\p{Ll}\d]*(?:[-–/]\p{Lu}[\p{Lu}\p{Ll}\d]*)*`)
+var docNumberRe = regexp.MustCompile(`^\d{1,5}(?:-[\p{Lu}]{1,6})?/(?:\d{4}/)?\p{Lu}[\p{Lu}\p{Ll}\d]*(?:[-–/] ?\p{Lu}[\p{Lu}\p{Ll}\d]*)*`)
 
 // maxNumberLen bounds a số ký hiệu ("49/KH-STTTT-BCHBĐBP" is 22 bytes).
 const maxNumberLen = 80
@@ -97,7 +97,8 @@ func (ps *parser) citations(p string) []citation {
 				continue // part of a longer token
 			}
 		}
-		number := strings.ReplaceAll(p[loc[0]:loc[1]], "–", "-")
+		// "118/TTr- STTTT": a space typed after the dash is no part of it.
+		number := strings.ReplaceAll(strings.ReplaceAll(p[loc[0]:loc[1]], "–", "-"), " ", "")
 		kind, start := kindBefore(p, loc[0])
 		if kind == "" {
 			kind = kindFromSymbol(number)

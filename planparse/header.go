@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"ttdn"
 	"ttdn/directory"
@@ -33,6 +34,7 @@ func (ps *parser) readHeader(head []string) header {
 	var h header
 	var issuer []string
 	inIssuer := false
+	fragment := "" // a place name cut before its last word ("Bà Rịa - Vũng" / "Tàu, ngày …")
 	for _, p := range head {
 		ps.at = ps.lineAt(p)
 		if h.line == 0 {
@@ -48,6 +50,9 @@ func (ps *parser) readHeader(head []string) header {
 				inIssuer = false
 			case placeDateRe.MatchString(cell):
 				h.place, h.date = ps.placeDate(cell)
+				if fragment != "" {
+					h.place = fragment + " " + h.place
+				}
 				inIssuer = false
 			case isHeadingLine(cell) && (inIssuer || containsFolded(cell, issuerWords)):
 				if !inIssuer {
@@ -57,11 +62,33 @@ func (ps *parser) readHeader(head []string) header {
 				inIssuer = true
 			default:
 				inIssuer = false
+				if placeFragment(cell) {
+					fragment = cell
+					continue
+				}
 			}
+			fragment = ""
 		}
 	}
 	h.issuer = strings.Join(issuer, " ")
 	return h
+}
+
+// placeFragment reports a short run of capitalised words with no digits
+// and no closing punctuation: the start of a place name wrapped before the
+// rest of the place-and-date line.
+func placeFragment(cell string) bool {
+	words := strings.Fields(cell)
+	if len(words) == 0 || len(words) > 4 || isHeadingLine(cell) {
+		return false
+	}
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if w != "-" && w != "–" && !unicode.IsUpper(r) || strings.ContainsAny(w, "0123456789.,:;|>") {
+			return false
+		}
+	}
+	return true
 }
 
 // parseHeader reads the plan's own header block.

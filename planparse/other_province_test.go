@@ -105,3 +105,57 @@ II. MỤC TIÊU
 		t.Errorf("wrapped Roman heading: %+v", p.Sections)
 	}
 }
+
+func TestWrappedPlaceAndProposal(t *testing.T) {
+	res := mustParse(t, `ỦY BAN NHÂN DÂN
+TỈNH BÀ RỊA - VŨNG TÀU
+-------
+|
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+|
+Số: 08/KH-UBND
+|
+Bà Rịa - Vũng
+Tàu, ngày 08 tháng 01 năm 2023
+|
+KẾ HOẠCH
+TRUYỀN THÔNG VỀ TỈNH VỚI BẠN BÈ QUỐC TẾ NĂM 2023
+Thực hiện Chỉ thị số 09/CT-TTg ngày 31/3/2021 của Thủ tướng Chính phủ về nâng cao hiệu quả công tác thông tin (sau đây viết tắt là Chỉ thị số 09/CT-TTg);
+Theo đề nghị của Sở Văn hóa và Thể thao tại Tờ trình số 118/TTr- SVHTT ngày 20/12/2022; Ủy ban nhân dân tỉnh Bà Rịa – Vũng Tàu ban hành Kế hoạch như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+- Quảng bá hình ảnh của tỉnh.
+II. NHIỆM VỤ
+1. Giới thiệu tỉnh trên báo chí nước ngoài.
+`+tailText)
+	p := res.Plan
+	if p.Place != "Bà Rịa - Vũng Tàu" {
+		t.Errorf("place %q: wrapped before its last word", p.Place)
+	}
+	if len(p.LegalBases) != 1 || p.LegalBases[0].Number != "09/CT-TTg" {
+		t.Errorf("legal bases %+v: the short-name note cites nothing new, the proposal is no basis", p.LegalBases)
+	}
+	found := false
+	for _, r := range p.References {
+		found = found || r.Number == "118/TTr-SVHTT"
+	}
+	if !found {
+		t.Errorf("the proposal's Tờ trình is not among the references: %+v", p.References)
+	}
+}
+
+func TestProgrammeEnactedWithoutHeader(t *testing.T) {
+	res := mustParse(t, `CHƯƠNG TRÌNH
+THỰC HIỆN CÔNG TÁC ĐỐI NGOẠI NHÂN DÂN NĂM 2023
+Căn cứ Kế hoạch số 164-KH/TU ngày 24 tháng 8 năm 2022 của Ban Thường vụ Tỉnh ủy về đối ngoại nhân dân, Ủy ban nhân dân tỉnh ban hành
+Chương trình thực hiện cụ thể như sau:
+I. MỤC ĐÍCH, YÊU CẦU
+- Bảo đảm thực hiện thống nhất.
+II. NHIỆM VỤ
+1. Tổ chức giao lưu hữu nghị.
+`)
+	p := res.Plan
+	if p.Issuer == "" || len(p.LegalBases) != 1 || strings.Contains(p.LegalBases[0].Title, "ban hành") {
+		t.Errorf("issuer %q, bases %+v: a programme is enacted as a plan is", p.Issuer, p.LegalBases)
+	}
+}

@@ -8,7 +8,8 @@ import (
 
 // enactVerbs end the clause that closes a preamble: ", Ủy ban nhân dân
 // tỉnh xây dựng Kế hoạch … như sau:". Its subject is the plan's issuer.
-var enactVerbs = []string{" xây dựng Kế hoạch", " xây dựng kế hoạch", " ban hành Kế hoạch", " ban hành kế hoạch"}
+var enactVerbs = []string{" xây dựng Kế hoạch", " xây dựng kế hoạch", " ban hành Kế hoạch", " ban hành kế hoạch",
+	" ban hành Chương trình", " ban hành chương trình", " xây dựng Chương trình", " xây dựng chương trình"}
 
 // parsePreamble reads the legal bases ("Thực hiện …", "Căn cứ …") before
 // section I, and the issuer when the header did not give one.
@@ -23,7 +24,12 @@ func (ps *parser) parsePreamble(pre []string) {
 			}
 			p = p[:cut]
 		}
-		ps.plan.LegalBases = append(ps.plan.LegalBases, ps.cite(p)...)
+		docs := ps.cite(p)
+		// "Theo đề nghị của Sở … tại Tờ trình số …" is the proposal, not a
+		// basis: its documents are references only.
+		if !hasFoldedPrefix(p, "theo de nghi", "xet de nghi") {
+			ps.plan.LegalBases = append(ps.plan.LegalBases, docs...)
+		}
 	}
 }
 
@@ -54,6 +60,38 @@ func (ps *parser) enactment(p string) (int, string) {
 	return -1, ""
 }
 
+// dropShortNames removes the notes that give a cited document a short name
+// ("(sau đây viết tắt là Chỉ thị số 09/CT-TTg)"): they cite nothing new.
+func dropShortNames(p string) string {
+	for {
+		f := folded(p)
+		i := strings.Index(f, "(sau day ")
+		if i < 0 {
+			return p
+		}
+		// folded keeps the byte offsets of the ASCII "(" and ")" only
+		// where the text before is ASCII: find them in p itself.
+		open := byteIndexOfNth(p, '(', strings.Count(f[:i], "(")+1)
+		end := strings.IndexByte(p[open:], ')')
+		if open < 0 || end < 0 {
+			return p
+		}
+		p = strings.TrimRight(p[:open], " ") + p[open+end+1:]
+	}
+}
+
+// byteIndexOfNth returns the byte offset of the nth c in s (-1 if none).
+func byteIndexOfNth(s string, c byte, n int) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			if n--; n == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
 // looksLikeBody reports whether s is a short name that begins with the
 // word of an issuing body ("Ủy ban nhân dân tỉnh …", "Sở …", "Tỉnh ủy …").
 func looksLikeBody(s string) bool {
@@ -72,6 +110,7 @@ func looksLikeBody(s string) bool {
 // cite records the documents p cites in the plan's references (once per
 // number; a later citation fills what an earlier one lacked) and returns them.
 func (ps *parser) cite(p string) []ttdn.Document {
+	p = dropShortNames(p)
 	var docs []ttdn.Document
 	for _, c := range ps.citations(p) {
 		docs = append(docs, c.doc)
