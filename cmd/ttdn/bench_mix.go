@@ -25,7 +25,7 @@ type mixOptions struct {
 	users     int
 	duration  time.Duration
 	instances int
-	think     time.Duration // mean pause between a user's requests
+	think     time.Duration   // mean pause between a user's requests
 	store     sqlstore.Config // where further instances open the database
 }
 
