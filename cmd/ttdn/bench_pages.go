@@ -39,6 +39,7 @@ type pageCost struct {
 	CPU      time.Duration // process CPU per request (the handler, SQLite; not PostgreSQL's server)
 	Allocs   uint64        // heap allocations per request
 	Bytes    uint64        // heap bytes allocated per request
+	Queries  float64       // statements and transactions per request (sqlstore.Statements)
 	Size     int           // response body
 }
 
@@ -137,31 +138,32 @@ func measurePage(n int, send func() *discardWriter) pageCost {
 	var before, after runtime.MemStats
 	d := make([]time.Duration, n)
 	runtime.ReadMemStats(&before)
-	cpu0 := processCPU()
+	cpu0, q0 := processCPU(), sqlstore.Statements()
 	for i := range d {
 		t0 := time.Now()
 		send()
 		d[i] = time.Since(t0)
 	}
-	cpu := processCPU() - cpu0
+	cpu, q := processCPU()-cpu0, sqlstore.Statements()-q0
 	runtime.ReadMemStats(&after)
 	slices.Sort(d)
 	return pageCost{
 		P50: d[(n-1)*50/100], P95: d[(n-1)*95/100],
-		CPU:    cpu / time.Duration(n),
-		Allocs: (after.Mallocs - before.Mallocs) / uint64(n),
-		Bytes:  (after.TotalAlloc - before.TotalAlloc) / uint64(n),
+		CPU:     cpu / time.Duration(n),
+		Allocs:  (after.Mallocs - before.Mallocs) / uint64(n),
+		Bytes:   (after.TotalAlloc - before.TotalAlloc) / uint64(n),
+		Queries: float64(q) / float64(n),
 	}
 }
 
 // formatPageCosts prints the table, a Markdown one ready for
 // docs/BENCHMARKS.md.
 func formatPageCosts(w io.Writer, costs []pageCost) {
-	fmt.Fprintln(w, "| page | status | p50 | p95 | CPU/req | allocs/req | KB alloc/req | KB sent |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| page | status | p50 | p95 | CPU/req | SQL/req | allocs/req | KB alloc/req | KB sent |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, c := range costs {
-		fmt.Fprintf(w, "| `%s` | %d | %.1f ms | %.1f ms | %.1f ms | %d | %d | %d |\n", c.Pattern, c.Status,
-			ms(c.P50), ms(c.P95), ms(c.CPU), c.Allocs, c.Bytes>>10, c.Size>>10)
+		fmt.Fprintf(w, "| `%s` | %d | %.1f ms | %.1f ms | %.1f ms | %.0f | %d | %d | %d |\n", c.Pattern, c.Status,
+			ms(c.P50), ms(c.P95), ms(c.CPU), c.Queries, c.Allocs, c.Bytes>>10, c.Size>>10)
 	}
 }
 
