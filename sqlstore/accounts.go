@@ -58,23 +58,16 @@ func (s *AccountService) FindUserTokens(ctx context.Context, userID int64) ([]*t
 		return nil, err
 	}
 	defer tx.Rollback()
-	rows, err := tx.QueryContext(ctx, `SELECT id FROM api_tokens WHERE user_id = ? ORDER BY id DESC`, userID)
+	// One query for the list: the account page shows every token, and a
+	// user who runs scripts collects many.
+	rows, err := tx.QueryContext(ctx, `SELECT `+tokenColumns+` FROM api_tokens WHERE user_id = ? ORDER BY id DESC`, userID)
 	if err != nil {
 		return nil, err
 	}
-	var ids []int64
-	for rows.Next() {
-		var id int64
-		if err := rows.Scan(&id); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	rows.Close()
+	defer rows.Close()
 	var list []*ttdn.APIToken
-	for _, id := range ids { // a user has a handful of tokens
-		t, err := findToken(ctx, tx, "id = ?", id)
+	for rows.Next() {
+		t, err := scanToken(rows)
 		if err != nil {
 			return nil, err
 		}

@@ -67,10 +67,11 @@ func runPagesBench(ctx context.Context, db *sqlstore.DB, opt pagesOptions, stdou
 	if err != nil {
 		return err
 	}
-	token, _, err := sqlstore.NewAuthService(db).CreateToken(sys, user.ID, "bench", time.Hour)
+	token, tok, err := sqlstore.NewAuthService(db).CreateToken(sys, user.ID, "bench", time.Hour)
 	if err != nil {
 		return err
 	}
+	defer sqlstore.NewAuthService(db).RevokeToken(sys, tok.ID) // the walk's token ends with it
 	ids, err := pageRecords(sys, db, user)
 	if err != nil {
 		return err
