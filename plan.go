@@ -155,6 +155,10 @@ type PlanFilter struct {
 	Query  *string
 	Offset int
 	Limit  int
+	// Choices asks for lists and pickers: each plan without the long lists
+	// of its text (objectives, requirements, content directions, closing),
+	// which only the plan's own page shows.
+	Choices bool
 }
 
 // PlanUpdate changes a plan's own fields (tasks change through TaskService).

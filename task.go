@@ -162,6 +162,9 @@ type TaskFilter struct {
 	ParentID *int64    // the sub-tasks of one task
 	Offset   int
 	Limit    int
+	// Choices asks for a picker's list: each task's own fields without its
+	// lead, executing and coordinating units, which a <select> never shows.
+	Choices bool
 }
 
 // TaskUpdate changes a task. Version must equal the task's current version, or

@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"net/http"
 	"sync"
 	"time"
@@ -34,6 +35,11 @@ type MixConfig struct {
 	Steps       []Step
 	Duration    time.Duration
 	MaxRequests int // 0: bounded by Duration only
+	// Think is the mean pause between one actor's requests, as a person
+	// reads a page before the next click (0: none, the server's limit).
+	// Each pause is drawn uniformly from half to one and a half of it, and
+	// actors start spread over one Think, so they do not click in step.
+	Think time.Duration
 }
 
 // MixResult is a mixed run's figures and every acknowledged write.
@@ -79,6 +85,9 @@ func RunMix(ctx context.Context, cfg MixConfig) (*MixResult, error) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
+			if cfg.Think > 0 && !pause(ctx, rand.N(cfg.Think)) {
+				return
+			}
 			for ctx.Err() == nil {
 				n, ok := take()
 				if !ok {
@@ -100,10 +109,25 @@ func RunMix(ctx context.Context, cfg MixConfig) (*MixResult, error) {
 					res.FirstErrors = append(res.FirstErrors, cfg.Steps[step].Name+": "+err.Error())
 				}
 				mu.Unlock()
+				if cfg.Think > 0 && !pause(ctx, cfg.Think/2+rand.N(cfg.Think)) {
+					return
+				}
 			}
 		}()
 	}
 	wg.Wait()
 	res.Result = summarise(Config{Pages: pages, Concurrency: len(cfg.Actors)}, samples, time.Since(start))
 	return res, nil
+}
+
+// pause waits d, and reports false if ctx ended first.
+func pause(ctx context.Context, d time.Duration) bool {
+	t := time.NewTimer(d)
+	defer t.Stop()
+	select {
+	case <-t.C:
+		return true
+	case <-ctx.Done():
+		return false
+	}
 }

@@ -26,6 +26,12 @@ type Scale struct {
 // and 200 users.
 var LargeScale = Scale{ExtraUnits: 60, FirstYear: 2016, Plans: 10, TasksPerPlan: 300, Activities: 50000, Updates: 20000, Users: 200}
 
+// HugeScale is `ttdn demo --scale huge`: a province after the 2025
+// merger, for measuring how pages grow with the data — over 300 units, the
+// same 10 years of plans, 500,000 activities, 200,000 progress updates and
+// 1,000 users.
+var HugeScale = Scale{ExtraUnits: 190, FirstYear: 2016, Plans: 10, TasksPerPlan: 300, Activities: 500000, Updates: 200000, Users: 1000}
+
 // markerCode is the code of the first generated unit: its presence means
 // the large demo was loaded already.
 const markerCode = "xa-mau-001"

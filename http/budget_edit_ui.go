@@ -132,7 +132,7 @@ func (s *Server) loadBudgetOptions(r *http.Request, f *budgetForm) error {
 		return err
 	}
 	for _, p := range o.Plans {
-		tasks, _, err := s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{PlanID: &p.ID, Limit: maxBudgetChoices})
+		tasks, _, err := s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{PlanID: &p.ID, Limit: maxBudgetChoices, Choices: true})
 		if err != nil {
 			return err
 		}

@@ -115,7 +115,7 @@ func (s *Server) renderDifficultyForm(w http.ResponseWriter, r *http.Request, f 
 		}
 	}
 	for _, p := range f.Plans {
-		tasks, _, _ := s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{PlanID: &p.ID, Limit: maxBudgetChoices})
+		tasks, _, _ := s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{PlanID: &p.ID, Limit: maxBudgetChoices, Choices: true})
 		f.Tasks = append(f.Tasks, tasks...)
 	}
 	title := "difficulty.new"

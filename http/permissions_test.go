@@ -69,37 +69,24 @@ func permFixture(t *testing.T, db *sqlstore.DB, c ttdn.Classification) *fixture 
 	return f
 }
 
-// permPath turns a pattern into a path to request.
+// permPath turns a pattern into a path to request: the fixture's plan,
+// task, activity, unit and user; any other record does not exist.
 func (f *fixture) permPath(pattern string) (method, path string) {
-	method, path, ok := strings.Cut(pattern, " ")
-	if !ok {
-		method, path = http.MethodGet, pattern
-	}
-	switch path {
-	case "/":
-		return method, "/no-such-page"
-	case "/api/":
-		return method, "/api/v1/no-such-thing"
-	case "/assets/":
-		return method, "/assets/style.css"
-	case "/{$}":
-		return method, "/"
-	}
-	id := "999999999" // records the table does not create: the answer is about the route
-	switch {
-	case strings.Contains(path, "plans/{id}"):
-		id = itoa(f.plan.ID)
-	case strings.Contains(path, "tasks/{id}"):
-		id = itoa(f.plan.Tasks[0].ID)
-	case strings.HasPrefix(path, "/activities/{id}"):
-		id = itoa(f.ids["activity"])
-	case strings.HasPrefix(path, "/units/{id}"):
-		id = itoa(f.units["cong-an"].ID)
-	case strings.HasPrefix(path, "/users/{id}"):
-		id = itoa(f.users["officer"].ID)
-	}
-	r := strings.NewReplacer("{id}", id, "{format}", "csv", "{lang}", "en")
-	return method, r.Replace(path)
+	return RoutePath(pattern, func(collection string) string {
+		switch collection {
+		case "plans":
+			return itoa(f.plan.ID)
+		case "tasks":
+			return itoa(f.plan.Tasks[0].ID)
+		case "activities":
+			return itoa(f.ids["activity"])
+		case "units":
+			return itoa(f.units["cong-an"].ID)
+		case "users":
+			return itoa(f.users["officer"].ID)
+		}
+		return ""
+	})
 }
 
 // permAnswer classifies a response into the table's letters.

@@ -28,7 +28,7 @@ func (s *Server) handlePlanList(w http.ResponseWriter, r *http.Request) {
 	view := planListView{Year: q.Get("year"), Status: q.Get("status"), Query: strings.TrimSpace(q.Get("q")),
 		Statuses: []ttdn.PlanStatus{ttdn.PlanDraft, ttdn.PlanIssued, ttdn.PlanClosed}}
 	current, offset := pageNumber(r)
-	filter := ttdn.PlanFilter{Offset: offset, Limit: pageSize}
+	filter := ttdn.PlanFilter{Offset: offset, Limit: pageSize, Choices: true}
 	var err error
 	if filter.Year, err = parseYear(view.Year); err != nil {
 		s.renderError(w, r, err)

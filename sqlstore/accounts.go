@@ -58,19 +58,22 @@ func (s *AccountService) FindUserTokens(ctx context.Context, userID int64) ([]*t
 		return nil, err
 	}
 	defer tx.Rollback()
-	ids, err := queryIDs(ctx, tx, `SELECT id FROM api_tokens WHERE user_id = ? ORDER BY id DESC`, userID)
+	// One query for the list: the account page shows every token, and a
+	// user who runs scripts collects many.
+	rows, err := tx.QueryContext(ctx, `SELECT `+tokenColumns+` FROM api_tokens WHERE user_id = ? ORDER BY id DESC`, userID)
 	if err != nil {
 		return nil, err
 	}
+	defer rows.Close()
 	var list []*ttdn.APIToken
-	for _, id := range ids { // a user has a handful of tokens
-		t, err := findToken(ctx, tx, "id = ?", id)
+	for rows.Next() {
+		t, err := scanToken(rows)
 		if err != nil {
 			return nil, err
 		}
 		list = append(list, t)
 	}
-	return list, nil
+	return list, rows.Err()
 }
 
 // CreateScopedToken issues a token narrowed to scope (AuthService does it).

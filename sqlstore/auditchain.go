@@ -7,6 +7,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"ttdn"
 )
@@ -71,6 +72,10 @@ func (tx *Tx) setChainHead(ctx context.Context, seq int64, hash string) error {
 	return nil
 }
 
+// auditRowsPerInsert keeps a statement's parameters (12 a row) well under
+// both engines' limits.
+const auditRowsPerInsert = 200
+
 // appendAudit chains and writes the events tx.audit collected.
 func (tx *Tx) appendAudit(ctx context.Context) error {
 	seq, prev, err := tx.chainHead(ctx)
@@ -82,12 +87,22 @@ func (tx *Tx) appendAudit(ctx context.Context) error {
 		e.Seq, e.PrevHash = seq, prev
 		e.Hash = chainHash(e)
 		prev = e.Hash
+	}
+	// Several rows to a statement: a page that reads secret records audits
+	// each read, and on PostgreSQL each statement is a round trip.
+	for events := tx.auditLog; len(events) > 0; {
+		n := min(len(events), auditRowsPerInsert)
+		rows := strings.TrimSuffix(strings.Repeat("(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?), ", n), ", ")
+		args := make([]any, 0, 12*n)
+		for _, e := range events[:n] {
+			args = append(args, e.Seq, e.At, e.UserID, e.Username, e.Addr, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.PrevHash, e.Hash)
+		}
 		if _, err := tx.ExecContext(ctx, `INSERT INTO audit_events
 			(seq, at, user_id, username, addr, action, entity, entity_id, before_json, after_json, prev_hash, hash)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-			e.Seq, e.At, e.UserID, e.Username, e.Addr, e.Action, e.Entity, e.EntityID, e.Before, e.After, e.PrevHash, e.Hash); err != nil {
+			VALUES `+rows, args...); err != nil {
 			return fmt.Errorf("sqlstore: write audit event: %w", err)
 		}
+		events = events[n:]
 	}
 	tx.auditLog = nil
 	return tx.setChainHead(ctx, seq, prev)

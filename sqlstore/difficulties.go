@@ -163,17 +163,24 @@ func findDifficulties(ctx context.Context, tx *Tx, whereOrder string, args ...an
 		return nil, err
 	}
 	rows.Close()
-	groups := map[int64]*ttdn.DifficultyGroup{}
+	var ids []int64
+	seen := map[int64]bool{}
 	for _, d := range list {
-		if d.GroupID == 0 {
-			continue
+		if d.GroupID != 0 && !seen[d.GroupID] {
+			seen[d.GroupID] = true
+			ids = append(ids, d.GroupID)
 		}
-		if groups[d.GroupID] == nil {
-			if groups[d.GroupID], err = findDifficultyGroup(ctx, tx, d.GroupID); err != nil {
-				return nil, err
+	}
+	groups, err := findDifficultyGroupsByID(ctx, tx, ids)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range list {
+		if d.GroupID != 0 {
+			if d.Group = groups[d.GroupID]; d.Group == nil {
+				return nil, errDifficultyNotFound()
 			}
 		}
-		d.Group = groups[d.GroupID]
 	}
 	return list, nil
 }

@@ -110,13 +110,16 @@ func (s *DifficultyService) FindDifficultyGroups(ctx context.Context, offset, li
 	if err != nil {
 		return nil, 0, err
 	}
+	groups, err := findDifficultyGroupsByID(ctx, tx, ids)
+	if err != nil {
+		return nil, 0, err
+	}
 	var list []*ttdn.DifficultyGroup
 	for _, id := range ids {
-		g, err := findDifficultyGroup(ctx, tx, id)
-		if err != nil {
-			return nil, 0, err
+		if groups[id] == nil {
+			return nil, 0, errDifficultyNotFound()
 		}
-		list = append(list, g)
+		list = append(list, groups[id])
 	}
 	return list, total, nil
 }

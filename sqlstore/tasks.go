@@ -59,7 +59,11 @@ func (s *TaskService) FindTasks(ctx context.Context, f ttdn.TaskFilter) ([]*ttdn
 		return nil, 0, err
 	}
 	where, args := taskWhere(ctx, f)
-	tasks, err := findTasks(ctx, tx, where+` ORDER BY t.plan_id, t.position, t.id`+limitClause(f.Limit, f.Offset), args...)
+	find := findTasks
+	if f.Choices {
+		find = findTaskRows
+	}
+	tasks, err := find(ctx, tx, where+` ORDER BY t.plan_id, t.position, t.id`+limitClause(f.Limit, f.Offset), args...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -162,6 +166,15 @@ func findTaskByID(ctx context.Context, tx *Tx, id int64) (*ttdn.Task, error) {
 
 // findTasks returns tasks with their units in two queries.
 func findTasks(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*ttdn.Task, error) {
+	tasks, err := findTaskRows(ctx, tx, whereOrder, args...)
+	if err != nil {
+		return nil, err
+	}
+	return tasks, loadTaskUnits(ctx, tx, tasks)
+}
+
+// findTaskRows is findTasks without the tasks' units.
+func findTaskRows(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*ttdn.Task, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+taskColumns+` FROM tasks t WHERE `+whereOrder, args...)
 	if err != nil {
 		return nil, err
@@ -175,10 +188,7 @@ func findTasks(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*
 		}
 		tasks = append(tasks, t)
 	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	return tasks, loadTaskUnits(ctx, tx, tasks)
+	return tasks, rows.Err()
 }
 
 // loadTaskUnits fills Lead, Executing and Coordinating of tasks in one query.

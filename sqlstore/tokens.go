@@ -146,15 +146,21 @@ func (s *AuthService) RevokeToken(ctx context.Context, id int64) error {
 }
 
 func findToken(ctx context.Context, tx *Tx, cond string, args ...any) (*ttdn.APIToken, error) {
-	t := &ttdn.APIToken{}
-	var role, access string
-	err := tx.QueryRowContext(ctx, `SELECT `+tokenColumns+` FROM api_tokens
-		WHERE `+cond, args...).Scan(&t.ID, &t.UserID, &t.Name, timeScan{&t.CreatedAt}, timeScan{&t.ExpiresAt},
-		timeScan{&t.RevokedAt}, &role, idScan{&t.Scope.UnitID}, &access)
-	t.Scope.Role, t.Scope.ReadOnly = ttdn.Role(role), access == "read"
+	t, err := scanToken(tx.QueryRowContext(ctx, `SELECT `+tokenColumns+` FROM api_tokens
+		WHERE `+cond, args...))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, errTokenNotFound()
 	}
+	return t, err
+}
+
+// scanToken reads one row of tokenColumns.
+func scanToken(row interface{ Scan(...any) error }) (*ttdn.APIToken, error) {
+	t := &ttdn.APIToken{}
+	var role, access string
+	err := row.Scan(&t.ID, &t.UserID, &t.Name, timeScan{&t.CreatedAt}, timeScan{&t.ExpiresAt},
+		timeScan{&t.RevokedAt}, &role, idScan{&t.Scope.UnitID}, &access)
+	t.Scope.Role, t.Scope.ReadOnly = ttdn.Role(role), access == "read"
 	return t, err
 }
 

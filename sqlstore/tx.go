@@ -25,6 +25,7 @@ type Tx struct {
 // BeginTx starts a transaction: on the write pool when write is true, on the
 // read pool otherwise.
 func (db *DB) BeginTx(ctx context.Context, write bool) (*Tx, error) {
+	statements.Add(1)
 	pool, opts := db.write, &sql.TxOptions{}
 	if !write {
 		pool, opts.ReadOnly = db.read, true
@@ -41,16 +42,19 @@ func (tx *Tx) Now() time.Time { return tx.now }
 
 // ExecContext runs a statement written with ? placeholders.
 func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
+	statements.Add(1)
 	return tx.Tx.ExecContext(ctx, tx.db.rebind(query), args...)
 }
 
 // QueryContext runs a query written with ? placeholders.
 func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
+	statements.Add(1)
 	return tx.Tx.QueryContext(ctx, tx.db.rebind(query), args...)
 }
 
 // QueryRowContext runs a one-row query written with ? placeholders.
 func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
+	statements.Add(1)
 	return tx.Tx.QueryRowContext(ctx, tx.db.rebind(query), args...)
 }
 

@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"regexp"
 	"strings"
 	"time"
 
@@ -24,7 +25,10 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var username, unitCode *string
 	var users, instances *int
 	var duration *time.Duration
-	var mix *bool
+	var mix, pagesMode *bool
+	var role, only, cpuProfile *string
+	var perPage *int
+	var think *time.Duration
 	db, fs, err := openWithFlags(ctx, "bench", args, stderr, func(fs *flag.FlagSet) {
 		mix = fs.Bool("mix", false, "người dùng đọc và ghi (cán bộ đơn vị) / officers reading and writing, with a lost-write check")
 		instances = fs.Int("instances", 1, "số phiên bản máy chủ trên cùng CSDL (PostgreSQL) / servers on the same database (--mix)")
@@ -32,14 +36,32 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		unitCode = fs.String("unit", "so-tttt", "đơn vị có danh sách nhiệm vụ được đo / the unit whose task list is measured")
 		users = fs.Int("users", 8, "số người dùng đồng thời / concurrent simulated users")
 		duration = fs.Duration("duration", 30*time.Second, "thời gian đo / how long to run")
+		think = fs.Duration("think", 0, "thời gian nghỉ trung bình giữa hai yêu cầu của một người dùng (--mix) / mean think time between a user's requests")
+		pagesMode = fs.Bool("pages", false, "đo từng trang GET của bảng định tuyến / every GET page of the route table, one by one")
+		role = fs.String("role", string(ttdn.RoleUnitOfficer), "vai trò đăng nhập (--pages) / the role whose demo user walks the pages")
+		perPage = fs.Int("n", 20, "số yêu cầu mỗi trang (--pages) / requests per page")
+		only = fs.String("only", "", "chỉ các mẫu định tuyến khớp biểu thức này (--pages) / only route patterns matching this regexp")
+		cpuProfile = fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) vào tệp này (--pages) / write a CPU profile")
 	})
 	if err != nil {
 		return err
 	}
 	defer db.Close()
+	if *pagesMode {
+		opt := pagesOptions{role: ttdn.Role(*role), n: max(*perPage, 1), cpuProfile: *cpuProfile}
+		if isFlagSet(fs, "username") {
+			opt.username = *username
+		}
+		if *only != "" {
+			if opt.only, err = regexp.Compile(*only); err != nil {
+				return ttdn.Errorf(ttdn.EINVALID, "--only không phải biểu thức chính quy hợp lệ: %v", "--only is not a valid regexp: %v", err)
+			}
+		}
+		return runPagesBench(ctx, db, opt, stdout, stderr)
+	}
 	if *mix {
 		return runMixBench(ctx, db, mixOptions{users: *users, duration: *duration, instances: *instances,
-			store: storeConfigOf(fs)}, stdout, stderr)
+			think: *think, store: storeConfigOf(fs)}, stdout, stderr)
 	}
 	sys := ttdn.NewSystemContext(ctx)
 	unitID, err := findUnitID(sys, db, *unitCode)

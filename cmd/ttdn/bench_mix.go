@@ -25,6 +25,7 @@ type mixOptions struct {
 	users     int
 	duration  time.Duration
 	instances int
+	think     time.Duration   // mean pause between a user's requests
 	store     sqlstore.Config // where further instances open the database
 }
 
@@ -58,7 +59,7 @@ func runMixBench(ctx context.Context, db *sqlstore.DB, opt mixOptions, stdout, s
 	}
 	run := fmt.Sprintf("bench-%d", time.Now().UnixNano())
 	fmt.Fprintf(stderr, "Đo %s trên %s, %d phiên bản, %d người dùng / measuring…\n", opt.duration, db.Engine(), len(bases), len(actors))
-	res, err := bench.RunMix(ctx, bench.MixConfig{Actors: actors, Steps: mixSteps(run), Duration: opt.duration,
+	res, err := bench.RunMix(ctx, bench.MixConfig{Actors: actors, Steps: mixSteps(run), Duration: opt.duration, Think: opt.think,
 		MaxRequests: opt.users * int(opt.duration.Seconds()) * 200}) // a ceiling far above any real rate
 	if err != nil {
 		return err
@@ -67,7 +68,8 @@ func runMixBench(ctx context.Context, db *sqlstore.DB, opt mixOptions, stdout, s
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "Engine: %s, instances: %d, machine: %s\n", db.Engine(), len(bases), machine())
+	fmt.Fprintf(stdout, "Engine: %s, instances: %d, think time: %s, machine: %s, load average: %s\n",
+		db.Engine(), len(bases), opt.think, machine(), loadAverage())
 	res.Format(stdout)
 	fmt.Fprintf(stdout, "\nacknowledged writes: %d, lost: %d\n", len(res.Acks), lost)
 	for _, e := range res.FirstErrors {
