@@ -142,7 +142,7 @@ var standardDepartments = []standardDepartment{
 	{code: "so-y-te", name: "Sở Y tế", short: "Sở Y tế", aliases: []string{"SYT"}},
 	{code: "so-vhttdl", name: "Sở Văn hóa, Thể thao và Du lịch", short: "Sở VHTTDL",
 		aliases: []string{"Sở VH,TT&DL", "Sở VHTT&DL", "Sở VH-TT-DL", "Sở VHTT và DL", "SVHTTDL", "Sở Văn hóa - Thể thao và Du lịch", "Sở Văn hóa, Thể thao, Du lịch"},
-		note: "Cơ quan thường trực công tác thông tin đối ngoại của UBND từ năm 2025 (nhận nhiệm vụ báo chí, xuất bản, thông tin đối ngoại của Sở Thông tin và Truyền thông)."},
+		note:    "Cơ quan thường trực công tác thông tin đối ngoại của UBND từ năm 2025 (nhận nhiệm vụ báo chí, xuất bản, thông tin đối ngoại của Sở Thông tin và Truyền thông)."},
 	{code: "thanh-tra", name: "Thanh tra", short: "Thanh tra"},
 	{code: "so-ngoai-vu", name: "Sở Ngoại vụ", short: "Sở Ngoại vụ", aliases: []string{"SNgV"},
 		note: "Chỉ một số tỉnh, thành phố còn Sở Ngoại vụ sau năm 2025; nếu không có, quản trị viên cho đơn vị kết thúc và ghi đơn vị kế thừa."},
