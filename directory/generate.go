@@ -232,12 +232,17 @@ var pressNames = map[string][2]string{
 	"Hồ Chí Minh": {"Báo Sài Gòn Giải Phóng", "Đài Truyền hình Thành phố Hồ Chí Minh"},
 }
 
+// PressNames are the names of p's newspaper and broadcaster.
+func PressNames(p ProvinceInfo) (paper, radio string) {
+	if names, ok := pressNames[p.Name]; ok {
+		return names[0], names[1]
+	}
+	return "Báo " + p.Name, "Đài Phát thanh - Truyền hình " + p.Name
+}
+
 func (g gen) press() []Entry {
 	n := g.p.Name
-	paper, radio := "Báo "+n, "Đài Phát thanh - Truyền hình "+n
-	if names, ok := pressNames[n]; ok {
-		paper, radio = names[0], names[1]
-	}
+	paper, radio := PressNames(g.p)
 	radioForms := []string{"Đài Phát thanh và Truyền hình " + n, "Đài PTTH " + n, "Đài PT-TH " + n, "Đài PT&TH " + n,
 		"Đài Phát thanh - Truyền hình " + g.lv, "Đài PTTH " + g.lv, "Đài PT-TH " + g.lv, "Đài PTTH"}
 	const note = "Năm 2025 nhiều tỉnh hợp nhất báo và đài thành Báo và Phát thanh, Truyền hình; quản trị viên cho đơn vị kết thúc và ghi đơn vị kế thừa nếu địa phương đã hợp nhất."
