@@ -40,7 +40,7 @@ var auditActionWords = map[string][2]string{
 	"set_indicators":    {"chọn chỉ tiêu cho", "chose the indicators of"},
 	"rotate_secret_key": {"đổi khóa bí mật của", "rotated the secret key of"},
 	"assess":            {"đánh giá", "assessed"}, "assign": {"giao xử lý", "assigned"}, "publish": {"ghi nhận đăng, phát", "recorded the publication of"},
-	"province_setup":    {"thiết lập", "set up"}, "add_alias": {"thêm tên gọi khác cho", "added another name for"},
+	"province_setup": {"thiết lập", "set up"}, "add_alias": {"thêm tên gọi khác cho", "added another name for"},
 }
 
 // auditKindWords names the kinds of records.
