@@ -57,7 +57,7 @@ var auditKindWords = map[string][2]string{
 	"press_review": {"đánh giá tin", "press review"}, "article": {"tin bài", "article"},
 	"case": {"vụ việc cần phản bác", "rebuttal case"}, "case_response": {"phản hồi vụ việc", "case response"},
 	"unit_group": {"nhóm đơn vị", "unit group"},
-	"province": {"tỉnh, thành phố và danh mục đơn vị ban đầu", "province and its starting directory"},
+	"province":   {"tỉnh, thành phố và danh mục đơn vị ban đầu", "province and its starting directory"},
 }
 
 // auditFieldWords names the fields people care about; technical fields
