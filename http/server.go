@@ -135,6 +135,7 @@ type Server struct {
 	totpReq requirementCache // the admin's TOTP requirement (totp_ui.go)
 	badges  workBadges       // the navigation's work counts (home_badge.go)
 	limiter *rateLimiter     // API requests per token (api_ratelimit.go)
+	prov    provinceCache    // the province served (province_words.go)
 }
 
 // NewServer parses the templates and registers the routes. It panics if the

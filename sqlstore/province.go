@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"strings"
 
 	"ttdn"
 	"ttdn/directory"
@@ -72,6 +73,9 @@ func (s *ProvinceService) SetupProvince(ctx context.Context, name string, commun
 	if err := seedCatalogs(ctx, tx); err != nil {
 		return nil, err
 	}
+	if err := seedWatchTerms(ctx, tx); err != nil {
+		return nil, err
+	}
 	if err := tx.audit(ctx, "province_setup", ttdn.ResourceProvince, 0, nil, res); err != nil {
 		return nil, err
 	}
@@ -109,6 +113,17 @@ func removeShippedExample(ctx context.Context, tx *Tx) (int, error) {
 			"Cơ sở dữ liệu đã có kế hoạch hoặc tài khoản gắn với đơn vị của danh mục mẫu (Tây Ninh); chỉ thiết lập tỉnh, thành phố khác trên cơ sở dữ liệu mới.",
 			"The database already holds plans or accounts tied to the example (Tây Ninh) directory; set up another province on a new database.").On("province")
 	}
+	// The example's watchlist names Tây Ninh's places; with no article
+	// matched against it yet, it goes too (the setup seeds the province's).
+	var articles int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM press_articles`).Scan(&articles); err != nil {
+		return 0, err
+	}
+	if articles == 0 {
+		if _, err := tx.exec(ctx, `DELETE FROM press_watch_terms`); err != nil {
+			return 0, err
+		}
+	}
 	for _, sc := range seedChannels() {
 		if _, err := tx.exec(ctx, `DELETE FROM channels WHERE code = ?`, sc.code); err != nil {
 			return 0, err
@@ -145,4 +160,32 @@ func removeShippedExample(ctx context.Context, tx *Tx) (int, error) {
 		}
 	}
 	return len(gone), nil
+}
+
+// servedProvince is the province in the settings, or the shipped example.
+func servedProvince(ctx context.Context, tx *Tx) (directory.ProvinceInfo, error) {
+	d, err := storedProvinceDirectory(ctx, tx)
+	return d.Province, err
+}
+
+// provinceCommittee is "UBND tỉnh X" for the province served: where a
+// proposal goes when the user names no body.
+func (db *DB) provinceCommittee(ctx context.Context) (string, error) {
+	tx, err := db.BeginTx(ttdn.NewSystemContext(ctx), false)
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback()
+	p, err := servedProvince(ctx, tx)
+	return "UBND " + p.Place(), err
+}
+
+// issuerOf is the body above the issuing unit in a document's header, in
+// capitals: "UBND TỈNH HÀ TĨNH", "UBND THÀNH PHỐ HÀ NỘI". A place that is
+// none of the 34 provinces is taken as a tỉnh.
+func issuerOf(place string) string {
+	if p, merged, ok := directory.FindProvince(place); ok && !merged {
+		return strings.ToUpper("UBND " + p.Place())
+	}
+	return "UBND TỈNH " + strings.ToUpper(place)
 }

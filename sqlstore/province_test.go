@@ -17,6 +17,9 @@ func TestSetupProvince(t *testing.T) {
 		if err := sqlstore.SeedCatalogs(ctx, db); err != nil {
 			t.Fatal(err)
 		}
+		if err := sqlstore.SeedWatchTerms(ctx, db); err != nil {
+			t.Fatal(err)
+		}
 		admin := sqltest.MustCreateUser(t, db, &ttdn.User{Username: "quantri", Name: "Quản trị", Role: ttdn.RoleAdmin}, "")
 		coord := sqltest.MustCreateUser(t, db, &ttdn.User{Username: "dieuphoi", Name: "Điều phối", Role: ttdn.RoleCoordinator}, "")
 		svc := sqlstore.NewProvinceService(db)
@@ -57,6 +60,12 @@ func TestSetupProvince(t *testing.T) {
 		}
 		if n := mustInt(t, db, `SELECT COUNT(*) FROM channels WHERE name LIKE '%Tây Ninh%'`); n != 0 {
 			t.Fatalf("%d channels of Tây Ninh", n)
+		}
+		if n := mustInt(t, db, `SELECT COUNT(*) FROM press_watch_terms WHERE name LIKE '%Tây Ninh%' OR aliases LIKE '%Tây Ninh%' OR code = 'moc-bai'`); n != 0 {
+			t.Fatalf("%d watch terms of Tây Ninh", n)
+		}
+		if n := mustInt(t, db, `SELECT COUNT(*) FROM press_watch_terms WHERE name = 'Hồ Chí Minh' OR name = 'Bình Dương'`); n != 2 {
+			t.Fatalf("%d watch terms for the city and what merged into it", n)
 		}
 		if n := mustInt(t, db, `SELECT COUNT(*) FROM themes WHERE name LIKE '%Tây Ninh%'`); n != 0 {
 			t.Fatalf("%d themes of Tây Ninh", n)
