@@ -106,12 +106,13 @@ func (g gen) party() []Entry {
 func (g gen) government() []Entry {
 	lv, n := g.lv, g.p.Name
 	ubnd := []string{"Ủy ban nhân dân " + lv, "UBND " + g.lv + " " + n, "UBND " + n, "Chủ tịch UBND " + lv,
-		"Chủ tịch Ủy ban nhân dân " + lv, "CT UBND " + lv, "Lãnh đạo UBND " + lv, "CT, các PCT UBND " + lv, "UBND " + lv}
+		"Chủ tịch Ủy ban nhân dân " + lv, "CT UBND " + lv, "Chủ tịch, các PCT UBND " + lv, "Chủ tịch, các Phó Chủ tịch UBND " + lv, "Lãnh đạo UBND " + lv, "CT, các PCT UBND " + lv, "UBND " + lv}
 	hdnd := []string{"Hội đồng nhân dân " + lv, "HĐND " + lv + " " + n, "HĐND " + n, "Thường trực HĐND " + lv, "TT HĐND " + lv}
 	vp := []string{"Văn phòng Ủy ban nhân dân " + lv, "Văn phòng UBND " + lv, "VP UBND " + lv, "VP UBND", "Văn phòng UBND"}
 	if g.p.Kind == City {
-		ubnd = append(ubnd, "UBND TP", "UBND TP. "+n, "UBND Thành phố", "Ủy ban nhân dân Thành phố")
-		hdnd = append(hdnd, "HĐND TP", "HĐND Thành phố")
+		ubnd = append(ubnd, "UBND TP", "UBND TP. "+n, "UBND Thành phố", "Ủy ban nhân dân Thành phố", "CT, các PCT UBND Thành phố",
+			"Chủ tịch, các PCT UBND Thành phố", "Chủ tịch UBND Thành phố", "CT, các PCT UBND TP", "Chủ tịch, các PCT UBND TP", "Chủ tịch UBND TP")
+		hdnd = append(hdnd, "HĐND TP", "HĐND Thành phố", "Thường trực HĐND TP", "TT HĐND TP", "Thường trực HĐND Thành phố", "TT HĐND Thành phố")
 		vp = append(vp, "Văn phòng UBND TP", "VP UBND TP", "Văn phòng UBND Thành phố")
 	}
 	return []Entry{
@@ -150,9 +151,31 @@ var standardDepartments = []standardDepartment{
 		note: "Chỉ một số tỉnh, thành phố có Sở Dân tộc và Tôn giáo; nếu không có, quản trị viên cho đơn vị kết thúc."},
 }
 
+// splitCulture are the cities whose culture and tourism are two
+// departments (Sở Văn hóa và Thể thao, Sở Du lịch), as before 2025.
+var splitCulture = map[string]bool{"Hà Nội": true, "Hồ Chí Minh": true}
+
+var (
+	cultureAndSport = standardDepartment{code: "so-vhttdl", name: "Sở Văn hóa và Thể thao", short: "Sở VH&TT",
+		aliases: []string{"Sở VHTT", "Sở VH-TT", "Sở Văn hóa - Thể thao"},
+		note:    "Cơ quan thường trực công tác thông tin đối ngoại của UBND từ năm 2025 (nhận nhiệm vụ báo chí, xuất bản, thông tin đối ngoại của Sở Thông tin và Truyền thông)."}
+	tourism = standardDepartment{code: "so-du-lich", name: "Sở Du lịch", short: "Sở Du lịch", aliases: []string{"SDL"}}
+)
+
 func (g gen) departments() []Entry {
 	var es []Entry
-	for _, d := range standardDepartments {
+	list := standardDepartments
+	if splitCulture[g.p.Name] {
+		list = nil
+		for _, d := range standardDepartments {
+			if d.code == "so-vhttdl" {
+				list = append(list, cultureAndSport, tourism)
+				continue
+			}
+			list = append(list, d)
+		}
+	}
+	for _, d := range list {
 		name := d.name + g.of()
 		aliases := append([]string{d.name}, g.forms(d.name)...)
 		if d.short != d.name {
@@ -188,7 +211,7 @@ func (g gen) forces() []Entry {
 	}
 	if g.p.HasBorderGuard() {
 		e := unit("bdbp", ttdn.UnitArmedForce, "", "Bộ Chỉ huy Bộ đội Biên phòng"+g.of(), "BCH BĐBP "+g.lv,
-			append(g.forms("Bộ Chỉ huy Bộ đội Biên phòng", "BCH BĐBP", "Bộ Chỉ huy BĐBP", "BĐBP", "Bộ đội Biên phòng", "Biên phòng"),
+			append(g.forms("Bộ Chỉ huy Bộ đội Biên phòng", "BCH BĐBP", "Bộ Chỉ huy BĐBP", "BCH Bộ đội Biên phòng", "BĐBP", "Bộ đội Biên phòng", "Biên phòng"),
 				"Bộ Chỉ huy Bộ đội Biên phòng", "BCH BĐBP", "BCHBĐBP", "Bộ đội Biên phòng")...)
 		e.Unit.Note = g.borderNote()
 		es = append(es, e)
@@ -245,11 +268,18 @@ func (g gen) press() []Entry {
 	paper, radio := PressNames(g.p)
 	radioForms := []string{"Đài Phát thanh và Truyền hình " + n, "Đài PTTH " + n, "Đài PT-TH " + n, "Đài PT&TH " + n,
 		"Đài Phát thanh - Truyền hình " + g.lv, "Đài PTTH " + g.lv, "Đài PT-TH " + g.lv, "Đài PTTH"}
-	const note = "Năm 2025 nhiều tỉnh hợp nhất báo và đài thành Báo và Phát thanh, Truyền hình; quản trị viên cho đơn vị kết thúc và ghi đơn vị kế thừa nếu địa phương đã hợp nhất."
-	return []Entry{
+	const note = "Năm 2025 nhiều tỉnh hợp nhất báo và đài thành Báo và Phát thanh, Truyền hình; quản trị viên cho đơn vị kết thúc và ghi đơn vị kế thừa nếu địa phương đã hợp nhất (ngày theo quyết định của tỉnh)."
+	es := []Entry{
 		unit("bao-tinh", ttdn.UnitPressAgency, "tinh-uy", paper, paper, "Báo "+g.lv, paper+" Online", paper+" điện tử").noted(note),
 		unit("dai-ptth", ttdn.UnitPressAgency, "ubnd-tinh", radio, "Đài PTTH "+g.lv, radioForms...).noted(note),
 	}
+	if _, kept := pressNames[n]; !kept {
+		merged := "Báo và Phát thanh, Truyền hình " + n
+		es = append(es, unit("bao-ptth", ttdn.UnitPressAgency, "tinh-uy", merged, "Báo và PTTH "+n,
+			"Báo và Phát thanh, Truyền hình "+g.lv, "Báo và PT,TH "+n, "Báo và PTTH "+g.lv, "Báo và Phát thanh - Truyền hình "+n).
+			noted("Cơ quan báo chí hợp nhất từ báo và đài của tỉnh năm 2025 ở nhiều địa phương; nếu tỉnh chưa hợp nhất, quản trị viên xóa hoặc cho đơn vị kết thúc."))
+	}
+	return es
 }
 
 func (g gen) massOrganisations() []Entry {
@@ -285,16 +315,26 @@ func (g gen) groups(es []Entry) []Group {
 		return codes
 	}
 	lv := g.lv
+	var border []Group
+	if len(g.p.Borders) > 0 {
+		// Its members are the border communes, which the admin marks: the
+		// commune list carries no border flag.
+		border = append(border, Group{Code: "ubnd-xa-bien-gioi", Name: "Ủy ban nhân dân các xã biên giới",
+			Aliases: []string{"UBND các xã biên giới", "các xã biên giới", "UBND các xã, phường biên giới", "các xã, phường biên giới",
+				"UBND các xã, phường, cửa khẩu biên giới"}})
+	}
 	sbn := []string{"các sở, ban, ngành", "các sở, ban ngành", "các sở ban ngành", "các sở, ngành",
 		"các sở, ngành liên quan", "các sở, ngành có liên quan", "các sở, ban, ngành liên quan",
 		"các sở, ban, ngành của " + lv, "Thủ trưởng các sở, ban, ngành", "các sở, ban, ngành, đoàn thể", "sở, ban, ngành",
 		"các sở, ngành " + lv, "các cơ quan chuyên môn thuộc UBND " + lv, "các cơ quan, đơn vị"}
-	return []Group{
+	return append([]Group{
 		{Code: "cac-so-ban-nganh", Name: "Các sở, ban, ngành " + lv, Aliases: sbn,
 			MemberCodes: append(codesOf(ttdn.UnitDepartment), "van-phong")},
 		{Code: "ubnd-cap-xa", Name: "Ủy ban nhân dân các xã, phường",
 			Aliases: []string{"UBND các xã, phường", "UBND các xã, phường, đặc khu", "Ủy ban nhân dân các xã, phường, đặc khu",
-				"UBND cấp xã", "Ủy ban nhân dân cấp xã", "các xã, phường", "các xã, phường, đặc khu", "Chủ tịch UBND các xã, phường"}},
+				"UBND cấp xã", "Ủy ban nhân dân cấp xã", "các xã, phường", "các xã, phường, đặc khu", "Chủ tịch UBND các xã, phường",
+				// "các sở, ngành, địa phương": since 2025 the local level is the communes.
+				"các địa phương", "địa phương", "chính quyền địa phương cấp xã"}},
 		{Code: "co-quan-bao-chi", Name: "Các cơ quan báo chí",
 			Aliases: []string{"cơ quan báo chí", "các cơ quan báo chí " + lv, "các cơ quan báo chí trong " + lv,
 				"các cơ quan thông tấn báo chí", "các cơ quan báo chí địa phương", "các cơ quan truyền thông"},
@@ -305,7 +345,7 @@ func (g gen) groups(es []Entry) []Group {
 			MemberCodes: codesOf(ttdn.UnitMassOrganisation, "mttq")},
 		{Code: "doanh-nghiep", Name: "Các doanh nghiệp trong và ngoài " + lv,
 			Aliases: []string{"các doanh nghiệp", "doanh nghiệp trong và ngoài " + lv, "các doanh nghiệp trong " + lv}},
-	}
+	}, border...)
 }
 
 func contains(xs []string, x string) bool {

@@ -133,7 +133,7 @@ func TestGeneratedNamesResolve(t *testing.T) {
 			"Hội LHPN tỉnh": "hoi-lhpn", "các sở, ban, ngành": "cac-so-ban-nganh", "UBND các xã, phường": "ubnd-cap-xa",
 		},
 		"Hà Nội": {
-			"Sở Văn hóa, Thể thao và Du lịch Thành phố": "so-vhttdl", "UBND Thành phố": "ubnd-tinh", "Thành ủy Hà Nội": "tinh-uy",
+			"Sở Văn hóa và Thể thao Thành phố": "so-vhttdl", "Sở Du lịch": "so-du-lich", "UBND Thành phố": "ubnd-tinh", "Thành ủy Hà Nội": "tinh-uy",
 			"Công an TP": "cong-an", "Bộ Tư lệnh Thủ đô": "bchqs", "Ban Tuyên giáo và Dân vận Thành ủy": "ban-tgdv", "Thành đoàn": "tinh-doan",
 			"Báo Hànộimới": "bao-tinh", "Sở Ngoại vụ thành phố": "so-ngoai-vu",
 		},

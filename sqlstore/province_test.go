@@ -75,7 +75,7 @@ func TestSetupProvince(t *testing.T) {
 			t.Fatal(err)
 		}
 		for text, code := range map[string]string{"UBND Thành phố": "ubnd-tinh", "Phường Bến Thành": "xa-phuong-ben-thanh",
-			"Sở VHTTDL TP": "so-vhttdl", "Báo Sài Gòn Giải Phóng": "bao-tinh", "UBND các xã, phường, đặc khu": "ubnd-cap-xa",
+			"Sở VH&TT TP": "so-vhttdl", "Báo Sài Gòn Giải Phóng": "bao-tinh", "UBND các xã, phường, đặc khu": "ubnd-cap-xa",
 			"BĐBP Thành phố": "bdbp"} {
 			if ref, ok := r.Resolve(text); !ok || ref.Code != code {
 				t.Errorf("%q → %q %v, want %q", text, ref.Code, ok, code)
