@@ -17,21 +17,29 @@ import (
 // provinceCache keeps the province for provinceLife, like the TOTP
 // requirement: every page shows it, and it changes once in a lifetime.
 type provinceCache struct {
-	mu sync.Mutex
-	at time.Time
-	p  directory.ProvinceInfo
+	mu  sync.Mutex
+	at  time.Time
+	p   directory.ProvinceInfo
+	set bool // the setting is stored (the admin has set it up)
 }
 
 const provinceLife = 15 * time.Second
 
 // province is the province the instance serves.
 func (s *Server) province(r *http.Request) directory.ProvinceInfo {
+	p, _ := s.provinceSet(r)
+	return p
+}
+
+// provinceSet is the province served and whether it was set up.
+func (s *Server) provinceSet(r *http.Request) (directory.ProvinceInfo, bool) {
 	c := &s.prov
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if !c.at.IsZero() && time.Since(c.at) < provinceLife {
-		return c.p
+		return c.p, c.set
 	}
+	c.set = false
 	name := directory.ShippedProvince
 	if s.cfg.Settings != nil {
 		// The name is no secret: pages before log-in show it too.
@@ -39,7 +47,7 @@ func (s *Server) province(r *http.Request) directory.ProvinceInfo {
 		if err != nil {
 			s.log.Error("province setting", "err", err)
 		} else if set.Province != "" {
-			name = set.Province
+			name, c.set = set.Province, true
 		}
 	}
 	p, _, ok := directory.FindProvince(name)
@@ -47,7 +55,7 @@ func (s *Server) province(r *http.Request) directory.ProvinceInfo {
 		p, _, _ = directory.FindProvince(directory.ShippedProvince)
 	}
 	c.at, c.p = time.Now(), p
-	return p
+	return p, c.set
 }
 
 // forgetProvince makes the next page read the setting again (after setup).
