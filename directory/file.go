@@ -45,6 +45,16 @@ func ReadFile(name string, data []byte) ([]*ttdn.DirectoryRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A spreadsheet may carry a title above the headings (the export's
+	// XLSX does): the headings are the first row with the name column.
+	first := 0
+	for i := 0; i < len(records) && i < 5; i++ {
+		if hasNameColumn(records[i]) {
+			first = i
+			break
+		}
+	}
+	records, offset := records[first:], first
 	if len(records) < 2 {
 		return nil, ttdn.Errorf(ttdn.EINVALID, "Tệp không có dòng đơn vị nào (dòng đầu là tiêu đề cột).", "The file has no unit rows (the first line holds the headings).")
 	}
@@ -72,9 +82,18 @@ func ReadFile(name string, data []byte) ([]*ttdn.DirectoryRow, error) {
 		if strings.Join(rec, "") == "" {
 			continue
 		}
-		rows = append(rows, readRow(i+2, get))
+		rows = append(rows, readRow(offset+i+2, get))
 	}
 	return rows, nil
+}
+
+func hasNameColumn(rec []string) bool {
+	for _, h := range rec {
+		if headingKey(h) == "name" {
+			return true
+		}
+	}
+	return false
 }
 
 func readRow(line int, get func(string) string) *ttdn.DirectoryRow {

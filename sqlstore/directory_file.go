@@ -99,11 +99,10 @@ func checkDirectory(ctx context.Context, tx *Tx, rows []*ttdn.DirectoryRow) (*tt
 		return nil, nil, err
 	}
 	stored := map[string]*ttdn.Unit{}
-	names := map[string]string{} // folded name or short name → code
 	for _, u := range units {
 		stored[u.Code] = u
-		names[aliasKey(u.Name)], names[aliasKey(u.ShortName)] = u.Code, u.Code
 	}
+	names := storedNames(stored)
 	inFile := map[string]int{}
 	for _, r := range rows {
 		names[aliasKey(r.Name)] = r.Code
@@ -182,10 +181,7 @@ func sameUnit(u *ttdn.Unit, r *ttdn.DirectoryRow, stored map[string]*ttdn.Unit, 
 // applyDirectory inserts the new units, then writes every changed row with
 // its links, each audited.
 func applyDirectory(ctx context.Context, tx *Tx, rows []*ttdn.DirectoryRow, stored map[string]*ttdn.Unit) error {
-	names := map[string]string{}
-	for _, u := range stored {
-		names[aliasKey(u.Name)], names[aliasKey(u.ShortName)] = u.Code, u.Code
-	}
+	names := storedNames(stored)
 	for _, r := range rows {
 		names[aliasKey(r.Name)] = r.Code
 	}
@@ -232,4 +228,26 @@ func applyDirectory(ctx context.Context, tx *Tx, rows []*ttdn.DirectoryRow, stor
 		}
 	}
 	return nil
+}
+
+// storedNames maps folded names and short names to codes; where a name
+// stood for several units over time ("Ủy ban nhân dân tỉnh Tây Ninh"
+// before and after 1/7/2025) the current one has it.
+func storedNames(stored map[string]*ttdn.Unit) map[string]string {
+	names := map[string]string{}
+	put := func(name string, u *ttdn.Unit) {
+		k := aliasKey(name)
+		if k == "" {
+			return
+		}
+		if prev := stored[names[k]]; prev != nil && prev.ValidTo.IsZero() && !u.ValidTo.IsZero() {
+			return
+		}
+		names[k] = u.Code
+	}
+	for _, u := range stored {
+		put(u.Name, u)
+		put(u.ShortName, u)
+	}
+	return names
 }
