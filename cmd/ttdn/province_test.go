@@ -42,3 +42,35 @@ func TestProvinceSetupCommand(t *testing.T) {
 		})
 	}
 }
+
+// TestDirectoryCommands: the directory exported by the command loads back
+// unchanged; a file with a bad row is refused with the row and stores
+// nothing even with --apply.
+func TestDirectoryCommands(t *testing.T) {
+	for _, engine := range sqltest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			_, dsn := sqltest.OpenDSN(t, engine)
+			ctx := context.Background()
+			if err := run(ctx, []string{"province", "setup", "--db", dsn, "--province", "Hà Tĩnh"}, nil, io.Discard, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			file := filepath.Join(t.TempDir(), "dm.xlsx")
+			var out bytes.Buffer
+			if err := run(ctx, []string{"directory", "export", "--db", dsn, "--out", file}, nil, &out, io.Discard); err != nil {
+				t.Fatal(err)
+			}
+			out.Reset()
+			if err := run(ctx, []string{"directory", "import", "--db", dsn, file}, nil, &out, io.Discard); err != nil ||
+				!strings.Contains(out.String(), "Thêm mới 0, thay đổi 0,") || !strings.Contains(out.String(), "dòng lỗi 0") {
+				t.Fatalf("re-import: %v\n%s", err, out.String())
+			}
+			bad := filepath.Join(t.TempDir(), "bad.csv")
+			os.WriteFile(bad, []byte("Tên,Loại\nSở Du lịch,Sở, ban, ngành\nSở Mới,Không rõ\n"), 0o600)
+			out.Reset()
+			err := run(ctx, []string{"directory", "import", "--db", dsn, "--apply", bad}, nil, &out, io.Discard)
+			if ttdn.ErrorCode(err) != ttdn.EINVALID || !strings.Contains(out.String(), "dòng 3 (Sở Mới): Loại đơn vị “Không rõ”") {
+				t.Fatalf("bad file: %v\n%s", err, out.String())
+			}
+		})
+	}
+}
