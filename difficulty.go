@@ -133,7 +133,7 @@ func (g *DifficultyGroup) Validate() error {
 // DifficultyForward is the dispatch of a group's proposal.
 type DifficultyForward struct {
 	Version int
-	To      string // "UBND tỉnh Tây Ninh" when empty
+	To      string // the served province's UBND when empty
 	Number  string
 	Date    Date
 }

@@ -76,6 +76,8 @@ func Can(u *User, act Action, r Resource) bool {
 		return u.Role == RoleAdmin
 	case ResourceSettings:
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator
+	case ResourceProvince:
+		return u.Role == RoleAdmin
 	case ResourcePlan, ResourceResponsibility:
 		return u.Role == RoleCoordinator
 	case ResourceTask:

@@ -9,6 +9,9 @@ type Settings struct {
 	DueSoonDays        int          `json:"due_soon_days"` // notify this many days before a deadline
 	AttachmentMaxBytes int64        `json:"attachment_max_bytes"`
 	SMTP               SMTPSettings `json:"smtp"`
+	// Province is the province the instance serves ("Hà Nội"), set by
+	// `ttdn province setup`; empty means the shipped example, Tây Ninh.
+	Province string `json:"province"`
 }
 
 // SMTPSettings say how e-mail is sent. An empty Host turns e-mail off.

@@ -174,3 +174,22 @@ type UnitUpdate struct {
 	SuccessorID *int64
 	Note        *string
 }
+
+// ResourceUnitGroup is the audit's kind for a unit group (the policy
+// treats groups as units).
+const ResourceUnitGroup ResourceKind = "unit_group"
+
+// UnitAlias is a name as a plan wrote it that a user said means a unit or
+// a group (in the import preview): kept as another name of it, so the next
+// plan resolves it without help.
+type UnitAlias struct {
+	Text    string
+	UnitID  int64 // one of UnitID and GroupID
+	GroupID int64
+}
+
+// UnitAliasLearner keeps the names users resolved by hand as aliases. It
+// returns how many it added.
+type UnitAliasLearner interface {
+	LearnAliases(ctx context.Context, aliases []UnitAlias) (int, error)
+}

@@ -75,6 +75,8 @@ var uiOnly = map[string]string{
 	"GET /budgets/new":           "the empty form of POST /api/v1/budgets",
 	"GET /budgets/{id}/edit":     "the form of PATCH /api/v1/budgets/{id}",
 	"GET /reports/periods/new":   "the form of POST /api/v1/report-periods (defaults are applied there)",
+	"GET /setup/province":        "the admin's once-in-a-lifetime first run; on the server it is `ttdn province setup`",
+	"POST /setup/province":       "the admin's once-in-a-lifetime first run; on the server it is `ttdn province setup`",
 }
 
 // apiPending are UI actions not yet in the API: issue 17 stays open until
@@ -125,8 +127,9 @@ var apiPending = map[string]bool{
 	"POST /press/sources/{id}/edit": true, "POST /press/sources/{id}/enabled": true, "POST /press/watch/new": true,
 	"POST /press/watch/{id}/edit": true, "POST /press/watch/{id}/reapply": true,
 	"GET /tasks/{id}/edit": true, "POST /tasks/{id}/edit": true,
-	"POST /units/{id}/contacts": true,
-	"GET /users":                true, "GET /users/new": true, "GET /users/{id}/edit": true, "POST /users/new": true,
+	"POST /units/{id}/contacts":  true,
+	"GET /units/export/{format}": true, "GET /units/import": true, "POST /units/import": true, "POST /units/import/confirm": true,
+	"GET /users": true, "GET /users/new": true, "GET /users/{id}/edit": true, "POST /users/new": true,
 	"POST /users/{id}/edit": true, "POST /users/{id}/password": true, "POST /users/{id}/unlock": true,
 }
 

@@ -40,6 +40,7 @@ var auditActionWords = map[string][2]string{
 	"set_indicators":    {"chọn chỉ tiêu cho", "chose the indicators of"},
 	"rotate_secret_key": {"đổi khóa bí mật của", "rotated the secret key of"},
 	"assess":            {"đánh giá", "assessed"}, "assign": {"giao xử lý", "assigned"}, "publish": {"ghi nhận đăng, phát", "recorded the publication of"},
+	"province_setup": {"thiết lập", "set up"}, "add_alias": {"thêm tên gọi khác cho", "added another name for"},
 }
 
 // auditKindWords names the kinds of records.
@@ -55,6 +56,8 @@ var auditKindWords = map[string][2]string{
 	"press_source": {"nguồn tin", "press source"}, "watch_term": {"từ khóa theo dõi", "watch term"},
 	"press_review": {"đánh giá tin", "press review"}, "article": {"tin bài", "article"},
 	"case": {"vụ việc cần phản bác", "rebuttal case"}, "case_response": {"phản hồi vụ việc", "case response"},
+	"unit_group": {"nhóm đơn vị", "unit group"},
+	"province":   {"tỉnh, thành phố và danh mục đơn vị ban đầu", "province and its starting directory"},
 }
 
 // auditFieldWords names the fields people care about; technical fields

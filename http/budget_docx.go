@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"ttdn"
+	"ttdn/directory"
 )
 
 // The appraisal goes out as an administrative document laid out per Nghị
@@ -25,7 +26,7 @@ func (s *Server) handleBudgetAppraisalDOCX(w http.ResponseWriter, r *http.Reques
 		return
 	}
 	var buf bytes.Buffer
-	if err := writeAppraisalDOCX(&buf, v, ttdn.DateOf(s.now().In(vietnam))); err != nil {
+	if err := writeAppraisalDOCX(&buf, v, ttdn.DateOf(s.now().In(vietnam)), s.province(r)); err != nil {
 		s.renderError(w, r, ttdn.Errorf(ttdn.EINTERNAL, "Không tạo được tệp: %v", "The file could not be made: %v", err))
 		return
 	}
@@ -43,10 +44,10 @@ const docxRels = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`
 
 // writeAppraisalDOCX writes the appraisal of v dated on as a .docx.
-func writeAppraisalDOCX(w *bytes.Buffer, v *budgetView, on ttdn.Date) error {
+func writeAppraisalDOCX(w *bytes.Buffer, v *budgetView, on ttdn.Date, p directory.ProvinceInfo) error {
 	z := zip.NewWriter(w)
 	for _, part := range []struct{ name, body string }{
-		{"[Content_Types].xml", docxTypes}, {"_rels/.rels", docxRels}, {"word/document.xml", appraisalXML(v, on)},
+		{"[Content_Types].xml", docxTypes}, {"_rels/.rels", docxRels}, {"word/document.xml", appraisalXML(v, on, p)},
 	} {
 		f, err := z.Create(part.name)
 		if err != nil {
@@ -60,7 +61,7 @@ func writeAppraisalDOCX(w *bytes.Buffer, v *budgetView, on ttdn.Date) error {
 }
 
 // appraisalXML is the document body.
-func appraisalXML(v *budgetView, on ttdn.Date) string {
+func appraisalXML(v *budgetView, on ttdn.Date, p directory.ProvinceInfo) string {
 	var b strings.Builder
 	b.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>`)
 	month := fmt.Sprintf("%d", on.Month)
@@ -69,10 +70,10 @@ func appraisalXML(v *budgetView, on ttdn.Date) string {
 	}
 	// Nghị định 30/2020: the superior body above the issuing one.
 	docTable(&b, false, []int{3800, 5500}, [][]string{
-		{strings.ToUpper(translate("vi", "app.org")), "**" + document30Name},
+		{strings.ToUpper(translate("vi", "app.org", p.Place())), "**" + document30Name},
 		{"**SỞ TÀI CHÍNH", "**" + document30Motto},
 		{"Số:        /BC-STC", ""},
-		{"", fmt.Sprintf("_Tây Ninh, ngày %02d tháng %s năm %d", on.Day, month, on.Year)},
+		{"", fmt.Sprintf("_%s, ngày %02d tháng %s năm %d", p.Name, on.Day, month, on.Year)},
 	})
 	docPara(&b, "center", true, false, "BÁO CÁO")
 	docPara(&b, "center", true, false, fmt.Sprintf("Kết quả thẩm định dự toán kinh phí thông tin đối ngoại năm %d của %s", v.E.Year, v.UnitName))

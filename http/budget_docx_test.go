@@ -19,7 +19,7 @@ func TestAppraisalDOCX(t *testing.T) {
 			Appraised: &appraised, AppraisalComment: "Tối đa 20 triệu"}}}
 	v := &budgetView{E: e, UnitName: "Công an tỉnh", Total: 50_000_000, Appraised: appraised}
 	var buf bytes.Buffer
-	if err := writeAppraisalDOCX(&buf, v, ttdn.Date{Year: 2019, Month: 2, Day: 5}); err != nil {
+	if err := writeAppraisalDOCX(&buf, v, ttdn.Date{Year: 2019, Month: 2, Day: 5}, tayNinh()); err != nil {
 		t.Fatal(err)
 	}
 	z, err := zip.NewReader(bytes.NewReader(buf.Bytes()), int64(buf.Len()))

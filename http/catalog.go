@@ -3,10 +3,10 @@ package http
 // catalog holds every string of the UI: {Vietnamese, English}. Vietnamese is
 // the language of the province's officials and the default.
 var catalog = map[string][2]string{
-	"app.org":    {"Ủy ban nhân dân tỉnh Tây Ninh", "People's Committee of Tây Ninh Province"},
+	"app.org":    {"Ủy ban nhân dân %s", "People's Committee of %s"},
 	"app.name":   {"Hệ thống quản lý công tác thông tin đối ngoại", "External Information Programme Management"},
-	"app.short":  {"TTĐN Tây Ninh", "TTĐN Tây Ninh"},
-	"app.footer": {"Hệ thống quản lý công tác thông tin đối ngoại tỉnh Tây Ninh · Thông tin nội bộ, không phát tán khi chưa được phép.", "Tây Ninh external information programme management · Internal information, do not distribute without permission."},
+	"app.short":  {"TTĐN %s", "TTĐN %s"},
+	"app.footer": {"Hệ thống quản lý công tác thông tin đối ngoại %s · Thông tin nội bộ, không phát tán khi chưa được phép.", "External information programme management, %s · Internal information, do not distribute without permission."},
 
 	"nav.skip":     {"Bỏ qua, đến nội dung chính", "Skip to main content"},
 	"nav.language": {"Ngôn ngữ", "Language"},

@@ -61,6 +61,8 @@ func newServer(db *sqlstore.DB) *Server {
 		Consolidated: sqlstore.NewConsolidatedReportService(db), Idempotency: sqlstore.NewIdempotencyService(db),
 		Press:        newPressConfig(db),
 		Cases:        sqlstore.NewCaseService(db),
+		Province:     sqlstore.NewProvinceService(db),
+		Directory:    sqlstore.NewDirectoryService(db),
 		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ready:        db.CheckWrite,
 		// /metrics is for the monitoring network only: the fixture's

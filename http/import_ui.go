@@ -114,6 +114,7 @@ func (s *Server) handleImportConfirm(w http.ResponseWriter, r *http.Request) {
 		s.renderWithError(w, r, err, "import_preview", "import.preview_title", view)
 		return
 	}
+	s.learnAliases(r, view)
 	s.redirectWithFlash(w, r, "/plans/"+itoa(res.Plan.ID), "flash.imported")
 }
 

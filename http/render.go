@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"ttdn"
+	"ttdn/directory"
 )
 
 //go:embed html/*.html
@@ -60,6 +61,9 @@ type page struct {
 	// (aria-invalid) and puts the message beside it (field_error.go).
 	ErrorField string
 	Data       any
+	// Province is the province the instance serves (province_words.go).
+	Province directory.ProvinceInfo
+	SetupDue bool // an admin, and no province set up yet
 }
 
 // T translates a catalog key into the page's language.
@@ -146,6 +150,10 @@ func (s *Server) renderWithError(w http.ResponseWriter, r *http.Request, err err
 func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey string, data any) *page {
 	req := reqOf(r)
 	p := &page{Lang: req.lang, User: req.user, Path: r.URL.RequestURI(), Data: data, RequestID: requestID(r)}
+	var set bool
+	p.Province, set = s.provinceSet(r)
+	// The admin's first run: a banner on every page until the province is set up.
+	p.SetupDue = !set && s.cfg.Province != nil && req.user != nil && req.user.Role == ttdn.RoleAdmin
 	p.CSRF = s.csrfToken(w, r)
 	p.Title = p.T(titleKey)
 	p.Flash = takeFlash(w, r, p.Lang)

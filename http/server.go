@@ -67,6 +67,10 @@ type Config struct {
 	Press *PressConfig
 	// Rebuttal cases (issue 14); nil leaves their pages out.
 	Cases ttdn.CaseService
+	// Province setup and the directory's import (issue 13); nil leaves
+	// their pages out.
+	Province  ttdn.ProvinceService
+	Directory ttdn.DirectoryService
 
 	// Idempotency keeps the API's Idempotency-Keys (issue 17); APIRateLimit
 	// is the requests a token may make per minute (0: 600, below 0: none).
@@ -135,6 +139,7 @@ type Server struct {
 	totpReq requirementCache // the admin's TOTP requirement (totp_ui.go)
 	badges  workBadges       // the navigation's work counts (home_badge.go)
 	limiter *rateLimiter     // API requests per token (api_ratelimit.go)
+	prov    provinceCache    // the province served (province_words.go)
 }
 
 // NewServer parses the templates and registers the routes. It panics if the
@@ -219,6 +224,7 @@ func (s *Server) routes() {
 	s.registerReportingRoutes(auth)
 	s.registerPressRoutes(auth)
 	s.registerCaseRoutes(auth)
+	s.provinceRoutes(auth)
 
 	auth("GET /users", s.handleUserList)
 	auth("GET /users/new", s.handleUserNewForm)

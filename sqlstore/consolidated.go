@@ -108,9 +108,14 @@ func consolidatedDefaults(ctx context.Context, tx *Tx, p *ttdn.Plan, rp *ttdn.Re
 	c := &ttdn.ConsolidatedReport{PeriodID: rp.ID, Status: ttdn.ConsolidatedDraft, Place: provinceOf(p.Place, p.Issuer, p.Title),
 		Summary:     "Kết quả công tác thông tin đối ngoại " + rp.Name,
 		SignerTitle: "KT. GIÁM ĐỐC\nPHÓ GIÁM ĐỐC"}
-	if c.Place != "" {
-		c.Issuer = "UBND TỈNH " + strings.ToUpper(c.Place)
+	if c.Place == "" {
+		p, err := servedProvince(ctx, tx)
+		if err != nil {
+			return nil, err
+		}
+		c.Place = p.Name
 	}
+	c.Issuer = issuerOf(c.Place)
 	all, err := findUnits(ctx, tx, `1 = 1 ORDER BY id`)
 	if err != nil {
 		return nil, err

@@ -132,7 +132,10 @@ func (s *DifficultyService) ForwardDifficultyGroup(ctx context.Context, id int64
 	}
 	to := strings.TrimSpace(f.To)
 	if to == "" {
-		to = "UBND tỉnh Tây Ninh"
+		var err error
+		if to, err = s.db.provinceCommittee(ctx); err != nil {
+			return nil, err
+		}
 	}
 	return s.moveGroup(ctx, id, f.Version, ttdn.DifficultyGrouped, ttdn.DifficultyForwarded, func(g *ttdn.DifficultyGroup) (string, []any) {
 		g.ForwardedTo, g.ForwardNumber, g.ForwardedOn = to, strings.TrimSpace(f.Number), f.Date

@@ -212,11 +212,24 @@ func SeedWatchTerms(ctx context.Context, db *DB) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := seedWatchTerms(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// seedWatchTerms stores the served province's starting watchlist when the
+// watchlist is empty.
+func seedWatchTerms(ctx context.Context, tx *Tx) error {
 	var n int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM press_watch_terms`).Scan(&n); err != nil || n > 0 {
 		return err
 	}
-	for _, d := range watch.Default {
+	p, err := servedProvince(ctx, tx)
+	if err != nil {
+		return err
+	}
+	for _, d := range watchDefaultsFor(p) {
 		t := &ttdn.WatchTerm{Code: d.Code, Name: d.Name, Aliases: d.Aliases, Kind: string(d.Kind),
 			Priority: int(d.Priority), Themes: d.Themes, Folded: d.Folded, Exclude: d.Exclude, Context: d.Context,
 			Within: d.Within, Enabled: true}
@@ -224,10 +237,7 @@ func SeedWatchTerms(ctx context.Context, db *DB) error {
 			return err
 		}
 	}
-	if err := bumpWatchlist(ctx, tx); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return bumpWatchlist(ctx, tx)
 }
 
 // MatchTerm is t as the matcher takes it.

@@ -2,6 +2,8 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 	"fmt"
 
 	"ttdn"
@@ -20,25 +22,68 @@ func SeedDirectory(ctx context.Context, db *DB) error {
 		return err
 	}
 	defer tx.Rollback()
-	ids, err := unitIDsByCode(ctx, tx)
+	d, err := storedProvinceDirectory(ctx, tx)
 	if err != nil {
 		return err
 	}
-	entries := directory.Entries()
+	if _, err := seedEntries(ctx, tx, d.Entries, d.Groups, nil); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// storedProvinceDirectory is the directory of the province in the settings:
+// the shipped example (Tây Ninh, with its pre-2025 units) when none is set
+// or Tây Ninh is, else the generated one.
+func storedProvinceDirectory(ctx context.Context, tx *Tx) (directory.ProvinceDirectory, error) {
+	name, err := storedProvince(ctx, tx)
+	if err != nil {
+		return directory.ProvinceDirectory{}, err
+	}
+	return provinceDirectory(name), nil
+}
+
+func provinceDirectory(name string) directory.ProvinceDirectory {
+	p, _, ok := directory.FindProvince(name)
+	if !ok || p.Name == directory.ShippedProvince {
+		p, _, _ = directory.FindProvince(directory.ShippedProvince)
+		return directory.ProvinceDirectory{Province: p, Entries: directory.Entries(), Groups: directory.Groups()}
+	}
+	return directory.Generate(p)
+}
+
+// storedProvince is the province setting, "" when none is stored.
+func storedProvince(ctx context.Context, tx *Tx) (string, error) {
+	var v string
+	err := tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, keyProvince).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return v, err
+}
+
+// seedEntries stores entries and groups missing by code and links them;
+// it returns the units it inserted. progress, when set, hears of each entry.
+func seedEntries(ctx context.Context, tx *Tx, entries []directory.Entry, groups []directory.Group, progress func(done, total int)) (int, error) {
+	ids, err := unitIDsByCode(ctx, tx)
+	if err != nil {
+		return 0, err
+	}
+	before := len(ids)
 	for i := range entries {
 		if err := seedUnit(ctx, tx, &entries[i], ids); err != nil {
-			return err
+			return 0, err
+		}
+		if progress != nil {
+			progress(i+1, len(entries))
 		}
 	}
 	for _, e := range entries {
 		if err := linkUnit(ctx, tx, e, ids); err != nil {
-			return err
+			return 0, err
 		}
 	}
-	if err := seedGroups(ctx, tx, directory.Groups(), ids); err != nil {
-		return err
-	}
-	return tx.Commit()
+	return len(ids) - before, seedGroups(ctx, tx, groups, ids)
 }
 
 func seedUnit(ctx context.Context, tx *Tx, e *directory.Entry, ids map[string]int64) error {

@@ -3,8 +3,10 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"strings"
 
 	"ttdn"
+	"ttdn/directory"
 )
 
 // seedChannel is a shipped channel, its owner named by directory code.
@@ -54,14 +56,26 @@ func SeedCatalogs(ctx context.Context, db *DB) error {
 		return err
 	}
 	defer tx.Rollback()
-	if err := seedThemes(ctx, tx); err != nil {
+	if err := seedCatalogs(ctx, tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// seedCatalogs stores the themes and channels of the stored province.
+func seedCatalogs(ctx context.Context, tx *Tx) error {
+	d, err := storedProvinceDirectory(ctx, tx)
+	if err != nil {
+		return err
+	}
+	if err := seedThemes(ctx, tx, d.Province); err != nil {
 		return err
 	}
 	units, err := unitIDsByCode(ctx, tx)
 	if err != nil {
 		return err
 	}
-	for _, sc := range seedChannels() {
+	for _, sc := range channelsOf(d.Province) {
 		c := &ttdn.Channel{Code: sc.code, Name: sc.name, Kind: sc.kind, UnitID: units[sc.unitCode], URL: sc.url,
 			Languages: sc.languages, Active: true}
 		if err := seedOne(ctx, tx, "channels", c.Code, ttdn.ResourceChannel, c, func() error {
@@ -70,12 +84,28 @@ func SeedCatalogs(ctx context.Context, db *DB) error {
 			return err
 		}
 	}
-	return tx.Commit()
+	return nil
 }
 
-func seedThemes(ctx context.Context, tx *Tx) error {
+// channelsOf are the channels shipped for p: Tây Ninh's from the seed
+// plan, or the usual outlets of any province named from it.
+func channelsOf(p directory.ProvinceInfo) []seedChannel {
+	if p.Name == directory.ShippedProvince {
+		return seedChannels()
+	}
+	paper, radio := directory.PressNames(p)
+	return []seedChannel{
+		{"bao-tinh", paper, ttdn.ChannelNewspaper, "bao-tinh", "", []string{"vi"}},
+		{"dai-ptth", radio, ttdn.ChannelBroadcaster, "dai-ptth", "", []string{"vi"}},
+		{"cong-ttdt-tinh", "Cổng Thông tin điện tử " + p.Place(), ttdn.ChannelPortal, "van-phong", "", []string{"vi", "en"}},
+	}
+}
+
+// seedThemes stores the default themes, the local one named for p.
+func seedThemes(ctx context.Context, tx *Tx, p directory.ProvinceInfo) error {
 	for _, t := range ttdn.DefaultThemes {
 		t := t
+		t.Name = strings.ReplaceAll(t.Name, directory.ShippedProvince, p.Name)
 		if err := seedOne(ctx, tx, "themes", t.Code, ttdn.ResourceTheme, &t, func() error {
 			return insertTheme(ctx, tx, &t)
 		}); err != nil {

@@ -30,6 +30,7 @@ const (
 	keySMTPUsername  = "smtp_username"
 	keySMTPPassword  = "smtp_password"
 	keySMTPStartTLS  = "smtp_starttls"
+	keyProvince      = "province"
 )
 
 // FindSettings returns the settings to any logged-in user; the SMTP
@@ -111,6 +112,8 @@ func applySetting(s *ttdn.Settings, k, v string) {
 		s.SMTP.Password = v
 	case keySMTPStartTLS:
 		s.SMTP.StartTLS = v == "true"
+	case keyProvince:
+		s.Province = v
 	}
 }
 

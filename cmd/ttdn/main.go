@@ -39,6 +39,8 @@ func commands() []command {
 		{"import", "nạp tệp xuất vào CSDL trống: import --in TỆP.zip / load an export into an empty database", runImport},
 		{"doctor", "kiểm tra triển khai: CSDL, khóa, quyền, ổ đĩa, SMTP, đồng hồ / check a deployment", runDoctor},
 		{"version", "phiên bản, commit, ngày build, Go / version, commit, build date, Go", runVersion},
+		{"province", "thiết lập tỉnh, thành phố: province setup --province TÊN [--communes TỆP] | list / set up the province", runProvince},
+		{"directory", "danh mục đơn vị: directory export --out TỆP | import [--apply] TỆP (.csv, .xlsx) / unit directory files", runDirectory},
 		{"secret-key", "khóa mã hóa bí mật: secret-key rotate / rotate the key that seals stored secrets", runSecretKey},
 	}
 }

@@ -180,6 +180,8 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		Difficulties:    sqlstore.NewDifficultyService(db),
 		Press:           newPressConfig(db, guard),
 		Cases:           sqlstore.NewCaseService(db),
+		Province:        sqlstore.NewProvinceService(db),
+		Directory:       sqlstore.NewDirectoryService(db),
 		LoadResolver:    func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:            db.Ping,
 		Ready:           db.CheckWrite,

@@ -80,3 +80,12 @@ func MustCreateSession(tb testing.TB, db *sqlstore.DB, u *ttdn.User) string {
 	}
 	return s.Token
 }
+
+// SeedAgain runs what serve runs at every start: the directory and the
+// catalogues.
+func SeedAgain(db *sqlstore.DB) error {
+	if err := sqlstore.SeedDirectory(context.Background(), db); err != nil {
+		return err
+	}
+	return sqlstore.SeedCatalogs(context.Background(), db)
+}
