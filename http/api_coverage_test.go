@@ -71,6 +71,7 @@ var uiOnly = map[string]string{
 	"POST /account/totp/confirm": "a person enrols their own second factor with an authenticator app",
 	"POST /account/totp/disable": "needs the person's code; not for programs",
 	"POST /account/password":     "needs the person's current password; not for programs",
+	"POST /account/notify-email": "a person's own choice of e-mail for notices, made on the account page",
 	"POST /account/logout-all":   "ends browser sessions",
 	"GET /budgets/new":           "the empty form of POST /api/v1/budgets",
 	"GET /budgets/{id}/edit":     "the form of PATCH /api/v1/budgets/{id}",

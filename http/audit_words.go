@@ -39,6 +39,7 @@ var auditActionWords = map[string][2]string{
 	"set_expected":      {"đặt đơn vị phải báo cáo của", "set the expected units of"},
 	"set_indicators":    {"chọn chỉ tiêu cho", "chose the indicators of"},
 	"rotate_secret_key": {"đổi khóa bí mật của", "rotated the secret key of"},
+	"notify_email_set":  {"đổi cách nhận thư thông báo của", "changed how notices are e-mailed to"},
 	"assess":            {"đánh giá", "assessed"}, "assign": {"giao xử lý", "assigned"}, "publish": {"ghi nhận đăng, phát", "recorded the publication of"},
 }
 

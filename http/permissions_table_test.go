@@ -132,6 +132,7 @@ var permTable = map[string]string{
 	"GET /{$}":                                               "LAAAAAA",
 	"POST /account/logout-all":                               "LLLLLLL",
 	"POST /account/password":                                 "LVVVVVV",
+	"POST /account/notify-email":                             "LVVVVVV",
 	"POST /account/tokens/{id}/revoke":                       "LNNNNNN",
 	"POST /account/totp":                                     "LAAAAAA",
 	"POST /account/totp/confirm":                             "LVVVVVV",
