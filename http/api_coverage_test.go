@@ -102,6 +102,7 @@ var apiPending = map[string]bool{
 	"POST /press/review/bulk":           true,
 	"POST /press/watch/{id}/exclude":    true,
 	"POST /activities/{id}/files":       true,
+	"POST /reports/{id}/files":          true,
 	"GET /account-requests":             true, "POST /account-requests/{id}/confirm": true, "POST /account-requests/{id}/reject": true,
 	"POST /account/tokens/{id}/revoke": true, "POST /account/totp/require": true,
 	"GET /activities": true, "GET /activities/new": true, "GET /activities/{id}": true, "GET /activities/{id}/edit": true,

@@ -224,6 +224,7 @@ var permTable = map[string]string{
 	"POST /reports/{id}":                                     "LNNNNNN",
 	"POST /reports/{id}/refresh":                             "LNNNNNN",
 	"POST /reports/{id}/review":                              "LNNNNNN",
+	"POST /reports/{id}/files":                               "LNNNNNN",
 	"POST /tasks/{id}/edit#internal":                         "LFVFFFF",
 	"POST /tasks/{id}/edit#public":                           "LFVFFFF",
 	"POST /tasks/{id}/edit#secret":                           "LNVNNFN",
