@@ -44,6 +44,7 @@ type homeBrief struct {
 	Plan          *ttdn.Plan
 	Tasks, Done   int
 	Overdue       int
+	Duties        int
 	Percent       int
 	LateUnits     int
 	MissingUnits  int
@@ -404,20 +405,16 @@ func (s *Server) workBrief(r *http.Request, v *homeView) error {
 	if err != nil || len(plans) == 0 {
 		return err
 	}
+	if s.cfg.Dashboard == nil {
+		return nil
+	}
 	b := &homeBrief{Plan: plans[0]}
-	kind := ttdn.TaskKindTask
-	tasks, _, err := s.cfg.Tasks.FindTasks(r.Context(), ttdn.TaskFilter{PlanID: &b.Plan.ID, Kind: &kind, Limit: 5000})
+	// The dashboard's own counts, so the two pages never disagree.
+	pp, err := s.cfg.Dashboard.PlanProgress(r.Context(), b.Plan.ID, v.Today)
 	if err != nil {
 		return err
 	}
-	for _, t := range tasks {
-		b.Tasks++
-		if t.Status == ttdn.TaskDone {
-			b.Done++
-		} else if t.Overdue(v.Today) {
-			b.Overdue++
-		}
-	}
+	b.Tasks, b.Done, b.Overdue, b.Duties = pp.Tasks.Total, pp.Tasks.ByStatus[ttdn.TaskDone], pp.Tasks.Overdue, pp.Duties.Total
 	if b.Tasks > 0 {
 		b.Percent = b.Done * 100 / b.Tasks
 	}
