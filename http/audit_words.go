@@ -188,7 +188,7 @@ func displayValue(v, lang string) string {
 		return d.String()
 	}
 	if c, err := ttdn.ParseClassification(v); err == nil && v != "" {
-		return c.Label()
+		return classificationLabel(lang, c)
 	}
 	if strings.HasPrefix(v, "[") || strings.HasPrefix(v, "{") {
 		return unitNames(v)

@@ -138,10 +138,10 @@ func (s *Server) workUnitTasks(r *http.Request, v *homeView) error {
 		row := workRow{Title: t.Ref + " " + t.Title, Link: fmt.Sprintf("/tasks/%d", t.ID)}
 		switch {
 		case t.Overdue(v.Today):
-			row.Detail, row.Urgent = "hạn "+t.Deadline.String(), true
+			row.Detail, row.Urgent = translate(langOf(r), "home.due", t.Deadline.String()), true
 			addRow(overdue, row)
 		case !t.Deadline.IsZero() && !soon.Before(t.Deadline):
-			row.Detail = "hạn " + t.Deadline.String()
+			row.Detail = translate(langOf(r), "home.due", t.Deadline.String())
 			addRow(due, row)
 		case t.LastUpdateAt.IsZero() || t.LastUpdateAt.Before(staleBefore):
 			addRow(stale, row)
@@ -184,7 +184,7 @@ func (s *Server) workUnitReports(r *http.Request, v *homeView) error {
 		if err != nil {
 			return err
 		}
-		row := workRow{Title: p.Name, Detail: "hạn " + p.DueDate.String(), Link: fmt.Sprintf("/reports/periods/%d", p.ID),
+		row := workRow{Title: p.Name, Detail: translate(langOf(r), "home.due", p.DueDate.String()), Link: fmt.Sprintf("/reports/periods/%d", p.ID),
 			Urgent: p.DueDate.Before(v.Today)}
 		switch {
 		case len(reports) == 0:
@@ -277,7 +277,7 @@ func (s *Server) workProposals(r *http.Request, v *homeView) error {
 	sec := &workSection{Title: "home.proposals_waiting", Link: "/difficulties"}
 	for _, g := range groups {
 		if g.Status == ttdn.DifficultyForwarded {
-			addRow(sec, workRow{Title: g.Title, Detail: "gửi " + g.ForwardedOn.String(), Link: fmt.Sprintf("/difficulty-groups/%d", g.ID)})
+			addRow(sec, workRow{Title: g.Title, Detail: translate(langOf(r), "home.forwarded", g.ForwardedOn.String()), Link: fmt.Sprintf("/difficulty-groups/%d", g.ID)})
 		}
 	}
 	sec.Urgent = sec.Count > 0
@@ -301,7 +301,7 @@ func (s *Server) workReportsToReview(r *http.Request, v *homeView) error {
 			if len(sec.Rows) < homeRows {
 				row := workRow{Title: rep.UnitName, Link: fmt.Sprintf("/reports/%d", rep.ID), Urgent: rep.Late}
 				if rep.Late {
-					row.Detail = "nộp muộn"
+					row.Detail = translate(langOf(r), "home.late")
 				}
 				sec.Rows = append(sec.Rows, row)
 			}
@@ -334,7 +334,7 @@ func (s *Server) workMissingReports(r *http.Request, v *homeView) error {
 		}
 		sec.Count += st.Missing
 		sec.Rows = append(sec.Rows, workRow{Title: p.Name, Link: fmt.Sprintf("/reports/periods/%d", p.ID),
-			Detail: fmt.Sprintf("%d đơn vị chưa nộp, %d nộp muộn (hạn %s)", st.Missing, st.Late, p.DueDate), Urgent: p.DueDate.Before(v.Today)})
+			Detail: translate(langOf(r), "home.missing_late", st.Missing, st.Late, p.DueDate.String()), Urgent: p.DueDate.Before(v.Today)})
 	}
 	sec.Urgent = slices.ContainsFunc(sec.Rows, func(w workRow) bool { return w.Urgent })
 	v.Sections = append(v.Sections, sec)
