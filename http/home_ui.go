@@ -344,17 +344,19 @@ func (s *Server) workMissingReports(r *http.Request, v *homeView) error {
 // workPressActions lists press hits marked as needing action.
 func (s *Server) workPressActions(r *http.Request, v *homeView) error {
 	yes := true
-	return s.pressSection(r, v, ttdn.ReviewFilter{NeedsAction: &yes}, "home.press_actions", "/press/review?action=1")
+	return s.pressSection(r, v, ttdn.ReviewFilter{NeedsAction: &yes}, "home.press_actions", "/press/review?action=1", "")
 }
 
 // workPressQueue lists the review queue's new hits, highest priority first.
 func (s *Server) workPressQueue(r *http.Request, v *homeView) error {
 	st := ttdn.ReviewNew
-	return s.pressSection(r, v, ttdn.ReviewFilter{Status: &st}, "home.press_queue", "/press/review")
+	// A new hit is judged in the queue, so its line opens the queue on it.
+	return s.pressSection(r, v, ttdn.ReviewFilter{Status: &st}, "home.press_queue", "/press/review", "/press/review?status=new#review-%d")
 }
 
-// pressSection lists the press hits f selects.
-func (s *Server) pressSection(r *http.Request, v *homeView, f ttdn.ReviewFilter, title, link string) error {
+// pressSection lists the press hits f selects; each line opens rowLink
+// (with the article's id) or, when it is empty, the article.
+func (s *Server) pressSection(r *http.Request, v *homeView, f ttdn.ReviewFilter, title, link, rowLink string) error {
 	if s.cfg.Press == nil || s.cfg.Press.Reviews == nil {
 		return nil
 	}
@@ -366,6 +368,9 @@ func (s *Server) pressSection(r *http.Request, v *homeView, f ttdn.ReviewFilter,
 	sec := &workSection{Title: title, Count: total, Urgent: total > 0, Link: link}
 	for _, rv := range list {
 		row := workRow{Link: fmt.Sprintf("/press/articles/%d", rv.ArticleID)}
+		if rowLink != "" {
+			row.Link = fmt.Sprintf(rowLink, rv.ArticleID)
+		}
 		if rv.Article != nil {
 			row.Title = rv.Article.Title
 		}
