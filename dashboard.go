@@ -36,9 +36,14 @@ func (r *ProgressRow) Add(t *Task, day Date) {
 // "III.4" and "III.4.2"), since a plan's tasks all sit in one Roman section.
 // ByUnit counts a task for every unit it names, directly or through a group.
 type PlanProgress struct {
-	PlanID    int64         `json:"plan_id"`
-	Day       Date          `json:"day"`
-	Total     ProgressRow   `json:"total"`
+	PlanID int64       `json:"plan_id"`
+	Day    Date        `json:"day"`
+	Total  ProgressRow `json:"total"`
+	// Tasks and Duties split Total: the plan's tasks, and the duties of its
+	// section V tracked like tasks. Pages count them apart, in the same
+	// words on the plan, the dashboard and the home page.
+	Tasks     ProgressRow   `json:"tasks"`
+	Duties    ProgressRow   `json:"duties"`
 	BySection []ProgressRow `json:"by_section"`
 	ByUnit    []ProgressRow `json:"by_unit"`
 }

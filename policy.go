@@ -98,6 +98,8 @@ func Can(u *User, act Action, r Resource) bool {
 		return canWritePress(u, r)
 	case ResourceCase:
 		return canWriteCase(u, act, r)
+	case ResourceUnitReport:
+		return len(r.UnitIDs) == 1 && CanReport(u, ActEdit, r.UnitIDs[0])
 	}
 	return false
 }
@@ -108,6 +110,11 @@ func canRead(u *User, r Resource) bool {
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator || r.OwnerUserID == u.ID
 	case ResourceAudit, ResourceAccountRequest:
 		return u.Role == RoleAdmin || u.Role == RoleLeader
+	case ResourceUnitReport:
+		// A unit's report is read by its own officers, the coordinator and
+		// the leaders (CanReport): the readers of a secret record of that
+		// unit too, so the classification it inherits narrows nothing.
+		return len(r.UnitIDs) == 1 && CanReport(u, ActRead, r.UnitIDs[0])
 	}
 	s := ReadScope(u, r.Kind)
 	if r.Classification <= s.Max {

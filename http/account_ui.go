@@ -16,6 +16,7 @@ func (s *Server) accountRoutes(ui, auth func(string, http.HandlerFunc)) {
 	auth("GET /account", s.handleAccount)
 	auth("POST /account/logout-all", s.handleLogoutAll)
 	auth("POST /account/password", s.handleOwnPassword)
+	auth("POST /account/notify-email", s.handleAccountEmail)
 	auth("POST /account/tokens/{id}/revoke", s.handleOwnTokenRevoke)
 	auth("GET /account/totp", s.handleTOTPPage)
 	auth("POST /account/totp", s.handleTOTPBegin)
@@ -30,6 +31,7 @@ func (s *Server) accountRoutes(ui, auth func(string, http.HandlerFunc)) {
 type accountView struct {
 	Tokens      []*ttdn.APIToken
 	RequireTOTP bool
+	Email       *accountEmailView // nil: no notification service
 }
 
 func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) {
@@ -43,7 +45,7 @@ func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, err error
 		s.renderError(w, r, terr)
 		return
 	}
-	view := accountView{Tokens: tokens, RequireTOTP: s.totpRequired(r)}
+	view := accountView{Tokens: tokens, RequireTOTP: s.totpRequired(r), Email: s.accountEmail(r)}
 	if err != nil {
 		s.renderWithError(w, r, err, "account", "account.title", view)
 		return

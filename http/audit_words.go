@@ -39,6 +39,7 @@ var auditActionWords = map[string][2]string{
 	"set_expected":      {"đặt đơn vị phải báo cáo của", "set the expected units of"},
 	"set_indicators":    {"chọn chỉ tiêu cho", "chose the indicators of"},
 	"rotate_secret_key": {"đổi khóa bí mật của", "rotated the secret key of"},
+	"notify_email_set":  {"đổi cách nhận thư thông báo của", "changed how notices are e-mailed to"},
 	"assess":            {"đánh giá", "assessed"}, "assign": {"giao xử lý", "assigned"}, "publish": {"ghi nhận đăng, phát", "recorded the publication of"},
 	"province_setup": {"thiết lập", "set up"}, "add_alias": {"thêm tên gọi khác cho", "added another name for"},
 }
@@ -190,7 +191,7 @@ func displayValue(v, lang string) string {
 		return d.String()
 	}
 	if c, err := ttdn.ParseClassification(v); err == nil && v != "" {
-		return c.Label()
+		return classificationLabel(lang, c)
 	}
 	if strings.HasPrefix(v, "[") || strings.HasPrefix(v, "{") {
 		return unitNames(v)

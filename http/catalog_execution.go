@@ -141,8 +141,6 @@ var executionCatalog = map[string][2]string{
 	"home.dashboard_link":        {"Tổng quan của tỉnh", "Province overview"},
 	"home.notifications_link":    {"Thông báo", "Notifications"},
 	"home.brief":                 {"Tình hình thực hiện kế hoạch", "The plan at a glance"},
-	"home.brief_done":            {"nhiệm vụ hoàn thành (%d/%d)", "tasks done (%d/%d)"},
-	"home.brief_overdue":         {"nhiệm vụ quá hạn", "tasks overdue"},
 	"home.brief_missing":         {"đơn vị chưa nộp báo cáo kỳ đang mở", "units yet to report in open periods"},
 	"home.brief_late":            {"báo cáo nộp muộn", "reports submitted late"},
 	"home.press_digest":          {"Điểm tin báo chí", "Press digest"},

@@ -173,6 +173,8 @@ var reportingCatalog = map[string][2]string{
 	"ureport.reopen_reason":    {"Lý do mở lại (bắt buộc)", "Reason for reopening (required)"},
 	"ureport.reopen_help":      {"Mở lại đưa báo cáo về trạng thái trả lại để đơn vị bổ sung; lý do được ghi vào lịch sử.", "Reopening returns the report to the unit to complete; the reason is kept in the history."},
 	"ureport.history":          {"Lịch sử xử lý", "History"},
+	"ureport.files":            {"Tệp đính kèm (báo cáo đã ký, đóng dấu; ảnh)", "Files (the signed and stamped report; photos)"},
+	"ureport.files_help":       {"Bản quét hoặc PDF của báo cáo đã ký, đóng dấu, và ảnh minh họa; loại tệp được kiểm tra theo nội dung. Báo cáo đã được chấp nhận thì không thêm tệp được nữa.", "A scan or PDF of the signed and stamped report, and photos; the type is checked by content. Once the report is accepted its files no longer change."},
 	"ureport.no_history":       {"Chưa gửi lần nào.", "Not sent yet."},
 	"ureport.not_started":      {"Chưa lập", "Not started"},
 	"ureport.open":             {"Mở báo cáo", "Open the report"},

@@ -45,7 +45,7 @@ func comparisonCharts(p *page, c *ttdn.ConsolidatedReport, rp *ttdn.ReportPeriod
 			}
 			name := p.IndicatorName(t.Indicator)
 			bars = append(bars, chart.Bar{Label: year + " · " + name, Value: float64(t.Value)})
-			row := comparisonRow{Name: name, Unit: t.Indicator.Unit, Value: document.FormatNumber(t.Value)}
+			row := comparisonRow{Name: name, Unit: p.MeasureUnit(t.Indicator.Unit), Value: document.FormatNumber(t.Value)}
 			if t.Previous != nil {
 				bars = append(bars, chart.Bar{Label: prevYear + " · " + name, Value: float64(prev)})
 				d, _ := t.Change()

@@ -88,6 +88,9 @@ func (s *Server) newConsolidatedView(r *http.Request) (*consolidatedView, error)
 			return nil, err
 		}
 	}
+	if langOf(r) == langEN {
+		v.Rows, v.NumberRef, v.PlaceDate = englishRows(c), englishNumberLine(c), englishPlaceDate(c)
+	}
 	for _, t := range c.Totals {
 		if t.Indicator.ValueType == ttdn.ValueText && len(t.Texts) > 0 {
 			v.Texts = append(v.Texts, t)

@@ -151,11 +151,11 @@ func (v *dashboardView) drawCharts(p *page) {
 		v.Charts["timeline"] = template.HTML(tl.SVG())
 	}
 	if v.Stats != nil {
-		types := make([]ttdn.Count, len(v.Stats.ByType))
+		// The table beside the chart shows the same, translated, labels.
 		for i, c := range v.Stats.ByType {
-			types[i] = ttdn.Count{Key: c.Key, Label: p.ActivityType(ttdn.ActivityType(c.Key)), Count: c.Count}
+			v.Stats.ByType[i].Label = p.ActivityType(ttdn.ActivityType(c.Key))
 		}
-		bar("type", p.T("dashboard.by_type"), "", chart.CountBars(types))
+		bar("type", p.T("dashboard.by_type"), "", chart.CountBars(v.Stats.ByType))
 		bar("month", p.T("dashboard.by_month"), "", chart.CountBars(v.Stats.ByMonth))
 		bar("theme", p.T("dashboard.by_theme"), "", chart.CountBars(v.Stats.ByTheme))
 	}

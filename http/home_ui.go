@@ -44,6 +44,7 @@ type homeBrief struct {
 	Plan          *ttdn.Plan
 	Tasks, Done   int
 	Overdue       int
+	Duties        int
 	Percent       int
 	LateUnits     int
 	MissingUnits  int
@@ -138,10 +139,10 @@ func (s *Server) workUnitTasks(r *http.Request, v *homeView) error {
 		row := workRow{Title: t.Ref + " " + t.Title, Link: fmt.Sprintf("/tasks/%d", t.ID)}
 		switch {
 		case t.Overdue(v.Today):
-			row.Detail, row.Urgent = "hạn "+t.Deadline.String(), true
+			row.Detail, row.Urgent = translate(langOf(r), "home.due", t.Deadline.String()), true
 			addRow(overdue, row)
 		case !t.Deadline.IsZero() && !soon.Before(t.Deadline):
-			row.Detail = "hạn " + t.Deadline.String()
+			row.Detail = translate(langOf(r), "home.due", t.Deadline.String())
 			addRow(due, row)
 		case t.LastUpdateAt.IsZero() || t.LastUpdateAt.Before(staleBefore):
 			addRow(stale, row)
@@ -184,7 +185,7 @@ func (s *Server) workUnitReports(r *http.Request, v *homeView) error {
 		if err != nil {
 			return err
 		}
-		row := workRow{Title: p.Name, Detail: "hạn " + p.DueDate.String(), Link: fmt.Sprintf("/reports/periods/%d", p.ID),
+		row := workRow{Title: p.Name, Detail: translate(langOf(r), "home.due", p.DueDate.String()), Link: fmt.Sprintf("/reports/periods/%d", p.ID),
 			Urgent: p.DueDate.Before(v.Today)}
 		switch {
 		case len(reports) == 0:
@@ -277,7 +278,7 @@ func (s *Server) workProposals(r *http.Request, v *homeView) error {
 	sec := &workSection{Title: "home.proposals_waiting", Link: "/difficulties"}
 	for _, g := range groups {
 		if g.Status == ttdn.DifficultyForwarded {
-			addRow(sec, workRow{Title: g.Title, Detail: "gửi " + g.ForwardedOn.String(), Link: fmt.Sprintf("/difficulty-groups/%d", g.ID)})
+			addRow(sec, workRow{Title: g.Title, Detail: translate(langOf(r), "home.forwarded", g.ForwardedOn.String()), Link: fmt.Sprintf("/difficulty-groups/%d", g.ID)})
 		}
 	}
 	sec.Urgent = sec.Count > 0
@@ -301,7 +302,7 @@ func (s *Server) workReportsToReview(r *http.Request, v *homeView) error {
 			if len(sec.Rows) < homeRows {
 				row := workRow{Title: rep.UnitName, Link: fmt.Sprintf("/reports/%d", rep.ID), Urgent: rep.Late}
 				if rep.Late {
-					row.Detail = "nộp muộn"
+					row.Detail = translate(langOf(r), "home.late")
 				}
 				sec.Rows = append(sec.Rows, row)
 			}
@@ -334,7 +335,7 @@ func (s *Server) workMissingReports(r *http.Request, v *homeView) error {
 		}
 		sec.Count += st.Missing
 		sec.Rows = append(sec.Rows, workRow{Title: p.Name, Link: fmt.Sprintf("/reports/periods/%d", p.ID),
-			Detail: fmt.Sprintf("%d đơn vị chưa nộp, %d nộp muộn (hạn %s)", st.Missing, st.Late, p.DueDate), Urgent: p.DueDate.Before(v.Today)})
+			Detail: translate(langOf(r), "home.missing_late", st.Missing, st.Late, p.DueDate.String()), Urgent: p.DueDate.Before(v.Today)})
 	}
 	sec.Urgent = slices.ContainsFunc(sec.Rows, func(w workRow) bool { return w.Urgent })
 	v.Sections = append(v.Sections, sec)
@@ -344,17 +345,19 @@ func (s *Server) workMissingReports(r *http.Request, v *homeView) error {
 // workPressActions lists press hits marked as needing action.
 func (s *Server) workPressActions(r *http.Request, v *homeView) error {
 	yes := true
-	return s.pressSection(r, v, ttdn.ReviewFilter{NeedsAction: &yes}, "home.press_actions", "/press/review?action=1")
+	return s.pressSection(r, v, ttdn.ReviewFilter{NeedsAction: &yes}, "home.press_actions", "/press/review?action=1", "")
 }
 
 // workPressQueue lists the review queue's new hits, highest priority first.
 func (s *Server) workPressQueue(r *http.Request, v *homeView) error {
 	st := ttdn.ReviewNew
-	return s.pressSection(r, v, ttdn.ReviewFilter{Status: &st}, "home.press_queue", "/press/review")
+	// A new hit is judged in the queue, so its line opens the queue on it.
+	return s.pressSection(r, v, ttdn.ReviewFilter{Status: &st}, "home.press_queue", "/press/review", "/press/review?status=new#review-%d")
 }
 
-// pressSection lists the press hits f selects.
-func (s *Server) pressSection(r *http.Request, v *homeView, f ttdn.ReviewFilter, title, link string) error {
+// pressSection lists the press hits f selects; each line opens rowLink
+// (with the article's id) or, when it is empty, the article.
+func (s *Server) pressSection(r *http.Request, v *homeView, f ttdn.ReviewFilter, title, link, rowLink string) error {
 	if s.cfg.Press == nil || s.cfg.Press.Reviews == nil {
 		return nil
 	}
@@ -366,6 +369,9 @@ func (s *Server) pressSection(r *http.Request, v *homeView, f ttdn.ReviewFilter,
 	sec := &workSection{Title: title, Count: total, Urgent: total > 0, Link: link}
 	for _, rv := range list {
 		row := workRow{Link: fmt.Sprintf("/press/articles/%d", rv.ArticleID)}
+		if rowLink != "" {
+			row.Link = fmt.Sprintf(rowLink, rv.ArticleID)
+		}
 		if rv.Article != nil {
 			row.Title = rv.Article.Title
 		}
@@ -405,20 +411,16 @@ func (s *Server) workBrief(r *http.Request, v *homeView) error {
 	if err != nil || len(plans) == 0 {
 		return err
 	}
+	if s.cfg.Dashboard == nil {
+		return nil
+	}
 	b := &homeBrief{Plan: plans[0]}
-	kind := ttdn.TaskKindTask
-	tasks, _, err := s.cfg.Tasks.FindTasks(r.Context(), ttdn.TaskFilter{PlanID: &b.Plan.ID, Kind: &kind, Limit: 5000})
+	// The dashboard's own counts, so the two pages never disagree.
+	pp, err := s.cfg.Dashboard.PlanProgress(r.Context(), b.Plan.ID, v.Today)
 	if err != nil {
 		return err
 	}
-	for _, t := range tasks {
-		b.Tasks++
-		if t.Status == ttdn.TaskDone {
-			b.Done++
-		} else if t.Overdue(v.Today) {
-			b.Overdue++
-		}
-	}
+	b.Tasks, b.Done, b.Overdue, b.Duties = pp.Tasks.Total, pp.Tasks.ByStatus[ttdn.TaskDone], pp.Tasks.Overdue, pp.Duties.Total
 	if b.Tasks > 0 {
 		b.Percent = b.Done * 100 / b.Tasks
 	}

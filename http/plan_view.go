@@ -14,6 +14,7 @@ type planView struct {
 	Sections []sectionTasks
 	Units    []unitTasks
 	TaskN    int
+	DutyN    int // the duties of section V, tracked like tasks
 	CanEdit  bool
 	Life     *planLife
 }
@@ -42,7 +43,7 @@ type unitTaskRow struct {
 }
 
 func newPlanView(p *ttdn.Plan, u *ttdn.User, today ttdn.Date, mode string) planView {
-	v := planView{Plan: p, ByUnits: mode == "units", TaskN: len(p.Tasks),
+	v := planView{Plan: p, ByUnits: mode == "units", TaskN: len(p.Tasks), DutyN: dutyCount(p),
 		CanEdit: ttdn.Can(u, ttdn.ActionUpdate, planResource(p))}
 	rows := make([]taskRow, len(p.Tasks))
 	for i, t := range p.Tasks {
@@ -126,4 +127,18 @@ func planResource(p *ttdn.Plan) ttdn.Resource {
 
 func taskResource(t *ttdn.Task) ttdn.Resource {
 	return ttdn.Resource{Kind: ttdn.ResourceTask, Classification: t.Classification, UnitIDs: t.UnitIDs()}
+}
+
+// dutyCount is how many duties of section V the plan tracks (those the
+// user may read).
+func dutyCount(p *ttdn.Plan) int {
+	n := 0
+	for _, r := range p.Responsibilities {
+		for _, id := range r.DutyTaskIDs {
+			if id != 0 {
+				n++
+			}
+		}
+	}
+	return n
 }

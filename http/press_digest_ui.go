@@ -62,7 +62,7 @@ func (s *Server) handlePressDigest(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := s.newPage(w, r, "press.digest_title", v)
-	v.Digest, v.Span, v.Charts = d, document.DigestSpan(d), digestCharts(p, d)
+	v.Digest, v.Span, v.Charts = d, digestSpan(p, d), digestCharts(p, d)
 	q := url.Values{"kind": {string(kind)}, "day": {day.ISO()}}.Encode()
 	v.DOCX, v.PDF = "/press/digest/export/docx?"+q, "/press/digest/export/pdf?"+q
 	s.renderPage(w, r, http.StatusOK, "press_digest", p)

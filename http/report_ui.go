@@ -47,6 +47,9 @@ func (s *Server) newReportView(r *http.Request) (*reportView, error) {
 		return nil, err
 	}
 	v.decide(reqOf(r).user, s.now())
+	if err := s.loadReportFiles(r, v); err != nil {
+		return nil, err
+	}
 	v.Blocks = buildBlocks(v.Report, indicators, names, v.CanEdit)
 	v.Narrative, v.Version = v.Report.Narrative, v.Report.Version
 	q := url.Values{"unit": {itoa(v.Report.UnitID)}, "from": {v.Period.CutOffFrom.String()}, "to": {v.Period.CutOffTo.String()}}

@@ -29,6 +29,8 @@ type reportView struct {
 	Conflict  bool
 	Overdue   bool // the due date has passed and the report is not sent
 	MoreLink  string
+	Files     []*ttdn.Attachment // the signed report, photos (report_files_ui.go)
+	CanAttach bool
 }
 
 // indicatorBlock is one indicator's rows: the total first, then its

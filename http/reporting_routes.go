@@ -24,6 +24,10 @@ func (s *Server) registerReportingRoutes(auth func(string, http.HandlerFunc)) {
 	auth("POST /reports/{id}", s.handleReportSave)
 	auth("POST /reports/{id}/refresh", s.handleReportRefresh)
 	auth("POST /reports/{id}/review", s.handleReportReview)
+	if s.cfg.Attachments != nil {
+		s.mux.Handle("POST /reports/{id}/files", s.uiMiddleware(s.handleReportFiles,
+			uiOptions{auth: true, bodyLimit: s.cfg.MaxEvidenceBytes, onFormError: s.reportFilesError}))
+	}
 
 	if s.cfg.Indicators != nil {
 		auth("GET /reports/indicators", s.handleIndicatorList)

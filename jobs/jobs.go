@@ -91,6 +91,9 @@ func (s *Scheduler) sendEmails(ctx context.Context) error {
 	if batch <= 0 {
 		batch = 50
 	}
+	if err := s.sendDigests(ctx, sender); err != nil {
+		return err
+	}
 	for ctx.Err() == nil {
 		emails, err := s.Notifier.ClaimEmails(ctx, batch)
 		if err != nil || len(emails) == 0 {

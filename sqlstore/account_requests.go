@@ -68,15 +68,11 @@ func requestAccountChange(ctx context.Context, tx *Tx, target *ttdn.User, kind t
 // notifyAccount adds an in-app notification about an account (by e-mail
 // too when the user has an address).
 func notifyAccount(ctx context.Context, tx *Tx, userID int64, key, subject, text string) error {
-	var email string
-	if err := tx.QueryRowContext(ctx, `SELECT email FROM users WHERE id = ?`, userID).Scan(&email); err != nil {
+	state, err := emailState(ctx, tx, userID)
+	if err != nil {
 		return err
 	}
-	state := "pending"
-	if email == "" {
-		state = "none"
-	}
-	_, err := tx.exec(ctx, `INSERT INTO notifications (dedup_key, user_id, kind, day, subject, text, email_text, created_at,
+	_, err = tx.exec(ctx, `INSERT INTO notifications (dedup_key, user_id, kind, day, subject, text, email_text, created_at,
 		email_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING`,
 		"account:"+key, userID, string(ttdn.NotifyAccountChange), tx.today().ISO(), subject, text, text, tx.now, state)
 	return err

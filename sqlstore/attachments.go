@@ -34,6 +34,7 @@ func NewAttachmentService(db *DB) *AttachmentService {
 		ttdn.ResourceDifficulty: difficultyOwner,
 		ttdn.ResourceActivity:   activityOwner,
 		ttdn.ResourceCase:       caseOwner,
+		ttdn.ResourceUnitReport: unitReportOwner,
 	}}
 }
 
@@ -120,6 +121,8 @@ func (s *AttachmentService) CreateAttachment(ctx context.Context, a *ttdn.Attach
 	if err != nil {
 		return err
 	} else if err := authorize(ctx, ttdn.ActionUpdate, res, errAttachmentNotFound()); err != nil {
+		return err
+	} else if err := ownerFrozen(ctx, tx, a.OwnerKind, a.OwnerID); err != nil {
 		return err
 	} else if err := insertAttachments(ctx, tx, a.OwnerKind, a.OwnerID, []*ttdn.Attachment{a}); err != nil {
 		return err
@@ -245,6 +248,8 @@ func (s *AttachmentService) DeleteAttachment(ctx context.Context, id int64) erro
 	if err != nil {
 		return err
 	} else if err := authorize(ctx, ttdn.ActionUpdate, res, errAttachmentNotFound()); err != nil {
+		return err
+	} else if err := ownerFrozen(ctx, tx, list[0].OwnerKind, list[0].OwnerID); err != nil {
 		return err
 	}
 	if _, err := tx.exec(ctx, `DELETE FROM attachments WHERE id = ?`, id); err != nil {

@@ -40,7 +40,7 @@ func readablePlanTasks(ctx context.Context, tx *Tx, planID int64) (*ttdn.Plan, [
 		}
 	}
 	where, args := taskWhere(ctx, ttdn.TaskFilter{PlanID: &planID})
-	rows, err := tx.QueryContext(ctx, `SELECT t.id, t.ref, t.title, t.deadline, t.status, t.percent, t.parent_id
+	rows, err := tx.QueryContext(ctx, `SELECT t.id, t.ref, t.title, t.deadline, t.status, t.percent, t.parent_id, t.kind
 		FROM tasks t WHERE `+where+` ORDER BY t.position, t.id`, args...)
 	if err != nil {
 		return nil, nil, err
@@ -50,11 +50,11 @@ func readablePlanTasks(ctx context.Context, tx *Tx, planID int64) (*ttdn.Plan, [
 	byID := map[int64]*ttdn.Task{}
 	for rows.Next() {
 		t := &ttdn.Task{PlanID: planID}
-		var status string
-		if err := rows.Scan(&t.ID, &t.Ref, &t.Title, dateScan{&t.Deadline}, &status, &t.Percent, idScan{&t.ParentID}); err != nil {
+		var status, kind string
+		if err := rows.Scan(&t.ID, &t.Ref, &t.Title, dateScan{&t.Deadline}, &status, &t.Percent, idScan{&t.ParentID}, &kind); err != nil {
 			return nil, nil, err
 		}
-		t.Status = ttdn.TaskStatus(status)
+		t.Status, t.Kind = ttdn.TaskStatus(status), ttdn.TaskKind(kind)
 		tasks, byID[t.ID] = append(tasks, t), t
 	}
 	if err := rows.Err(); err != nil {
@@ -133,7 +133,8 @@ func planProgress(ctx context.Context, tx *Tx, planID int64, day ttdn.Date, task
 	if err != nil {
 		return nil, err
 	}
-	pp := &ttdn.PlanProgress{PlanID: planID, Day: day, Total: ttdn.ProgressRow{Key: "total", Label: "Toàn kế hoạch"}}
+	pp := &ttdn.PlanProgress{PlanID: planID, Day: day, Total: ttdn.ProgressRow{Key: "total", Label: "Toàn kế hoạch"},
+		Tasks: ttdn.ProgressRow{Key: "tasks", Label: "Nhiệm vụ"}, Duties: ttdn.ProgressRow{Key: "duties", Label: "Trách nhiệm của đơn vị (mục V)"}}
 	sections := map[string]*ttdn.ProgressRow{}
 	units := map[int64]*ttdn.ProgressRow{}
 	titles := map[string]string{}
@@ -141,6 +142,11 @@ func planProgress(ctx context.Context, tx *Tx, planID int64, day ttdn.Date, task
 	for _, t := range tasks {
 		titles[t.Ref] = t.Title
 		pp.Total.Add(t, day)
+		if t.Kind == ttdn.TaskKindDuty {
+			pp.Duties.Add(t, day)
+		} else {
+			pp.Tasks.Add(t, day)
+		}
 		key := itemKey(t.Ref)
 		if sections[key] == nil {
 			sections[key] = &ttdn.ProgressRow{Key: key}

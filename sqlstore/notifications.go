@@ -175,9 +175,9 @@ func (n notice) dedupKey() string {
 
 // insertNotice stores n unless its key exists; it reports whether it did.
 func insertNotice(ctx context.Context, tx *Tx, n notice) (bool, error) {
-	state := "pending"
-	if n.user.Email == "" {
-		state = "none"
+	state, err := emailState(ctx, tx, n.user.ID)
+	if err != nil {
+		return false, err
 	}
 	res, err := tx.exec(ctx, `INSERT INTO notifications (dedup_key, user_id, kind, task_id, unit_id, day, subject, text,
 		email_text, created_at, email_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedup_key) DO NOTHING`,

@@ -38,13 +38,9 @@ func (tx *Tx) notify(ctx context.Context, n eventNotice, users []int64) error {
 		if u == me || u == 0 {
 			continue
 		}
-		var email string
-		if err := tx.QueryRowContext(ctx, `SELECT email FROM users WHERE id = ?`, u).Scan(&email); err != nil {
+		state, err := emailState(ctx, tx, u)
+		if err != nil {
 			return err
-		}
-		state := "pending"
-		if email == "" {
-			state = "none"
 		}
 		if _, err := tx.exec(ctx, `INSERT INTO notifications (dedup_key, user_id, kind, task_id, unit_id, day, subject, text,
 			email_text, link, created_at, email_state) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)

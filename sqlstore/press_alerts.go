@@ -74,9 +74,9 @@ func alertMonitors(ctx context.Context, tx *Tx, users []*ttdn.User, a *ttdn.Arti
 		if !ttdn.Can(u, ttdn.ActionRead, ttdn.PressResource(ttdn.ResourceArticle)) {
 			continue
 		}
-		state := "pending"
-		if u.Email == "" {
-			state = "none"
+		state, err := emailState(ctx, tx, u.ID)
+		if err != nil {
+			return 0, err
 		}
 		key := fmt.Sprintf("%d:%s:article:%d", u.ID, ttdn.NotifyPressHit, a.ID)
 		res, err := tx.exec(ctx, `INSERT INTO notifications (dedup_key, user_id, kind, day, subject, text, email_text,

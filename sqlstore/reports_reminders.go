@@ -101,9 +101,9 @@ func reminderTargets(ctx context.Context, tx *Tx, today ttdn.Date, dueSoon int) 
 // whether it did. The key names period, unit, user and kind: one of each
 // kind per period, whatever the day the job runs.
 func insertReminder(ctx context.Context, tx *Tx, u *ttdn.User, kind ttdn.NotificationKind, t reminderTarget, subject, text string) (bool, error) {
-	state := "pending"
-	if u.Email == "" {
-		state = "none"
+	state, err := emailState(ctx, tx, u.ID)
+	if err != nil {
+		return false, err
 	}
 	key := fmt.Sprintf("report:%s:%d:%d:%d", kind, t.periodID, t.unitID, u.ID)
 	res, err := tx.exec(ctx, `INSERT INTO notifications (dedup_key, user_id, kind, unit_id, day, subject, text, email_text,
