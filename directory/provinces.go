@@ -35,6 +35,20 @@ const (
 	Cambodia = "Campuchia"
 )
 
+// CountryCode is a border country's code ("cn", "la", "kh"), for the
+// words the UI shows in each language.
+func CountryCode(name string) string {
+	switch name {
+	case China:
+		return "cn"
+	case Laos:
+		return "la"
+	case Cambodia:
+		return "kh"
+	}
+	return name
+}
+
 // Merged reports whether other provinces merged into it in 2025.
 func (p ProvinceInfo) Merged() bool { return len(p.FormedFrom) > 1 }
 

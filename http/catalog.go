@@ -5,7 +5,7 @@ package http
 var catalog = map[string][2]string{
 	"app.org":    {"Ủy ban nhân dân %s", "People's Committee of %s"},
 	"app.name":   {"Hệ thống quản lý công tác thông tin đối ngoại", "External Information Programme Management"},
-	"app.short":  {"TTĐN %s", "TTĐN %s"},
+	"app.short":  {"TTĐN %s", "External information, %s"},
 	"app.footer": {"Hệ thống quản lý công tác thông tin đối ngoại %s · Thông tin nội bộ, không phát tán khi chưa được phép.", "External information programme management, %s · Internal information, do not distribute without permission."},
 
 	"nav.skip":     {"Bỏ qua, đến nội dung chính", "Skip to main content"},

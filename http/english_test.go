@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/unicode/norm"
 
 	"ttdn"
+	"ttdn/directory"
 	"ttdn/sqlstore"
 	"ttdn/sqlstore/sqltest"
 )
@@ -131,7 +132,7 @@ var seededColumns = map[string]bool{"indicators.unit": true}
 // the language switcher's name of Vietnamese, written in Vietnamese.
 func allowedInEnglish(phrase string) bool {
 	p := strings.Trim(phrase, "()·,.:;")
-	if p == "Tiếng Việt" {
+	if p == "Tiếng Việt" || provinceNamesOnly(p) {
 		return true
 	}
 	for _, e := range catalog {
@@ -140,6 +141,26 @@ func allowedInEnglish(phrase string) bool {
 		}
 	}
 	return false
+}
+
+// provinceNamesOnly reports whether every Vietnamese word of p is a word of
+// a province's name, as shipped in directory.Provinces(): proper names,
+// which English keeps ("Hà Tĩnh Province", "formed from Lào Cai, Yên Bái").
+func provinceNamesOnly(p string) bool {
+	words := map[string]bool{}
+	for _, pr := range directory.Provinces() {
+		for _, name := range append([]string{pr.Name}, pr.FormedFrom...) {
+			for _, w := range strings.Fields(name) {
+				words[w] = true
+			}
+		}
+	}
+	for _, w := range strings.Fields(p) {
+		if w = strings.Trim(w, "()·,.:;—-"); hasVietnameseLetter(w) && !words[w] {
+			return false
+		}
+	}
+	return true
 }
 
 // phrase is a run of Vietnamese words and the line it stands in.

@@ -38,13 +38,14 @@ func (s *Server) provinceForm(r *http.Request, chosen, communes string) (*provin
 		return nil, err
 	}
 	f := &provinceForm{Province: chosen, Communes: communes}
+	lang := reqOf(r).lang
 	if set.Province != "" {
 		if p, _, ok := directory.FindProvince(set.Province); ok {
-			f.Current = p.Place()
+			f.Current = placeIn(lang, p)
 		}
 	}
 	for _, p := range directory.Provinces() {
-		label := p.Place()
+		label := placeIn(lang, p)
 		if facts := provinceFacts(reqOf(r).lang, p); facts != "" {
 			label += " — " + facts
 		}
@@ -60,9 +61,22 @@ func provinceFacts(lang string, p directory.ProvinceInfo) string {
 		parts = append(parts, translate(lang, "province.formed_from", strings.Join(p.FormedFrom, ", ")))
 	}
 	if len(p.Borders) > 0 {
-		parts = append(parts, translate(lang, "province.borders", strings.Join(p.Borders, ", ")))
+		countries := make([]string, len(p.Borders))
+		for i, c := range p.Borders {
+			countries[i] = translate(lang, "country."+directory.CountryCode(c))
+		}
+		parts = append(parts, translate(lang, "province.borders", strings.Join(countries, ", ")))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// placeIn names the province in the reader's language: "tỉnh Hà Tĩnh",
+// "Hà Tĩnh Province" (the name itself is a proper name in both).
+func placeIn(lang string, p directory.ProvinceInfo) string {
+	if lang == langEN {
+		return p.PlaceEN()
+	}
+	return p.Place()
 }
 
 func (s *Server) handleProvinceForm(w http.ResponseWriter, r *http.Request) {
