@@ -59,6 +59,13 @@ func (s *ProvinceService) SetupProvince(ctx context.Context, name string, commun
 		}
 	}
 	d := provinceDirectory(p.Name)
+	if p.Name == directory.ShippedProvince {
+		// The example's UBND tỉnh is the pre-merger one; communes belong
+		// to the merged province's.
+		for i := range communeEntries {
+			communeEntries[i].ParentCode = "ubnd-tinh-2025"
+		}
+	}
 	entries := append(d.Entries, communeEntries...)
 	groups := withCommunes(d.Groups, communeEntries)
 	if res.Units, err = seedEntries(ctx, tx, entries, groups, progress); err != nil {

@@ -33,10 +33,12 @@ func runPlan(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 }
 
 // runPlanParse prints the parsed plan as JSON. It touches no database: units
-// resolve against the directory shipped in the binary.
+// resolve against the directory shipped in the binary (Tây Ninh's), or with
+// --province against the starting directory of that province.
 func runPlanParse(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flag.NewFlagSet("plan parse", flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	province := fs.String("province", "", "đối chiếu đơn vị với danh mục ban đầu của tỉnh, thành phố này / resolve units against this province's starting directory")
 	if err := fs.Parse(args); err != nil {
 		return err
 	} else if fs.NArg() != 1 {
@@ -46,7 +48,16 @@ func runPlanParse(ctx context.Context, args []string, stdout, stderr io.Writer) 
 	if err != nil {
 		return err
 	}
-	res, err := planparse.Parse(data, filepath.Base(fs.Arg(0)), directory.Default())
+	resolver := directory.Default()
+	if *province != "" {
+		p, _, ok := directory.FindProvince(*province)
+		if !ok {
+			return ttdn.Errorf(ttdn.EINVALID, "Không có tỉnh, thành phố %q (xem ttdn province list).", "No province or city %q (see ttdn province list).", *province)
+		}
+		d := directory.Generate(p)
+		resolver = directory.NewResolver(d.Units(), d.UnitGroups())
+	}
+	res, err := planparse.Parse(data, filepath.Base(fs.Arg(0)), resolver)
 	if err != nil {
 		return err
 	}
