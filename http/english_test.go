@@ -128,7 +128,7 @@ func englishWalkData(t *testing.T, f *fixture) []string {
 	if err := sqlstore.NewDifficultyService(f.db).CreateDifficulty(sqltest.UserContext(f.users["officer"]), dif); err != nil {
 		t.Fatal(err)
 	}
-	return []string{"/cases/" + itoa(c.ID), "/difficulties/" + itoa(dif.ID), "/difficulties/" + itoa(dif.ID) + "/edit","/budgets/" + itoa(e.ID), "/budgets/" + itoa(e.ID) + "/edit", "/press/articles/" + itoa(article.ID),
+	return []string{"/cases/" + itoa(c.ID), "/difficulties/" + itoa(dif.ID), "/difficulties/" + itoa(dif.ID) + "/edit", "/budgets/" + itoa(e.ID), "/budgets/" + itoa(e.ID) + "/edit", "/press/articles/" + itoa(article.ID),
 		"/press/stories/" + itoa(article.StoryID), "/press/review?status=new", "/notifications",
 		"/reports/periods/" + itoa(rp.ID), "/reports/" + itoa(rep.ID), "/plans/" + itoa(f.plan.ID) + "/indicators",
 		"/reports/periods/" + itoa(rp.ID) + "/consolidated", "/press/watch", "/plans/" + itoa(f.plan.ID) + "?by=units"}
