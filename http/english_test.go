@@ -8,6 +8,7 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"time"
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
@@ -105,7 +106,32 @@ func englishWalkData(t *testing.T, f *fixture) []string {
 	if w := f.do(f.request(http.MethodGet, cons, "coordinator", nil)); w.Code != http.StatusOK {
 		t.Fatalf("%s: %d", cons, w.Code)
 	}
-	return []string{"/reports/periods/" + itoa(rp.ID), "/reports/" + itoa(rep.ID), "/plans/" + itoa(f.plan.ID) + "/indicators",
+	// An estimate sent for appraisal, and the news sample's hits.
+	e := f.mustBudget(t)
+	if _, err := sqlstore.NewBudgetService(f.db).AdvanceBudgetEstimate(sqltest.UserContext(f.users["officer"]), e.ID,
+		ttdn.BudgetAdvance{Version: e.Version, Step: ttdn.StepSubmit}); err != nil {
+		t.Fatal(err)
+	}
+	now := f.db.Now
+	f.db.Now = func() time.Time { return pressNow }
+	article := mustIngestNews(t, f.db)
+	if _, err := sqlstore.NewPressService(f.db).GeneratePressAlerts(ctx); err != nil {
+		t.Fatal(err)
+	}
+	f.db.Now = now
+	// A case opened from the article, and a difficulty the unit raised.
+	c := &ttdn.Case{ArticleID: article.ID, Claim: "Cửa khẩu Mộc Bài bị đóng cửa vô thời hạn"}
+	if err := sqlstore.NewCaseService(f.db).OpenCase(sqltest.UserContext(f.users["monitor"]), c, nil); err != nil {
+		t.Fatal(err)
+	}
+	dif := &ttdn.Difficulty{UnitID: f.units["cong-an"].ID, PlanID: f.plan.ID, Title: "Thiếu phiên dịch tiếng Khmer",
+		Text: "Đơn vị chưa có người dịch tài liệu sang tiếng Khmer."}
+	if err := sqlstore.NewDifficultyService(f.db).CreateDifficulty(sqltest.UserContext(f.users["officer"]), dif); err != nil {
+		t.Fatal(err)
+	}
+	return []string{"/cases/" + itoa(c.ID), "/difficulties/" + itoa(dif.ID), "/difficulties/" + itoa(dif.ID) + "/edit", "/budgets/" + itoa(e.ID), "/budgets/" + itoa(e.ID) + "/edit", "/press/articles/" + itoa(article.ID),
+		"/press/stories/" + itoa(article.StoryID), "/press/review?status=new", "/notifications",
+		"/reports/periods/" + itoa(rp.ID), "/reports/" + itoa(rep.ID), "/plans/" + itoa(f.plan.ID) + "/indicators",
 		"/reports/periods/" + itoa(rp.ID) + "/consolidated", "/press/watch", "/plans/" + itoa(f.plan.ID) + "?by=units"}
 }
 
@@ -132,7 +158,7 @@ var seededColumns = map[string]bool{"indicators.unit": true}
 // the language switcher's name of Vietnamese, written in Vietnamese.
 func allowedInEnglish(phrase string) bool {
 	p := strings.Trim(phrase, "()·,.:;")
-	if p == "Tiếng Việt" || provinceNamesOnly(p) {
+	if p == "Tiếng Việt" || provinceNamesOnly(p) || onlyDongSigns(p) {
 		return true
 	}
 	for _, e := range catalog {
@@ -157,6 +183,17 @@ func provinceNamesOnly(p string) bool {
 	}
 	for _, w := range strings.Fields(p) {
 		if w = strings.Trim(w, "()·,.:;—-"); hasVietnameseLetter(w) && !words[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// onlyDongSigns reports whether the only Vietnamese in p is the đồng sign
+// after amounts ("51.500.000 đ"): a currency symbol, like €.
+func onlyDongSigns(p string) bool {
+	for _, w := range strings.Fields(p) {
+		if w != "đ" && hasVietnameseLetter(w) {
 			return false
 		}
 	}
