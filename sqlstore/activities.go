@@ -58,7 +58,7 @@ func (s *ActivityService) FindActivities(ctx context.Context, f ttdn.ActivityFil
 	if err != nil {
 		return nil, 0, err
 	}
-	total, err := countParts(ctx, tx, "activities a", activityScopeParts(ctx), filter, fargs)
+	total, err := activityTotal(ctx, tx, filter, fargs)
 	if err != nil {
 		return nil, 0, err
 	}
