@@ -34,6 +34,8 @@ type Grouper struct {
 // slot is one remembered item.
 type slot struct {
 	f     Features
+	norm  float64 // f's vector length with the frequencies of normN items
+	normN int
 	story int64
 }
 
@@ -146,7 +148,7 @@ func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 			if g.storyConflicts(f, g.slot(s).story) {
 				continue
 			}
-			sim := g.df.cosine(f, o, na)
+			sim := g.df.cosine(f, o, na, g.norm(s))
 			if sim >= g.opt.Threshold && (sim > bestSim || sim == bestSim && s > best) {
 				best, bestSim = s, sim
 			}
@@ -171,12 +173,18 @@ func (g *Grouper) storyConflicts(f *Features, story int64) bool {
 	return false
 }
 
-// probes returns f's rarest title tokens.
+// probes returns f's rarest title tokens that some remembered item holds
+// (a token no one holds finds nothing).
 func (g *Grouper) probes(f *Features) []uint32 {
-	p := slices.Clone(f.title)
+	p := make([]uint32, 0, len(f.title))
+	for _, t := range f.title {
+		if len(g.posts[t]) > 0 {
+			p = append(p, t)
+		}
+	}
 	slices.SortFunc(p, func(a, b uint32) int {
-		if ca, cb := g.df.counts[a], g.df.counts[b]; ca != cb {
-			return int(ca - cb)
+		if ca, cb := len(g.posts[a]), len(g.posts[b]); ca != cb {
+			return ca - cb
 		}
 		return cmpU32(a, b)
 	})
@@ -193,9 +201,20 @@ func cmpU32(a, b uint32) int {
 	return 0
 }
 
+// norm returns the vector length of remembered item s, recomputed when
+// the window has grown by 2 % since (IDF weights of a young window
+// move fast; a full window's hardly).
+func (g *Grouper) norm(s int64) float64 {
+	sl := g.slot(s)
+	if g.df.n > sl.normN+sl.normN/50+16 {
+		sl.norm, sl.normN = g.df.norm(&sl.f), g.df.n
+	}
+	return sl.norm
+}
+
 // remember stores f in the ring, its postings and its token counts.
 func (g *Grouper) remember(seq int64, f *Features, story int64) {
-	*g.slot(seq) = slot{f: *f, story: story}
+	*g.slot(seq) = slot{f: *f, norm: g.df.norm(f), normN: g.df.n, story: story}
 	if f.urlKey != 0 {
 		g.urls[f.urlKey] = seq
 	}

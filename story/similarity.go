@@ -63,9 +63,9 @@ func (d *docFreq) norm(f *Features) float64 {
 	return math.Sqrt(s)
 }
 
-// cosine is the IDF-weighted cosine similarity of a and b; na is a's norm.
-func (d *docFreq) cosine(a, b *Features, na float64) float64 {
-	nb := d.norm(b)
+// cosine is the IDF-weighted cosine similarity of a and b, whose norms
+// are na and nb.
+func (d *docFreq) cosine(a, b *Features, na, nb float64) float64 {
 	if na == 0 || nb == 0 {
 		return 0
 	}

@@ -82,7 +82,9 @@ type Features struct {
 	toks    []wtok   // title and summary tokens, weighted (template summaries left out)
 	ok      bool     // comparable: enough title tokens, not a bulletin
 	preview bool     // a preview ("Lịch thi đấu …"), never one story with a result
+	column  bool     // a daily column: one story only with the same date
 	stages  uint64
+	names   [][]uint32 // word pairs of the title's names (nameRuns)
 	figs    figures
 	unix    int64
 	source  string
@@ -112,8 +114,10 @@ func Extract(it *Item, minShingles int) Features {
 	// template would link bulletins of different days.
 	f.ok = len(f.title) >= minShingles && !strings.Contains(it.Title, " | ") && !hasPrefix(ft, bulletinPrefixes)
 	f.preview = hasPrefix(ft, previewPrefixes)
+	f.column = hasPrefix(ft, columnPrefixes)
 	f.stages = stages(ft)
 	f.figs = titleFigures(ft)
+	f.names = nameRuns(it.Title)
 	return f
 }
 
@@ -130,7 +134,11 @@ func Outlet(source string) string {
 // words: different dates or figures, different stages, a preview and a
 // report.
 func conflict(a, b *Features) bool {
-	return a.preview != b.preview || stagesConflict(a.stages, b.stages) || a.figs.conflict(&b.figs)
+	if (a.column || b.column) && !(len(a.figs.dates) > 0 && len(b.figs.dates) > 0 && shareDate(a.figs.dates, b.figs.dates)) {
+		return true
+	}
+	return a.preview != b.preview || stagesConflict(a.stages, b.stages) || a.figs.conflict(&b.figs) ||
+		foreignName(a.names, b.toks) && foreignName(b.names, a.toks)
 }
 
 // ArticleKey is the exact-duplicate key of a link: its normalised form,

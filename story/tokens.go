@@ -90,3 +90,9 @@ func hasPrefix(folded string, list []string) bool {
 	}
 	return false
 }
+
+// columnPrefixes open the titles of daily columns ("Thời tiết hôm nay
+// 3-11", "Giá vàng hôm nay …", "Xổ số miền Nam ngày …"): two of them are
+// one story only when both carry the same date.
+var columnPrefixes = []string{"thoi tiet hom nay", "du bao thoi tiet", "gia vang hom nay", "gia xang dau hom nay",
+	"ty gia hom nay", "gia heo hoi hom nay", "gia ca phe hom nay", "gia lua gao hom nay", "xo so", "ket qua xo so"}
