@@ -16,6 +16,7 @@ import (
 	"ttdn"
 	"ttdn/feed"
 	"ttdn/presstext"
+	"ttdn/story"
 )
 
 // Item is one raw press item: from a feed, or from a news file.
@@ -91,9 +92,20 @@ func (r *NewsRecord) Item(sourceID int64) Item {
 		Category: r.Category, Published: r.Published, Fetched: r.Fetched}
 }
 
-// urlKey is the exact-duplicate key of an item: its normalised link, else
-// its GUID, else its outlet and title.
+// urlKey is the exact-duplicate key of an item: its link's article key
+// (story.ArticleKey: the outlet's article number when the link has one,
+// so an edited slug is the same article), else its GUID, else its outlet
+// and title.
 func urlKey(it *Item) string {
+	if k := story.ArticleKey(it.Link); k != "" {
+		return k
+	}
+	return legacyKey(it)
+}
+
+// legacyKey is the key of releases before article keys: the normalised
+// link. Articles stored then are found by it.
+func legacyKey(it *Item) string {
 	if k := presstext.NormalizeURL(it.Link); k != "" {
 		return k
 	} else if it.GUID != "" {

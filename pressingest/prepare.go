@@ -16,9 +16,10 @@ import (
 // prepared is an item after the work that needs no shared state: it runs
 // in parallel on every core.
 type prepared struct {
-	art  *sqlstore.IngestArticle
-	feat story.Features
-	skip bool // nothing to store (no title and no link)
+	art    *sqlstore.IngestArticle
+	legacy int64 // URL hash of the older key, if it differs
+	feat   story.Features
+	skip   bool // nothing to store (no title and no link)
 }
 
 // prepareAll prepares items in parallel, keeping their order.
@@ -60,13 +61,17 @@ func prepare(it *Item, wl *sqlstore.Watchlist, buf []watch.Hit) (prepared, []wat
 		a.Published = a.Fetched
 	}
 	a.URLHash = hashKey(urlKey(it))
+	legacy := hashKey(legacyKey(it))
+	if legacy == a.URLHash {
+		legacy = 0
+	}
 	a.Language = string(presstext.Detect(title + "\n" + summary))
 	a.Index = sqlstore.SearchText(title, summary)
 	buf = matchTerms(a, wl, buf)
 	a.ToneGuess = ttdn.Tone(tone.Guess(title + ".\n" + summary).Tone)
 	a.Tone = a.ToneGuess
 	feat := story.Extract(&story.Item{URL: link, Source: it.Outlet, Title: title, Summary: summary, Time: a.Published}, minShingles)
-	return prepared{art: a, feat: feat}, buf
+	return prepared{art: a, legacy: legacy, feat: feat}, buf
 }
 
 // matchTerms fills the article's hits, priority and themes.

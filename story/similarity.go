@@ -49,8 +49,13 @@ func (d *docFreq) add(f *Features, delta int32) {
 	}
 }
 
+// minDocs is the least number of items IDF assumes: a young window (a
+// new installation) would otherwise weigh every word it has seen once
+// below the words it has never seen.
+const minDocs = 1000
+
 func (d *docFreq) idf(t uint32) float64 {
-	return math.Log(float64(d.n+2) / float64(d.counts[t]+1))
+	return math.Log(float64(max(d.n, minDocs)+2) / float64(d.counts[t]+1))
 }
 
 // norm is the length of f's IDF-weighted vector.
