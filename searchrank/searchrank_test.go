@@ -88,7 +88,7 @@ func TestSnippet(t *testing.T) {
 			hits = append(hits, s.Text)
 		}
 	}
-	if !slices.Equal(hits, []string{"Biển", "Đông"}) {
+	if !slices.Equal(hits, []string{"Biển Đông"}) {
 		t.Errorf("hits %v in %q", hits, all.String())
 	}
 	if !strings.HasPrefix(all.String(), "… ") || !strings.HasSuffix(all.String(), " …") || len(all.String()) > 140 {

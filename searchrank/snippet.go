@@ -1,6 +1,9 @@
 package searchrank
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Span is a piece of a snippet; Hit spans are words of the query.
 type Span struct {
@@ -43,8 +46,14 @@ func Snippet(q Query, text string, width int) []Span {
 		if h.start < start || h.end > end {
 			continue
 		}
+		gap := text[pos:h.start]
+		if n := len(out); n > 0 && out[n-1].Hit && pos > start && strings.TrimSpace(gap) == "" {
+			out[n-1].Text += gap + text[h.start:h.end] // "Mộc Bài" is one mark
+			pos = h.end
+			continue
+		}
 		if h.start > pos {
-			out = append(out, Span{Text: text[pos:h.start]})
+			out = append(out, Span{Text: gap})
 		}
 		out = append(out, Span{Text: text[h.start:h.end], Hit: true})
 		pos = h.end
