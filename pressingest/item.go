@@ -30,6 +30,7 @@ type Item struct {
 	Category  string
 	Published time.Time
 	Fetched   time.Time
+	Notes     []string // what reading repaired (kept with the article)
 }
 
 // cleanText removes NUL and invalid UTF-8 from every text of the item
@@ -70,6 +71,7 @@ type NewsRecord struct {
 	Category  string    `json:"category"`
 	Published time.Time `json:"published"`
 	Fetched   time.Time `json:"fetched"`
+	Notes     []string  `json:"-"` // what StreamNews repaired
 }
 
 // ReadNewsFile reads a news file.
@@ -89,7 +91,7 @@ func ReadNewsFile(path string) ([]NewsRecord, error) {
 // Item returns the record as an item of the source with id sourceID.
 func (r *NewsRecord) Item(sourceID int64) Item {
 	return Item{SourceID: sourceID, Outlet: r.Source, Title: r.Title, Link: r.Link, GUID: r.ID, Summary: r.Summary,
-		Category: r.Category, Published: r.Published, Fetched: r.Fetched}
+		Category: r.Category, Published: r.Published, Fetched: r.Fetched, Notes: r.Notes}
 }
 
 // urlKey is the exact-duplicate key of an item: its link's article key
