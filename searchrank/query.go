@@ -62,45 +62,75 @@ func splitWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !vntext.IsWordRune(r) })
 }
 
-// word is one word of a document.
+// word is one word of a document: its bytes in the text and its folded
+// form in the tokens' shared buffer.
 type word struct {
-	folded, key string
-	start, end  int // byte offsets in the text
+	start, end   int // byte offsets in the text
+	fstart, fend int // offsets of the folded form in tokens.folded
 }
 
-// docWords returns the words of text with their offsets.
-func docWords(text string) []word {
-	var out []word
+// tokens are the words of one text. Folding happens once per word into
+// one buffer, and a word's diacritic key only when a marked query term
+// folds to it: ranking a thousand candidates allocates next to nothing.
+type tokens struct {
+	text   string
+	words  []word
+	folded []byte
+	key    []byte
+}
+
+// split fills t with the words of text, reusing t's buffers.
+func (t *tokens) split(text string) {
+	t.text, t.words, t.folded = text, t.words[:0], t.folded[:0]
 	start := -1
 	for i, r := range text {
-		in := vntext.IsWordRune(r)
+		in := isWordRune(r)
 		if in && start < 0 {
 			start = i
 		} else if !in && start >= 0 {
-			out = append(out, newWord(text, start, i))
+			t.add(start, i)
 			start = -1
 		}
 	}
 	if start >= 0 {
-		out = append(out, newWord(text, start, len(text)))
+		t.add(start, len(text))
 	}
-	return out
 }
 
-func newWord(text string, start, end int) word {
-	w := text[start:end]
-	return word{folded: vntext.Fold(w), key: vntext.Key(w), start: start, end: end}
+// isWordRune is vntext.IsWordRune with a fast path for ASCII.
+func isWordRune(r rune) bool {
+	if r < 0x80 {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	}
+	return vntext.IsWordRune(r)
 }
 
-// matches reports whether document word w satisfies term t.
-func (t *Term) matches(w *word) bool {
-	if t.Prefix {
-		if !strings.HasPrefix(w.folded, t.Folded) {
+func (t *tokens) add(start, end int) {
+	fs := len(t.folded)
+	t.folded = vntext.AppendFold(t.folded, t.text[start:end])
+	t.words = append(t.words, word{start: start, end: end, fstart: fs, fend: len(t.folded)})
+}
+
+// matches reports whether word i satisfies term q.
+func (t *tokens) matches(q *Term, i int) bool {
+	w := &t.words[i]
+	f := t.folded[w.fstart:w.fend]
+	if q.Prefix {
+		if len(f) < len(q.Folded) || string(f[:len(q.Folded)]) != q.Folded {
 			return false
 		}
-		return !t.Marked || strings.HasPrefix(w.key, prefixKey(t.Key))
+	} else if string(f) != q.Folded {
+		return false
 	}
-	return w.folded == t.Folded && (!t.Marked || w.key == t.Key)
+	if !q.Marked {
+		return true
+	}
+	t.key = vntext.AppendKey(t.key[:0], t.text[w.start:w.end])
+	if q.Prefix {
+		k := prefixKey(q.Key)
+		return len(t.key) >= len(k) && string(t.key[:len(k)]) == k
+	}
+	return string(t.key) == q.Key
 }
 
 // prefixKey drops the tone marks vntext.Key moves to a word's end, so a

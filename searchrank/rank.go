@@ -49,12 +49,14 @@ func Rank(q Query, docs []Doc, order string) []Hit {
 		len float64
 	}
 	var ks []kept
+	var tw, sw tokens
 	for i := range docs {
 		d := &docs[i]
-		tw, sw := docWords(d.Title), docWords(d.Summary)
-		tf, ok := q.frequencies(tw, sw)
+		tw.split(d.Title)
+		sw.split(d.Summary)
+		tf, ok := q.frequencies(&tw, &sw)
 		if ok {
-			ks = append(ks, kept{d, tf, float64(titleWeight*len(tw) + len(sw))})
+			ks = append(ks, kept{d, tf, float64(titleWeight*len(tw.words) + len(sw.words))})
 		}
 	}
 	if len(ks) == 0 {
@@ -119,23 +121,28 @@ func cmpID(a, b int64) int {
 // frequencies returns each term's weighted frequency in a doc (title
 // words count titleWeight times), and whether the doc satisfies the
 // query: every term present (as typed) and every phrase in a row.
-func (q Query) frequencies(title, summary []word) ([]float64, bool) {
-	tf := make([]float64, len(q.Terms))
+func (q Query) frequencies(title, summary *tokens) ([]float64, bool) {
+	var tf []float64
 	for i := range q.Terms {
 		t := &q.Terms[i]
-		for k := range title {
-			if t.matches(&title[k]) {
-				tf[i] += titleWeight
+		f := 0.0
+		for k := range title.words {
+			if title.matches(t, k) {
+				f += titleWeight
 			}
 		}
-		for k := range summary {
-			if t.matches(&summary[k]) {
-				tf[i]++
+		for k := range summary.words {
+			if summary.matches(t, k) {
+				f++
 			}
 		}
-		if tf[i] == 0 {
+		if f == 0 {
 			return nil, false
 		}
+		if tf == nil {
+			tf = make([]float64, len(q.Terms))
+		}
+		tf[i] = f
 	}
 	for _, p := range q.Phrases {
 		if !q.phraseIn(p, title) && !q.phraseIn(p, summary) {
@@ -145,13 +152,13 @@ func (q Query) frequencies(title, summary []word) ([]float64, bool) {
 	return tf, true
 }
 
-// phraseIn reports terms p[0]..p[1] appearing consecutively in words.
-func (q Query) phraseIn(p [2]int, words []word) bool {
+// phraseIn reports terms p[0]..p[1] appearing consecutively in t.
+func (q Query) phraseIn(p [2]int, t *tokens) bool {
 	n := p[1] - p[0]
-	for s := 0; s+n <= len(words); s++ {
+	for s := 0; s+n <= len(t.words); s++ {
 		ok := true
 		for i := range n {
-			if !q.Terms[p[0]+i].matches(&words[s+i]) {
+			if !t.matches(&q.Terms[p[0]+i], s+i) {
 				ok = false
 				break
 			}

@@ -15,12 +15,14 @@ type Span struct {
 // query word, cut at word boundaries, with the query's words marked
 // (as matched: diacritics honoured). Text without a hit gives its start.
 func Snippet(q Query, text string, width int) []Span {
-	words := docWords(text)
+	var t tokens
+	t.split(text)
+	words := t.words
 	var hits []word
 	first := -1
-	for _, w := range words {
+	for k, w := range words {
 		for i := range q.Terms {
-			if q.Terms[i].matches(&w) {
+			if t.matches(&q.Terms[i], k) {
 				hits = append(hits, w)
 				if first < 0 {
 					first = w.start
