@@ -67,9 +67,21 @@ type ArticleFilter struct {
 	HitsOnly bool
 	Tone     *Tone
 	StoryID  *int64
-	Offset   int
-	Limit    int
+	// Sort orders the results: "" (relevance for a text query, newest
+	// stored first otherwise), SortRelevance, SortDate (publication time,
+	// newest first) or SortPriority (watchlist priority, then time: what
+	// matters to the province first).
+	Sort   string
+	Offset int
+	Limit  int
 }
+
+// Search orders (ArticleFilter.Sort).
+const (
+	SortRelevance = "relevance"
+	SortDate      = "date"
+	SortPriority  = "priority"
+)
 
 // Story is the same event across outlets: its first article's title and
 // id, how many articles and distinct outlets carry it.

@@ -12,13 +12,13 @@ import (
 // pressFilter is the search form as typed, kept on the page (and on the
 // paging and export links) even when a field is refused.
 type pressFilter struct {
-	Query, From, To, Source, Lang, Origin, Theme, Term, Tone string
+	Query, From, To, Source, Lang, Origin, Theme, Term, Tone, Sort string
 }
 
 func pressFilterFrom(q url.Values) pressFilter {
 	v := func(k string) string { return strings.TrimSpace(q.Get(k)) }
 	return pressFilter{Query: v("q"), From: v("from"), To: v("to"), Source: v("source"), Lang: v("lang"),
-		Origin: v("origin"), Theme: v("theme"), Term: v("term"), Tone: v("tone")}
+		Origin: v("origin"), Theme: v("theme"), Term: v("term"), Tone: v("tone"), Sort: v("sort")}
 }
 
 // filter turns the form into an ArticleFilter. Dates are Vietnam days, the
@@ -59,6 +59,14 @@ func (f pressFilter) filter() (ttdn.ArticleFilter, error) {
 	}
 	if t := ttdn.Tone(f.Tone); t.Valid() {
 		out.Tone = &t
+	}
+	// Without a query, what matters to the province comes first: watchlist
+	// hits by priority, then time (issue 11); with one, relevance.
+	switch {
+	case f.Sort == ttdn.SortDate:
+		out.Sort = ttdn.SortDate
+	case strings.TrimSpace(f.Query) == "":
+		out.Sort = ttdn.SortPriority
 	}
 	return out, nil
 }

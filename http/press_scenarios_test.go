@@ -83,9 +83,12 @@ func TestPressScenarios(t *testing.T) {
 			return fm
 		}
 		f.run(t, []scenario{
-			{name: "search", path: "/press?q=moc+bai", who: "monitor", status: http.StatusOK, contains: []string{item.Title, "Khmer Times", "cơ quan báo chí", "/press/stories/{story}"}},
-			{name: "search without diacritics finds them", path: "/press?q=Tay+Ninh+cua+khau", who: "leader", status: http.StatusOK, contains: []string{item.Title}},
-			{name: "search filters", path: "/press?q=moc&origin=foreign&term=any&lang=vi&from=14/11/2025&to=14/11/2025&source={source}", who: "coordinator", status: http.StatusOK, contains: []string{item.Title}},
+			{name: "search", path: "/press?q=moc+bai", who: "monitor", status: http.StatusOK, contains: []string{`data-article-id="{article}"`, "cửa khẩu <mark>Mộc Bài</mark>, Tây Ninh", "Khmer Times", "cơ quan báo chí", "/press/stories/{story}"}},
+			{name: "search without diacritics finds them", path: "/press?q=Tay+Ninh+cua+khau", who: "leader", status: http.StatusOK, contains: []string{`data-article-id="{article}"`, "<mark>Tây Ninh</mark>"}},
+			{name: "search phrase as typed", path: "/press?q=%22M%E1%BB%99c+B%C3%A0i%22", who: "monitor", status: http.StatusOK, contains: []string{`data-article-id="{article}"`, "<mark>Mộc Bài</mark>"}},
+			{name: "search other diacritics", path: "/press?q=%22m%E1%BB%A5c+b%C3%A1i%22", who: "monitor", status: http.StatusOK, absent: []string{`data-article-id="{article}"`}},
+			{name: "search by date", path: "/press?q=moc+bai&sort=date", who: "monitor", status: http.StatusOK, contains: []string{`data-article-id="{article}"`, `<option value="date" selected>`}},
+			{name: "search filters", path: "/press?q=moc&origin=foreign&term=any&lang=vi&from=14/11/2025&to=14/11/2025&source={source}", who: "coordinator", status: http.StatusOK, contains: []string{`data-article-id="{article}"`}},
 			{name: "search filters exclude", path: "/press?q=moc&origin=domestic", who: "monitor", status: http.StatusOK, absent: []string{fmt.Sprintf(`data-article-id="%d"`, item.ID)}},
 			{name: "search bad date", path: "/press?q=moc&from=31/02/2025", who: "monitor", status: http.StatusUnprocessableEntity, contains: []string{"31/02/2025", `value="moc"`, "không hợp lệ"}},
 			{name: "search csv", path: "/press?q=moc+bai&format=csv", who: "monitor", status: http.StatusOK, contains: []string{item.Title}},

@@ -7,6 +7,7 @@ import (
 
 	"ttdn"
 	"ttdn/export"
+	"ttdn/searchrank"
 )
 
 // pressSearchView is the monitors' main page: the search form, its
@@ -23,6 +24,17 @@ type pressSearchView struct {
 
 // storySize is how widely a story was carried: articles and outlets.
 type storySize struct{ Articles, Outlets int }
+
+// Highlight returns text cut to about width bytes around the query's
+// first word, the query's words marked as matched (diacritics honoured);
+// without a query, the text whole.
+func (v *pressSearchView) Highlight(text string, width int) []searchrank.Span {
+	q := searchrank.Parse(v.Filter.Query)
+	if q.Empty() {
+		return []searchrank.Span{{Text: text}}
+	}
+	return searchrank.Snippet(q, text, width)
+}
 
 // Story returns the size of article a's story.
 func (v *pressSearchView) Story(a *ttdn.Article) storySize { return v.Stories[a.StoryID] }

@@ -16,6 +16,7 @@ import (
 	"ttdn"
 	"ttdn/feed"
 	"ttdn/presstext"
+	"ttdn/story"
 )
 
 // Item is one raw press item: from a feed, or from a news file.
@@ -29,6 +30,7 @@ type Item struct {
 	Category  string
 	Published time.Time
 	Fetched   time.Time
+	Notes     []string // what reading repaired (kept with the article)
 }
 
 // cleanText removes NUL and invalid UTF-8 from every text of the item
@@ -69,6 +71,7 @@ type NewsRecord struct {
 	Category  string    `json:"category"`
 	Published time.Time `json:"published"`
 	Fetched   time.Time `json:"fetched"`
+	Notes     []string  `json:"-"` // what StreamNews repaired
 }
 
 // ReadNewsFile reads a news file.
@@ -88,12 +91,23 @@ func ReadNewsFile(path string) ([]NewsRecord, error) {
 // Item returns the record as an item of the source with id sourceID.
 func (r *NewsRecord) Item(sourceID int64) Item {
 	return Item{SourceID: sourceID, Outlet: r.Source, Title: r.Title, Link: r.Link, GUID: r.ID, Summary: r.Summary,
-		Category: r.Category, Published: r.Published, Fetched: r.Fetched}
+		Category: r.Category, Published: r.Published, Fetched: r.Fetched, Notes: r.Notes}
 }
 
-// urlKey is the exact-duplicate key of an item: its normalised link, else
-// its GUID, else its outlet and title.
+// urlKey is the exact-duplicate key of an item: its link's article key
+// (story.ArticleKey: the outlet's article number when the link has one,
+// so an edited slug is the same article), else its GUID, else its outlet
+// and title.
 func urlKey(it *Item) string {
+	if k := story.ArticleKey(it.Link); k != "" {
+		return k
+	}
+	return legacyKey(it)
+}
+
+// legacyKey is the key of releases before article keys: the normalised
+// link. Articles stored then are found by it.
+func legacyKey(it *Item) string {
 	if k := presstext.NormalizeURL(it.Link); k != "" {
 		return k
 	} else if it.GUID != "" {

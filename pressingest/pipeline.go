@@ -28,6 +28,7 @@ type Stats struct {
 	Skipped    int // neither title nor link
 	Hits       int // stored articles with a watchlist hit
 	NewStories int // stored articles that started a story
+	Retitled   int // stored articles whose headline the outlet edited
 }
 
 func (s *Stats) add(o Stats) {
@@ -37,6 +38,7 @@ func (s *Stats) add(o Stats) {
 	s.Skipped += o.Skipped
 	s.Hits += o.Hits
 	s.NewStories += o.NewStories
+	s.Retitled += o.Retitled
 }
 
 // Pipeline ingests items. It keeps the story grouper, whose state is
@@ -50,6 +52,7 @@ type Pipeline struct {
 	grouper *story.Grouper
 	ring    []int64 // story id per grouper sequence number, modulo the window
 	seq     int64   // next grouper sequence number
+	lastID  int64   // newest stored article the grouper has seen
 	wl      *sqlstore.Watchlist
 }
 
@@ -64,17 +67,29 @@ func New(ctx context.Context, store *sqlstore.PressService, opt Options) (*Pipel
 	}
 	p := &Pipeline{store: store, opt: opt, ring: make([]int64, opt.Window),
 		grouper: story.New(story.Options{Window: opt.Window, MaxGap: opt.MaxGap, MinShingles: minShingles})}
-	recent, err := store.RecentArticles(ctx, 0, opt.Window)
-	if err != nil {
+	if err := p.catchUp(ctx); err != nil {
 		return nil, err
+	}
+	return p, nil
+}
+
+// catchUp replays into the grouper the articles stored since it last
+// looked — at start, the newest Window of them; later, those other
+// instances stored — so every instance groups against the same stored
+// articles: the grouping state is the database's.
+func (p *Pipeline) catchUp(ctx context.Context) error {
+	recent, err := p.store.RecentArticles(ctx, p.lastID, p.opt.Window)
+	if err != nil {
+		return err
 	}
 	for _, a := range recent {
 		f := story.Extract(&story.Item{URL: a.URL, Source: a.Outlet, Title: a.Title, Summary: a.Summary, Time: a.Published}, minShingles)
 		asg := p.grouper.AddFeatures(&f)
-		p.ring[asg.Seq%int64(opt.Window)] = a.StoryID
+		p.ring[asg.Seq%int64(p.opt.Window)] = a.StoryID
 		p.seq = asg.Seq + 1
+		p.lastID = max(p.lastID, a.ID)
 	}
-	return p, nil
+	return nil
 }
 
 // watchlist returns the compiled watchlist, recompiling it when the stored
@@ -123,7 +138,14 @@ func (p *Pipeline) Ingest(ctx context.Context, seq iter.Seq[Item], progress func
 		if b.err != nil {
 			return total, b.err
 		}
-		st, err := p.storeBatch(ctx, b.preps)
+		var st Stats
+		err := p.store.WithIngestLock(ctx, func() error {
+			var err error
+			if err = p.catchUp(ctx); err == nil {
+				st, err = p.storeBatch(ctx, b.preps)
+			}
+			return err
+		})
 		if err != nil {
 			return total, err
 		}
@@ -172,31 +194,50 @@ type grouped struct {
 	joinStory int64
 }
 
-// storeBatch drops duplicates, groups and stores one prepared batch.
+// storeBatch drops duplicates (retitling stored articles whose headline
+// changed), groups and stores one prepared batch. It runs under the
+// ingest lock, after catchUp.
 func (p *Pipeline) storeBatch(ctx context.Context, preps []prepared) (Stats, error) {
 	var st Stats
 	hashes := make([]int64, 0, len(preps))
 	for _, pr := range preps {
 		if !pr.skip {
 			hashes = append(hashes, pr.art.URLHash)
+			if pr.legacy != 0 {
+				hashes = append(hashes, pr.legacy)
+			}
 		}
 	}
-	stored, err := p.store.ExistingStories(ctx, hashes)
+	stored, err := p.store.FindArticlesByKey(ctx, hashes)
 	if err != nil {
 		return st, err
 	}
 	var batch []*sqlstore.IngestArticle
-	var places []grouped // parallel to batch, then the grouper's duplicates
+	var places []grouped // parallel to batch
+	var retitles []sqlstore.Retitle
 	seen := map[int64]bool{}
 	firstSeq := p.seq
 	seqIndex := map[int64]int{} // grouper seq → index in batch
 	for i := range preps {
 		pr := &preps[i]
-		switch {
-		case pr.skip:
+		if pr.skip {
 			st.Skipped++
 			continue
-		case seen[pr.art.URLHash] || stored[pr.art.URLHash] != 0:
+		}
+		ref, ok := stored[pr.art.URLHash]
+		if !ok && pr.legacy != 0 {
+			ref, ok = stored[pr.legacy]
+		}
+		switch {
+		case ok:
+			st.Duplicates++
+			if pr.art.Title != "" && pr.art.Title != ref.Title {
+				retitles = append(retitles, sqlstore.Retitle{ID: ref.ID, Title: pr.art.Title, Summary: pr.art.Summary})
+				ref.Title = pr.art.Title
+				stored[pr.art.URLHash] = ref
+			}
+			continue
+		case seen[pr.art.URLHash]:
 			st.Duplicates++
 			continue
 		}
@@ -216,11 +257,15 @@ func (p *Pipeline) storeBatch(ctx context.Context, preps []prepared) (Stats, err
 		batch = append(batch, pr.art)
 		places = append(places, g)
 	}
+	if err := p.store.RetitleArticles(ctx, retitles); err != nil {
+		return st, err
+	}
 	if err := p.store.StoreArticles(ctx, batch); err != nil {
 		return st, err
 	}
 	for i, a := range batch {
 		p.ring[places[i].seq%int64(p.opt.Window)] = a.StoryID
+		p.lastID = max(p.lastID, a.ID)
 		if a.StoryID == a.ID {
 			st.NewStories++
 		}
@@ -228,6 +273,6 @@ func (p *Pipeline) storeBatch(ctx context.Context, preps []prepared) (Stats, err
 			st.Hits++
 		}
 	}
-	st.Stored = len(batch)
+	st.Stored, st.Retitled = len(batch), len(retitles)
 	return st, nil
 }

@@ -1,9 +1,12 @@
 package pressingest
 
 import (
+	"fmt"
 	"runtime"
 	"strings"
 	"sync"
+	"time"
+	"unicode/utf8"
 
 	"ttdn"
 	"ttdn/presstext"
@@ -16,9 +19,10 @@ import (
 // prepared is an item after the work that needs no shared state: it runs
 // in parallel on every core.
 type prepared struct {
-	art  *sqlstore.IngestArticle
-	feat story.Features
-	skip bool // nothing to store (no title and no link)
+	art    *sqlstore.IngestArticle
+	legacy int64 // URL hash of the older key, if it differs
+	feat   story.Features
+	skip   bool // nothing to store (no title and no link)
 }
 
 // prepareAll prepares items in parallel, keeping their order.
@@ -42,6 +46,10 @@ func prepareAll(items []Item, wl *sqlstore.Watchlist) []prepared {
 
 // prepare cleans, detects, matches and scores one item.
 func prepare(it *Item, wl *sqlstore.Watchlist, buf []watch.Hit) (prepared, []watch.Hit) {
+	rawSummary := len(it.Summary)
+	if rawSummary > 4*maxSummary { // HTML of a huge summary is not worth parsing whole
+		it.Summary = capText(it.Summary, 4*maxSummary)
+	}
 	it.cleanText()
 	title := presstext.Clean(presstext.Text(it.Title))
 	summary := presstext.Text(it.Summary)
@@ -49,24 +57,57 @@ func prepare(it *Item, wl *sqlstore.Watchlist, buf []watch.Hit) (prepared, []wat
 	if title == "" && link == "" {
 		return prepared{skip: true}, buf
 	}
-	a := &sqlstore.IngestArticle{JoinBatch: -1}
+	a := &sqlstore.IngestArticle{JoinBatch: -1, Notes: it.Notes}
 	a.SourceID, a.Outlet, a.URL, a.GUID = it.SourceID, it.Outlet, link, strings.TrimSpace(it.GUID)
 	a.Title, a.Summary, a.Category = title, summary, presstext.Clean(it.Category)
 	a.Published, a.Fetched = it.Published, it.Fetched
 	if a.Fetched.IsZero() {
 		a.Fetched = a.Published
 	}
-	if a.Published.IsZero() {
-		a.Published = a.Fetched
+	if a.Fetched.IsZero() {
+		a.Fetched = time.Now()
+	}
+	var odd bool
+	if a.Published, odd = saneDates(a.Published, a.Fetched); odd {
+		a.Notes = append(a.Notes, fmt.Sprintf("published %s replaced by fetch time", it.Published.UTC().Format(time.RFC3339)))
+	}
+	if len(a.Title) > maxTitle {
+		a.Title, a.Notes = capText(a.Title, maxTitle), append(a.Notes, fmt.Sprintf("title cut from %d bytes", len(a.Title)))
+	}
+	if len(a.Summary) > maxSummary || rawSummary > 4*maxSummary {
+		a.Summary, a.Notes = capText(a.Summary, min(len(a.Summary), maxSummary)), append(a.Notes, fmt.Sprintf("summary cut from %d bytes", rawSummary))
 	}
 	a.URLHash = hashKey(urlKey(it))
-	a.Language = string(presstext.Detect(title + "\n" + summary))
-	a.Index = sqlstore.SearchText(title, summary)
+	legacy := hashKey(legacyKey(it))
+	if legacy == a.URLHash {
+		legacy = 0
+	}
+	a.Language = string(presstext.Detect(a.Title + "\n" + a.Summary))
+	a.Index = sqlstore.SearchText(a.Title, a.Summary)
 	buf = matchTerms(a, wl, buf)
-	a.ToneGuess = ttdn.Tone(tone.Guess(title + ".\n" + summary).Tone)
+	a.ToneGuess = ttdn.Tone(tone.Guess(a.Title + ".\n" + a.Summary).Tone)
 	a.Tone = a.ToneGuess
-	feat := story.Extract(&story.Item{URL: link, Source: it.Outlet, Title: title, Summary: summary, Time: a.Published}, minShingles)
-	return prepared{art: a, feat: feat}, buf
+	feat := story.Extract(&story.Item{URL: link, Source: it.Outlet, Title: a.Title, Summary: a.Summary, Time: a.Published}, minShingles)
+	return prepared{art: a, legacy: legacy, feat: feat}, buf
+}
+
+// Field caps: a title or summary longer than these is cut (and the
+// article's notes say so). PostgreSQL refuses a search vector over 1 MB,
+// and no feed's summary needs more than a few kilobytes.
+const (
+	maxTitle   = 2 << 10
+	maxSummary = 64 << 10
+)
+
+// capText cuts s to at most n bytes at a rune boundary.
+func capText(s string, n int) string {
+	if n >= len(s) {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
 }
 
 // matchTerms fills the article's hits, priority and themes.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"ttdn"
+	"ttdn/searchrank"
 	"ttdn/sqlstore"
 	"ttdn/sqlstore/sqltest"
 )
@@ -34,6 +35,14 @@ func searchCases() []searchCase {
 		{"theme", ttdn.ArticleFilter{Theme: &theme}},
 		{"tone", ttdn.ArticleFilter{Query: "tai nạn", Tone: &neg}},
 		{"none", ttdn.ArticleFilter{Query: "zzzkhongcotu"}},
+		// Issue 11: phrases, diacritics as typed, date order, priority order.
+		{"phrase", ttdn.ArticleFilter{Query: `"Đà Nẵng"`}},
+		{"phrase folded", ttdn.ArticleFilter{Query: `"da nang"`}},
+		{"marked", ttdn.ArticleFilter{Query: "Biển Đông"}},
+		{"marked other", ttdn.ArticleFilter{Query: "biến động"}},
+		{"by date", ttdn.ArticleFilter{Query: "bão", Sort: ttdn.SortDate}},
+		{"no query by date", ttdn.ArticleFilter{Sort: ttdn.SortDate}},
+		{"no query by priority", ttdn.ArticleFilter{Sort: ttdn.SortPriority}},
 	}
 }
 
@@ -125,6 +134,36 @@ func (r reference) search(f ttdn.ArticleFilter) []refArticle {
 		if r.admits(a, f) {
 			out = append(out, a)
 		}
+	}
+	if q := searchrank.Parse(f.Query); !q.Empty() {
+		// The engines rank the newest SearchCountCap candidates in Go.
+		out = out[:min(len(out), ttdn.SearchCountCap)]
+		byID := map[int64]refArticle{}
+		var docs []searchrank.Doc
+		for _, a := range out {
+			byID[a.ID] = a
+			docs = append(docs, searchrank.Doc{ID: a.ID, Title: a.Title, Summary: a.Summary, Published: a.Published})
+		}
+		order := searchrank.ByRelevance
+		if f.Sort == ttdn.SortDate {
+			order = searchrank.ByDate
+		}
+		out = out[:0:0]
+		for _, h := range searchrank.Rank(q, docs, order) {
+			out = append(out, byID[h.ID])
+		}
+		return out
+	}
+	switch f.Sort {
+	case ttdn.SortDate:
+		slices.SortStableFunc(out, func(a, b refArticle) int { return b.Published.Compare(a.Published) })
+	case ttdn.SortPriority:
+		slices.SortStableFunc(out, func(a, b refArticle) int {
+			if a.Priority != b.Priority {
+				return b.Priority - a.Priority
+			}
+			return b.Published.Compare(a.Published)
+		})
 	}
 	return out
 }

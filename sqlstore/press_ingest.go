@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 	"time"
 
 	"ttdn"
@@ -27,6 +28,9 @@ type IngestArticle struct {
 	// stored story it joins, or 0 for a new story (its own id).
 	JoinBatch int
 	JoinStory int64
+	// Notes say what ingestion repaired (a date replaced, a field cut);
+	// stored with the article (press_articles.ingest_notes).
+	Notes []string
 }
 
 // StoredArticle is what grouping needs of an article already stored.
@@ -110,7 +114,7 @@ func newArticleWriter(ctx context.Context, tx *Tx) (*articleWriter, error) {
 		return st
 	}
 	w.article = prep(`INSERT INTO press_articles (id, source_id, url, url_hash, guid, title, summary, category, language,
-		published_at, fetched_at, story_id, tone, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+		published_at, fetched_at, story_id, tone, priority, ingest_notes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	w.fts = prep(tx.db.ftsInsertSQL())
 	w.hit = prep(`INSERT INTO press_hits (article_id, term_id, occurrences) VALUES (?, ?, ?)`)
 	w.theme = prep(`INSERT INTO press_article_themes (article_id, theme) VALUES (?, ?) ON CONFLICT DO NOTHING`)
@@ -133,7 +137,7 @@ func (w *articleWriter) close() {
 
 func (w *articleWriter) write(ctx context.Context, a *IngestArticle, now time.Time) error {
 	if _, err := w.article.ExecContext(ctx, a.ID, a.SourceID, a.URL, a.URLHash, a.GUID, a.Title, a.Summary, a.Category,
-		a.Language, a.Published.UTC(), a.Fetched.UTC(), a.StoryID, string(a.Tone), a.Priority); err != nil {
+		a.Language, a.Published.UTC(), a.Fetched.UTC(), a.StoryID, string(a.Tone), a.Priority, strings.Join(a.Notes, "; ")); err != nil {
 		return mapError(err)
 	}
 	if _, err := w.fts.ExecContext(ctx, a.ID, a.Index); err != nil {

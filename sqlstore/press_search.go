@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"ttdn"
+	"ttdn/searchrank"
 )
 
 func errArticleNotFound() error {
@@ -113,7 +114,10 @@ func (s *PressService) SearchArticles(ctx context.Context, f ttdn.ArticleFilter)
 		limit = 50
 	}
 	offset := max(f.Offset, 0)
-	if offset+limit <= ttdn.SearchCountCap {
+	if q := searchrank.Parse(f.Query); !q.Empty() {
+		return s.rankedSearch(ctx, tx, f, q, from, where, order, args, offset, limit)
+	}
+	if offset+limit <= ttdn.SearchCountCap && order == "a.id DESC" {
 		// One pass: the ids of the first SearchCountCap matches give both
 		// the total and the page, so the match (for a prefix, the merge
 		// of every matching word's postings) runs once, not twice.
@@ -172,7 +176,7 @@ func filterKind(f ttdn.ArticleFilter) int {
 		return filterOther
 	}
 	g := f
-	g.Query, g.Limit, g.Offset = "", 0, 0
+	g.Query, g.Limit, g.Offset, g.Sort = "", 0, 0, ""
 	if g == (ttdn.ArticleFilter{}) {
 		return filterText
 	}
@@ -231,6 +235,14 @@ func (s *PressService) articleQuery(f ttdn.ArticleFilter) (from, where string, a
 	}
 	if f.StoryID != nil {
 		add("a.story_id = ?", *f.StoryID)
+	}
+	if order == "a.id DESC" {
+		switch f.Sort {
+		case ttdn.SortDate:
+			order = "a.published_at DESC, a.id DESC"
+		case ttdn.SortPriority:
+			order = "a.priority DESC, a.published_at DESC, a.id DESC"
+		}
 	}
 	return from, strings.Join(conds, " AND "), args, order
 }

@@ -6,30 +6,41 @@ import (
 	"sync"
 )
 
+// Candidate search: an item is compared with the remembered items that
+// share one of its probeTokens rarest title tokens, walking each token's
+// postings newest first, at most maxWalk of them.
+const (
+	probeTokens = 6
+	maxWalk     = 400
+)
+
 // Grouper assigns items to stories one at a time. It remembers the last
-// Window items in fixed-size rings plus one hash map from LSH band keys
-// (and URL keys) to the newest item holding them; older items with the
-// same key are chained through the ring. Entries that fall out of the
-// window are swept once per Window items, so memory is bounded.
+// Window items in a ring, postings from title tokens and article keys to
+// the items holding them, and the document frequency of every token in
+// the window (for IDF weights). Entries that fall out of the window are
+// swept once per quarter window, so memory is bounded.
 // A Grouper is not safe for concurrent use.
 type Grouper struct {
-	opt    Options
-	seq    int64
-	slots  []slot
-	heads  map[uint64]int64 // band or URL key → newest seq with it
-	bandNx []int64          // ring × numBands: previous seq with the same band key
-	urlNx  []int64          // ring: previous seq with the same URL key
-	stats  map[int64]*storyStats
-	swept  int64
+	opt   Options
+	seq   int64
+	slots []slot
+	urls  map[uint64]int64   // article key → newest seq with it
+	posts map[uint32][]int64 // title token → seqs holding it, oldest first
+	df    docFreq
+	stats map[int64]*storyStats
+	swept int64
 }
 
 // slot is one remembered item.
 type slot struct {
 	f     Features
+	norm  float64 // f's vector length with the frequencies of normN items
+	normN int
 	story int64
 }
 
 type storyStats struct {
+	members  []int64 // remembered items, to keep a story free of conflicts
 	articles int
 	outlets  []string
 	last     int64 // seq of the newest item, for sweeping
@@ -39,12 +50,12 @@ type storyStats struct {
 func New(opt Options) *Grouper {
 	opt = opt.withDefaults()
 	return &Grouper{
-		opt:    opt,
-		slots:  make([]slot, opt.Window),
-		heads:  make(map[uint64]int64),
-		bandNx: make([]int64, opt.Window*numBands),
-		urlNx:  make([]int64, opt.Window),
-		stats:  make(map[int64]*storyStats),
+		opt:   opt,
+		slots: make([]slot, opt.Window),
+		urls:  make(map[uint64]int64),
+		posts: make(map[uint32][]int64),
+		df:    docFreq{counts: make(map[uint32]int32)},
+		stats: make(map[int64]*storyStats),
 	}
 }
 
@@ -58,6 +69,9 @@ func (g *Grouper) Add(it *Item) Assignment {
 func (g *Grouper) AddFeatures(f *Features) Assignment {
 	seq := g.seq
 	g.seq++
+	if seq >= int64(g.opt.Window) { // the item leaving the window
+		g.df.add(&g.slot(seq).f, -1)
+	}
 	a := Assignment{Seq: seq, Story: seq, Match: -1}
 	if m := g.findURL(f); m >= 0 {
 		a.Story, a.Match, a.Duplicate, a.Similarity = g.slot(m).story, m, true, 1
@@ -77,10 +91,8 @@ func (g *Grouper) AddFeatures(f *Features) Assignment {
 		st.outlets = append(st.outlets, f.source)
 	}
 	st.last = seq
+	st.members = append(st.members, seq)
 	a.Articles, a.Outlets = st.articles, len(st.outlets)
-	// Sweeping every quarter window, not every window, keeps the key map
-	// near one window's keys instead of two (a Go map never shrinks, so
-	// its peak is what it keeps); each sweep costs one pass over the map.
 	if seq-g.swept >= max(1, int64(g.opt.Window)/4) {
 		g.sweep()
 	}
@@ -96,39 +108,47 @@ func (g *Grouper) alive(seq int64) bool {
 	return seq >= 0 && seq < cur && seq > cur-int64(g.opt.Window)
 }
 
-// findURL returns the newest remembered item with f's URL, or -1.
+// findURL returns the newest remembered item with f's article key, or -1.
 func (g *Grouper) findURL(f *Features) int64 {
 	if f.urlKey == 0 {
 		return -1
 	}
-	for s, ok := g.heads[f.urlKey]; ok && g.alive(s); s = g.urlNx[s%int64(g.opt.Window)] {
-		if g.slot(s).f.urlKey == f.urlKey {
-			return s
-		}
+	if s, ok := g.urls[f.urlKey]; ok && g.alive(s) && g.slot(s).f.urlKey == f.urlKey {
+		return s
 	}
 	return -1
 }
 
-// findSimilar returns the remembered item most similar to f above the
-// threshold, within MaxGap and without conflicting title numbers; ties
-// go to the newest. It returns -1 if there is none.
+// findSimilar returns the remembered item most similar to f at or above
+// the threshold, within MaxGap and without conflicting figures or stages;
+// ties go to the newest. It returns -1 if there is none.
 func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 	if !f.ok {
 		return -1, 0
 	}
 	best, bestSim := int64(-1), 0.0
 	maxGap := int64(g.opt.MaxGap.Seconds())
-	for b := range numBands {
-		key := bandKey(&f.sig, b)
-		for s, ok := g.heads[key]; ok && g.alive(s); s = g.bandNx[(s%int64(g.opt.Window))*numBands+int64(b)] {
+	na := g.df.norm(f)
+	seen := map[int64]bool{}
+	for _, t := range g.probes(f) {
+		list := g.posts[t]
+		for k, walked := len(list)-1, 0; k >= 0 && walked < maxWalk; k, walked = k-1, walked+1 {
+			s := list[k]
+			if !g.alive(s) {
+				break
+			}
 			o := &g.slot(s).f
 			if f.unix != 0 && o.unix != 0 && f.unix-o.unix > 4*maxGap {
-				break // chains run newest first: the rest is older still
+				break // postings run newest first: the rest is older still
 			}
-			if f.unix != 0 && o.unix != 0 && abs(f.unix-o.unix) > maxGap || numbersConflict(f, o) {
+			if seen[s] || !o.ok || f.unix != 0 && o.unix != 0 && abs(f.unix-o.unix) > maxGap {
 				continue
 			}
-			sim := similarity(&f.sig, &o.sig)
+			seen[s] = true
+			if g.storyConflicts(f, g.slot(s).story) {
+				continue
+			}
+			sim := g.df.cosine(f, o, na, g.norm(s))
 			if sim >= g.opt.Threshold && (sim > bestSim || sim == bestSim && s > best) {
 				best, bestSim = s, sim
 			}
@@ -137,44 +157,105 @@ func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 	return best, bestSim
 }
 
-// remember stores f in the ring and links it into its key chains.
-func (g *Grouper) remember(seq int64, f *Features, story int64) {
-	i := seq % int64(g.opt.Window)
-	g.slots[i] = slot{f: *f, story: story}
-	g.urlNx[i] = -1
-	if f.urlKey != 0 {
-		g.urlNx[i] = g.link(f.urlKey, seq)
+// storyConflicts reports f conflicting with a remembered item of story:
+// links are transitive, so "vào bán kết" must not join the story of "vào
+// chung kết" through a third item that conflicts with neither.
+func (g *Grouper) storyConflicts(f *Features, story int64) bool {
+	st := g.stats[story]
+	if st == nil {
+		return false
 	}
-	for b := range numBands {
-		g.bandNx[i*numBands+int64(b)] = -1
-		if f.ok {
-			g.bandNx[i*numBands+int64(b)] = g.link(bandKey(&f.sig, b), seq)
+	for _, m := range st.members {
+		if g.alive(m) && conflict(f, &g.slot(m).f) {
+			return true
 		}
 	}
+	return false
 }
 
-// link makes seq the head of key's chain and returns the previous head.
-func (g *Grouper) link(key uint64, seq int64) int64 {
-	prev, ok := g.heads[key]
-	g.heads[key] = seq
-	if !ok {
-		return -1
+// probes returns f's rarest title tokens that some remembered item holds
+// (a token no one holds finds nothing).
+func (g *Grouper) probes(f *Features) []uint32 {
+	p := make([]uint32, 0, len(f.title))
+	for _, t := range f.title {
+		if len(g.posts[t]) > 0 {
+			p = append(p, t)
+		}
 	}
-	return prev
+	slices.SortFunc(p, func(a, b uint32) int {
+		if ca, cb := len(g.posts[a]), len(g.posts[b]); ca != cb {
+			return ca - cb
+		}
+		return cmpU32(a, b)
+	})
+	return p[:min(len(p), probeTokens)]
 }
 
-// sweep drops map entries that point only to items out of the window.
+func cmpU32(a, b uint32) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+// norm returns the vector length of remembered item s, recomputed when
+// the window has grown by 2 % since (IDF weights of a young window
+// move fast; a full window's hardly).
+func (g *Grouper) norm(s int64) float64 {
+	sl := g.slot(s)
+	if g.df.n > sl.normN+sl.normN/50+16 {
+		sl.norm, sl.normN = g.df.norm(&sl.f), g.df.n
+	}
+	return sl.norm
+}
+
+// remember stores f in the ring, its postings and its token counts.
+func (g *Grouper) remember(seq int64, f *Features, story int64) {
+	*g.slot(seq) = slot{f: *f, norm: g.df.norm(f), normN: g.df.n, story: story}
+	if f.urlKey != 0 {
+		g.urls[f.urlKey] = seq
+	}
+	if f.ok {
+		for _, t := range f.title {
+			g.posts[t] = append(g.posts[t], seq)
+		}
+	}
+	g.df.add(f, 1)
+}
+
+// sweep drops entries that point only to items out of the window.
 func (g *Grouper) sweep() {
 	oldest := g.seq - int64(g.opt.Window)
-	for k, s := range g.heads {
+	for k, s := range g.urls {
 		if s < oldest {
-			delete(g.heads, k)
+			delete(g.urls, k)
+		}
+	}
+	for t, list := range g.posts {
+		i := 0
+		for i < len(list) && list[i] < oldest {
+			i++
+		}
+		switch {
+		case i == len(list):
+			delete(g.posts, t)
+		case i > 0:
+			g.posts[t] = slices.Clone(list[i:])
 		}
 	}
 	for id, st := range g.stats {
 		if st.last < oldest {
 			delete(g.stats, id)
+			continue
 		}
+		i := 0
+		for i < len(st.members) && st.members[i] < oldest {
+			i++
+		}
+		st.members = st.members[i:]
 	}
 	g.swept = g.seq
 }

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sync/atomic"
 	"time"
 
 	"ttdn"
@@ -35,8 +36,11 @@ func runPress(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		"Usage: ttdn press ingest FILE… [--foreign] | digest [--kind daily|weekly] [--day YYYY-MM-DD] [--docx FILE] [--pdf FILE] | bench [--items N] | reapply [CODE…] [--days N]")
 }
 
-// pressIngest ingests news files ({id, title, link, summary, source,
-// category, published, fetched} arrays) with a progress bar.
+// pressIngest ingests news files — JSON arrays or JSON lines of {id,
+// title, link, summary, source, category, published, fetched} — streaming
+// them, so files of any size are never held in memory. A record that
+// cannot be used is reported with its file and position and skipped; the
+// others go in.
 func pressIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags, files := splitArgs(args, "foreign")
 	var foreign *bool
@@ -50,36 +54,44 @@ func pressIngest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if len(files) == 0 {
 		return ttdn.Errorf(ttdn.EINVALID, "Cần ít nhất một tệp tin bài.", "At least one news file is needed.")
 	}
-	var recs []pressingest.NewsRecord
+	var total int64
 	for _, f := range files {
-		r, err := pressingest.ReadNewsFile(f)
+		st, err := os.Stat(f)
 		if err != nil {
-			return err
+			return ttdn.Errorf(ttdn.EINVALID, "Không đọc được tệp %s: %v.", "Cannot read file %s: %v.", f, err)
 		}
-		recs = append(recs, r...)
+		total += st.Size()
 	}
 	sys := ttdn.NewSystemContext(ctx)
 	store := sqlstore.NewPressService(db)
 	if err := sqlstore.SeedWatchTerms(sys, db); err != nil {
 		return err
 	}
-	items, err := offlineItems(sys, store, recs, *foreign)
-	if err != nil {
-		return err
-	}
 	pipe, err := pressingest.New(sys, store, pressingest.Options{})
 	if err != nil {
 		return err
 	}
+	src := &offlineSources{store: store, foreign: *foreign, ids: map[string]int64{}}
+	var read atomic.Int64
+	problems := 0
+	report := func(p pressingest.Problem) {
+		if problems++; problems <= 100 {
+			fmt.Fprintln(stderr, p)
+		}
+	}
+	var streamErr error
 	bar := newProgressBar(stderr, "Nạp tin bài / ingesting")
 	start := time.Now()
 	st, err := pipe.Ingest(sys, func(yield func(pressingest.Item) bool) {
-		for _, it := range items {
-			if !yield(it) {
+		for _, name := range files {
+			if !streamFile(sys, name, src, &read, yield, report, &streamErr) {
 				return
 			}
 		}
-	}, func(done int) { bar.Update(done, len(items)) })
+	}, func(int) { bar.Update(int(read.Load()), int(total)) })
+	if err == nil {
+		err = streamErr
+	}
 	if err != nil {
 		return err
 	}
@@ -87,32 +99,70 @@ func pressIngest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "%d tin bài: %d mới, %d trùng, %d khớp từ khóa, %d câu chuyện mới, %d cảnh báo (%s)\n",
-		st.Items, st.Stored, st.Duplicates, st.Hits, st.NewStories, alerts, time.Since(start).Round(time.Millisecond))
+	fmt.Fprintf(stdout, "%d tin bài: %d mới, %d trùng, %d bị loại (không tiêu đề, không liên kết), %d sửa tiêu đề, %d khớp từ khóa, %d câu chuyện mới, %d cảnh báo, %d bản ghi có vấn đề (%s)\n",
+		st.Items, st.Stored, st.Duplicates, st.Skipped, st.Retitled, st.Hits, st.NewStories, alerts, problems, time.Since(start).Round(time.Millisecond))
 	return nil
 }
 
-// offlineItems turns records into items, each outlet a feed-less source.
-func offlineItems(ctx context.Context, store *sqlstore.PressService, recs []pressingest.NewsRecord, foreign bool) ([]pressingest.Item, error) {
-	ids := map[string]int64{}
-	items := make([]pressingest.Item, 0, len(recs))
-	for i := range recs {
-		name := recs[i].Source
-		if name == "" {
-			name = "Không rõ nguồn"
-		}
-		id, ok := ids[name]
-		if !ok {
-			src, err := store.OfflineSource(ctx, name, foreign)
-			if err != nil {
-				return nil, err
-			}
-			id, ids[name] = src.ID, src.ID
-		}
-		recs[i].Source = name
-		items = append(items, recs[i].Item(id))
+// streamFile streams one news file into yield; false stops the run
+// (yield refused, or *failed was set).
+func streamFile(ctx context.Context, name string, src *offlineSources, read *atomic.Int64,
+	yield func(pressingest.Item) bool, report func(pressingest.Problem), failed *error) bool {
+	f, err := os.Open(name)
+	if err != nil {
+		*failed = ttdn.Errorf(ttdn.EINVALID, "Không đọc được tệp %s: %v.", "Cannot read file %s: %v.", name, err)
+		return false
 	}
-	return items, nil
+	defer f.Close()
+	cont := true
+	err = pressingest.StreamNews(&countingReader{r: f, n: read}, name, time.Now(), func(rec pressingest.NewsRecord) bool {
+		id, err := src.id(ctx, rec.Source)
+		if err != nil {
+			*failed, cont = err, false
+			return false
+		}
+		cont = yield(rec.Item(id))
+		return cont
+	}, report)
+	if err != nil && *failed == nil {
+		*failed = ttdn.Errorf(ttdn.EINVALID, "Tệp %s không đọc tiếp được: %v.", "File %s cannot be read on: %v.", name, err)
+		return false
+	}
+	return cont && *failed == nil
+}
+
+// countingReader counts the bytes read, for the progress bar.
+type countingReader struct {
+	r io.Reader
+	n *atomic.Int64
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n.Add(int64(n))
+	return n, err
+}
+
+// offlineSources finds or creates the feed-less source of each outlet.
+type offlineSources struct {
+	store   *sqlstore.PressService
+	foreign bool
+	ids     map[string]int64
+}
+
+func (o *offlineSources) id(ctx context.Context, name string) (int64, error) {
+	if name == "" {
+		name = "Không rõ nguồn"
+	}
+	if id, ok := o.ids[name]; ok {
+		return id, nil
+	}
+	src, err := o.store.OfflineSource(ctx, name, o.foreign)
+	if err != nil {
+		return 0, err
+	}
+	o.ids[name] = src.ID
+	return src.ID, nil
 }
 
 // pressDigest writes the daily or weekly press-opinion digest.

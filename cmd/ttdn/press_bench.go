@@ -40,7 +40,7 @@ func pressBench(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	news := fs.String("news", "../shared/testdata/news", "thư mục tin mẫu / news sample folder")
 	dir := fs.String("dir", "", "thư mục tạm (mặc định: tạo mới) / scratch folder")
 	queries := fs.Int("queries", 500, "số truy vấn tìm kiếm / search queries")
-	memLimit := fs.Int("memlimit", 160, "giới hạn mềm bộ nhớ Go (MB), 0: không / Go soft memory limit in MB, 0: none")
+	memLimit := fs.Int("memlimit", defaultMemoryLimit>>20, "giới hạn mềm bộ nhớ Go (MB), 0: không / Go soft memory limit in MB, 0: none")
 	dsn := fs.String("dsn", "", "cơ sở dữ liệu trống thay cho SQLite / an empty database instead of SQLite")
 	batch := fs.Int("batch", 0, "số tin mỗi giao dịch (0: mặc định) / items per transaction (0: default)")
 	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU của bước nạp / write a CPU profile of the ingest")
@@ -324,7 +324,7 @@ func benchSearch(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRe
 	store := sqlstore.NewPressService(db)
 	rng := rand.New(rand.NewPCG(7, 9))
 	lang, foreign := "vi", false
-	kinds := []string{"one word", "two words", "prefix + language", "word + domestic", "word + hits only"}
+	kinds := []string{"one word", "two words", "prefix + language", "word + domestic", "word + hits only", "quoted phrase"}
 	var took []time.Duration
 	byKind := make([][]time.Duration, len(kinds))
 	for i := range n {
@@ -351,6 +351,11 @@ func benchSearch(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRe
 			f.Foreign, f.HitsOnly = &foreign, i%8 == 3
 			if f.HitsOnly {
 				kind = 4
+			}
+		}
+		if i%10 == 9 { // a phrase as a person types it, with diacritics
+			if t := strings.Fields(recs[rng.IntN(len(recs))].Title); len(t) >= 3 {
+				f, kind = ttdn.ArticleFilter{Query: `"` + t[1] + " " + t[2] + `"`, Limit: 20}, 5
 			}
 		}
 		start := time.Now()
