@@ -96,6 +96,9 @@ func Can(u *User, act Action, r Resource) bool {
 		return canWritePress(u, r)
 	case ResourceCase:
 		return canWriteCase(u, act, r)
+	case ResourcePublication:
+		// What the province shows the public is the coordinator's decision.
+		return u.Role == RoleCoordinator
 	}
 	return false
 }
