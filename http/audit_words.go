@@ -40,6 +40,7 @@ var auditActionWords = map[string][2]string{
 	"set_indicators":    {"chọn chỉ tiêu cho", "chose the indicators of"},
 	"rotate_secret_key": {"đổi khóa bí mật của", "rotated the secret key of"},
 	"assess":            {"đánh giá", "assessed"}, "assign": {"giao xử lý", "assigned"}, "publish": {"ghi nhận đăng, phát", "recorded the publication of"},
+	"publish_public": {"đăng lên trang công khai", "published on the public site"}, "unpublish_public": {"gỡ khỏi trang công khai", "removed from the public site"},
 }
 
 // auditKindWords names the kinds of records.
@@ -55,6 +56,7 @@ var auditKindWords = map[string][2]string{
 	"press_source": {"nguồn tin", "press source"}, "watch_term": {"từ khóa theo dõi", "watch term"},
 	"press_review": {"đánh giá tin", "press review"}, "article": {"tin bài", "article"},
 	"case": {"vụ việc cần phản bác", "rebuttal case"}, "case_response": {"phản hồi vụ việc", "case response"},
+	"publication": {"tin trên trang công khai", "public site item"},
 }
 
 // auditFieldWords names the fields people care about; technical fields

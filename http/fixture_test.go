@@ -59,8 +59,9 @@ func newServer(db *sqlstore.DB) *Server {
 		Indicators: sqlstore.NewIndicatorService(db), Periods: sqlstore.NewReportPeriodService(db),
 		UnitReports: sqlstore.NewUnitReportService(db), Completeness: sqlstore.NewCompletenessService(db),
 		Consolidated: sqlstore.NewConsolidatedReportService(db), Idempotency: sqlstore.NewIdempotencyService(db),
-		Press:        newPressConfig(db),
-		Cases:        sqlstore.NewCaseService(db),
+		Press:  newPressConfig(db),
+		Cases:  sqlstore.NewCaseService(db),
+		Public: sqlstore.NewPublicSite(db), Publications: sqlstore.NewPublicationService(db),
 		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ready:        db.CheckWrite,
 		// /metrics is for the monitoring network only: the fixture's

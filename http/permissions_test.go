@@ -98,7 +98,7 @@ func (f *fixture) permPath(pattern string) (method, path string) {
 	case strings.HasPrefix(path, "/users/{id}"):
 		id = itoa(f.users["officer"].ID)
 	}
-	r := strings.NewReplacer("{id}", id, "{format}", "csv", "{lang}", "en")
+	r := strings.NewReplacer("{id}", id, "{format}", "csv", "{lang}", "en", "{section}", "activities", "{$}", "")
 	return method, r.Replace(path)
 }
 
