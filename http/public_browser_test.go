@@ -142,5 +142,14 @@ func TestBrowserPublicSite(t *testing.T) {
 		}
 		t.Logf("Khmer title at 32px: %.0f px in the shipped font, %.0f px without it", font.Khmer, font.None)
 		screenshot(t, b.ctx, "public-km")
+
+		// On a phone no public page scrolls sideways.
+		for _, path := range []string{"/public/km/", "/public/km/events", "/public/vi/items/1", "/public/en/items/2", "/public/km/items/2"} {
+			b.do("narrow "+path, chromedp.EmulateViewport(narrowWidth, 844), chromedp.Navigate(b.base+path),
+				chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+			if width, err := chromedp.Run(b.ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`)); err != nil || width > narrowWidth {
+				t.Errorf("%s at %d px is %d px wide (%v)", path, narrowWidth, width, err)
+			}
+		}
 	})
 }
