@@ -15,6 +15,14 @@ import (
 // what PublicItems returns, so an unpublished item, or one whose source
 // became more classified, leaves them with the pages.
 
+// publicFeedSize is the newest items a feed carries, as feed readers expect.
+const publicFeedSize = 50
+
+// newest returns the first publicFeedSize items (newest first already).
+func newest(items []*ttdn.Publication) []*ttdn.Publication {
+	return items[:min(len(items), publicFeedSize)]
+}
+
 // claimRating places a verdict on schema.org's 1 (false) to 5 (true) scale.
 var claimRating = map[ttdn.Verdict]int{ttdn.VerdictFalse: 1, ttdn.VerdictDistorted: 2, ttdn.VerdictPartlyFalse: 3, ttdn.VerdictTrue: 5}
 
@@ -97,6 +105,7 @@ func (s *Server) renderAtom(ctx context.Context, q *publicReq) (string, []byte, 
 	if err != nil {
 		return "", nil, err
 	}
+	items = newest(items)
 	home := q.Base + "/public/" + q.Lang + "/"
 	f := atomFeed{Lang: q.Lang, Title: publicT(q.Lang, "site.name"), ID: home, Updated: lastUpdate(items).Format(time.RFC3339),
 		Links:  []atomLink{{Rel: "self", Href: home + "feed.atom"}, {Rel: "alternate", Href: home}},
@@ -130,6 +139,7 @@ func (s *Server) renderJSONFeed(ctx context.Context, q *publicReq) (string, []by
 		DateModified  string `json:"date_modified"`
 		Language      string `json:"language"`
 	}
+	items = newest(items)
 	home := q.Base + "/public/" + q.Lang + "/"
 	feed := struct {
 		Version  string  `json:"version"`

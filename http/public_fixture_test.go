@@ -179,7 +179,7 @@ func parseID(s string) (int64, error) {
 }
 
 // publicLinks are the site-relative links of a body.
-var publicLinks = regexp.MustCompile(`(?:href|src)="(/public/[^"#?]*)"`)
+var publicLinks = regexp.MustCompile(`(?:href|src)="(/public/[^"#]*)"`)
 
 // crawlPublic fetches every public route of the route table, each {lang},
 // {section}, {id} (every publication ever made, and one that never was)

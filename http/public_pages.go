@@ -207,9 +207,33 @@ func (s *Server) renderPublicList(ctx context.Context, q *publicReq) (string, []
 	if err != nil {
 		return "", nil, err
 	}
-	body, err := s.renderPublicPage(q, "public_list", &publicPage{Title: publicT(q.Lang, "nav."+string(kind)), Nav: section,
-		Alternates: allLangs(q, "/"+section), Data: items})
+	list := publicList{Page: q.Page, Pages: max(1, (len(items)+publicPageSize-1)/publicPageSize)}
+	if q.Page > list.Pages {
+		return "", nil, errPublicNotFound()
+	}
+	list.Items = items[(q.Page-1)*publicPageSize : min(len(items), q.Page*publicPageSize)]
+	if q.Page > 1 {
+		list.Prev = "/public/" + q.Lang + "/" + section + "?page=" + itoa(int64(q.Page-1))
+	}
+	if q.Page < list.Pages {
+		list.Next = "/public/" + q.Lang + "/" + section + "?page=" + itoa(int64(q.Page+1))
+	}
+	p := &publicPage{Title: publicT(q.Lang, "nav."+string(kind)), Nav: section, Alternates: allLangs(q, "/"+section), Data: list}
+	if q.Page > 1 {
+		p.Canonical = q.Base + q.Path + "?page=" + itoa(int64(q.Page))
+	}
+	body, err := s.renderPublicPage(q, "public_list", p)
 	return htmlType, body, err
+}
+
+// publicPageSize is the items of one page of a public list.
+const publicPageSize = 20
+
+// publicList is one page of a section.
+type publicList struct {
+	Items       []*ttdn.Publication
+	Page, Pages int
+	Prev, Next  string
 }
 
 // eventMonth is one month of the events calendar.

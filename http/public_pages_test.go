@@ -132,6 +132,11 @@ func TestPublicPages(t *testing.T) {
 			t.Fatalf("sitemap: %v %v", sitemap, err)
 		}
 
+		// Lists page; a page past the end is not found.
+		if get(w.h, "/public/vi/activities?page=x").Code != 200 || get(w.h, "/public/vi/activities?page=2").Code != 404 {
+			t.Error("list paging")
+		}
+
 		// The cache answers a repeated request with its ETag.
 		first := get(w.h, "/public/vi/")
 		if etag := first.Header().Get("ETag"); etag == "" || get(w.h, "/public/vi/", "If-None-Match", etag).Code != http.StatusNotModified {

@@ -81,6 +81,7 @@ type publicReq struct {
 	Base  string // "https://host", no trailing slash
 	Path  string
 	Today ttdn.Date
+	Page  int // ?page= of a list, 1 when absent or no number
 	vals  map[string]string
 }
 
@@ -99,6 +100,7 @@ func (s *Server) public(render publicRender) http.HandlerFunc {
 		}
 		q := &publicReq{Lang: r.PathValue("lang"), Base: s.publicBase(r), Path: r.URL.Path,
 			Today: ttdn.DateOf(s.now().In(vietnam)), vals: map[string]string{}}
+		q.Page, _ = pageNumber(r)
 		for _, k := range []string{"section", "id"} {
 			q.vals[k] = r.PathValue(k)
 		}
@@ -114,7 +116,7 @@ func (s *Server) public(render publicRender) http.HandlerFunc {
 			return
 		}
 		stamp += "|" + q.Today.ISO()
-		key := q.Base + q.Path
+		key := q.Base + q.Path + "?" + itoa(int64(q.Page))
 		if c, ok := s.pubCache.get(stamp, key); ok {
 			c.write(w, r)
 			return
