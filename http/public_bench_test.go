@@ -80,7 +80,7 @@ func BenchmarkPublicSite(b *testing.B) {
 				b.ReportMetric(float64(b.N)/time.Since(start).Seconds(), "req/s")
 			})
 		}
-		q := &publicReq{Lang: "km", Base: "http://bench", Path: "/public/km/activities", Today: ttdn.Date{Year: 2025, Month: 6, Day: 1},
+		q := &publicReq{Lang: "km", Base: "http://bench", Path: "/public/km/activities", Today: ttdn.Date{Year: 2025, Month: 6, Day: 1}, Page: 1,
 			vals: map[string]string{"section": "activities", "id": "150"}}
 		for name, render := range map[string]publicRender{"render/list": s.renderPublicList, "render/item": s.renderPublicItem,
 			"render/atom": s.renderAtom} {

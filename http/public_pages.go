@@ -207,6 +207,7 @@ func (s *Server) renderPublicList(ctx context.Context, q *publicReq) (string, []
 	if err != nil {
 		return "", nil, err
 	}
+	q.Page = max(q.Page, 1)
 	list := publicList{Page: q.Page, Pages: max(1, (len(items)+publicPageSize-1)/publicPageSize)}
 	if q.Page > list.Pages {
 		return "", nil, errPublicNotFound()
