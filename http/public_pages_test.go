@@ -132,6 +132,18 @@ func TestPublicPages(t *testing.T) {
 			t.Fatalf("sitemap: %v %v", sitemap, err)
 		}
 
+		// The fair's file downloads; a secret activity's file does not, under any publication.
+		dl := get(w.h, "/public/en/items/"+itoa(w.fairID)+"/files/"+itoa(w.fileIDs[0]))
+		if dl.Code != 200 || !strings.HasPrefix(dl.Header().Get("Content-Disposition"), "attachment;") || !strings.Contains(dl.Body.String(), "HĐ-public-fair") {
+			t.Errorf("the fair's file: %d %q", dl.Code, dl.Header().Get("Content-Disposition"))
+		}
+		if !strings.Contains(get(w.h, "/public/en"+fair).Body.String(), "/files/"+itoa(w.fileIDs[0])+`"`) {
+			t.Error("the fair's page does not offer its file")
+		}
+		if get(w.h, "/public/en/items/"+itoa(w.fairID)+"/files/"+itoa(w.fileIDs[len(w.fileIDs)-1])).Code != 404 {
+			t.Error("a secret activity's file downloads under the fair")
+		}
+
 		// Lists page; a page past the end is not found.
 		if get(w.h, "/public/vi/activities?page=x").Code != 200 || get(w.h, "/public/vi/activities?page=2").Code != 404 {
 			t.Error("list paging")
@@ -167,4 +179,37 @@ func TestPublicPages(t *testing.T) {
 			t.Errorf("rate limit: %s", codes)
 		}
 	})
+}
+
+// TestPublicListPages publishes more items than a page holds: the first
+// page links the next, the second holds the rest and is canonical to
+// itself, and the pages together hold every item once.
+func TestPublicListPages(t *testing.T) {
+	db := sqltestOpen(t)
+	f := newFixture(t, db, false)
+	coord := sqltest.UserContext(f.users["coordinator"])
+	acts, pubs := sqlstore.NewActivityService(db), sqlstore.NewPublicationService(db)
+	for i := range publicPageSize + 5 {
+		a := &ttdn.Activity{Type: ttdn.ActivityFair, Title: "Hội chợ số " + itoa(int64(i)) + ".", StartDate: ttdn.Date{Year: 2019, Month: 9, Day: 1},
+			UnitIDs: []int64{f.units["so-tttt"].ID}, Classification: ttdn.Public}
+		if err := acts.CreateActivity(coord, a); err != nil {
+			t.Fatal(err)
+		}
+		p := &ttdn.Publication{Author: "Sở", Texts: []ttdn.PublicationText{{Lang: "vi", Title: a.Title}}}
+		if err := pubs.Publish(coord, ttdn.PublicationSource{Kind: ttdn.ResourceActivity, ID: a.ID}, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	one := f.do(f.request(http.MethodGet, "/public/vi/activities", anon, nil)).Body.String()
+	two := f.do(f.request(http.MethodGet, "/public/vi/activities?page=2", anon, nil)).Body.String()
+	if !strings.Contains(one, `href="/public/vi/activities?page=2" rel="next"`) || !strings.Contains(two, `rel="prev"`) ||
+		!strings.Contains(two, `<link rel="canonical" href="http://example.com/public/vi/activities?page=2">`) {
+		t.Fatalf("page links:\n%s", snippet(two))
+	}
+	for i := range publicPageSize + 5 {
+		title := "Hội chợ số " + itoa(int64(i)) + "."
+		if strings.Count(one, title)+strings.Count(two, title) != 1 {
+			t.Errorf("%q is on the pages %d times", title, strings.Count(one, title)+strings.Count(two, title))
+		}
+	}
 }
