@@ -320,6 +320,7 @@ func (s *Server) handlePublicFile(w http.ResponseWriter, r *http.Request) {
 	id, err1 := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	file, err2 := strconv.ParseInt(r.PathValue("file"), 10, 64)
 	if err1 != nil || err2 != nil || !slices.Contains(ttdn.PublicLanguages, q.Lang) {
+		q.Lang = ttdn.LangVI
 		s.writePublicError(w, r, q, errPublicNotFound())
 		return
 	}

@@ -144,6 +144,14 @@ func TestPublicPages(t *testing.T) {
 			t.Error("a secret activity's file downloads under the fair")
 		}
 
+		// A leader reads the publication; only the coordinator has its forms.
+		lead, _ := w.step(t, "GET", "/publications/"+itoa(w.fairID), "leader", nil, 200)
+		coordPage, _ := w.step(t, "GET", "/publications/"+itoa(w.fairID), "coordinator", nil, 200)
+		if !strings.Contains(lead, "News HĐ-public-fair") || strings.Contains(lead, `id="publication-form"`) ||
+			!strings.Contains(coordPage, `id="publication-form"`) || !strings.Contains(coordPage, `id="unpublish"`) {
+			t.Error("the publication page's forms by role")
+		}
+
 		// Lists page; a page past the end is not found.
 		if get(w.h, "/public/vi/activities?page=x").Code != 200 || get(w.h, "/public/vi/activities?page=2").Code != 404 {
 			t.Error("list paging")

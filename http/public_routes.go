@@ -22,8 +22,13 @@ import (
 // DefaultPublicRateLimit is the requests one client may make per minute.
 const DefaultPublicRateLimit = 1200
 
-// publicCacheMax bounds the rendered pages kept; past it the cache starts over.
-const publicCacheMax = 4096
+// publicCacheMax and publicCacheBytes bound the rendered pages kept (a
+// forged Host header makes new keys when no --public-url is set); past
+// either the cache starts over.
+const (
+	publicCacheMax   = 4096
+	publicCacheBytes = 64 << 20
+)
 
 // publicRoutes registers the public site's routes through handle, on the
 // main mux under /public/ and again on the public address's own mux.
@@ -107,6 +112,7 @@ func (s *Server) public(render publicRender) http.HandlerFunc {
 		if q.Lang == "" {
 			q.Lang = ttdn.LangVI
 		} else if !slices.Contains(ttdn.PublicLanguages, q.Lang) {
+			q.Lang = ttdn.LangVI
 			s.writePublicError(w, r, q, errPublicNotFound())
 			return
 		}
@@ -205,6 +211,7 @@ type publicCache struct {
 	mu    sync.RWMutex
 	stamp string
 	pages map[string]*cachedPublic
+	bytes int
 }
 
 func (c *publicCache) get(stamp, key string) (*cachedPublic, bool) {
@@ -222,9 +229,10 @@ func (c *publicCache) put(stamp, key, ctype string, body []byte) *cachedPublic {
 	p := &cachedPublic{ctype: ctype, body: body, etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if c.stamp != stamp || len(c.pages) >= publicCacheMax {
-		c.stamp, c.pages = stamp, map[string]*cachedPublic{}
+	if c.stamp != stamp || len(c.pages) >= publicCacheMax || c.bytes+len(body) > publicCacheBytes {
+		c.stamp, c.pages, c.bytes = stamp, map[string]*cachedPublic{}, 0
 	}
 	c.pages[key] = p
+	c.bytes += len(body)
 	return p
 }
