@@ -100,6 +100,9 @@ func Can(u *User, act Action, r Resource) bool {
 		return canWriteCase(u, act, r)
 	case ResourceUnitReport:
 		return len(r.UnitIDs) == 1 && CanReport(u, ActEdit, r.UnitIDs[0])
+	case ResourcePublication:
+		// What the province shows the public is the coordinator's decision.
+		return u.Role == RoleCoordinator
 	}
 	return false
 }

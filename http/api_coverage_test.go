@@ -78,6 +78,16 @@ var uiOnly = map[string]string{
 	"GET /reports/periods/new":   "the form of POST /api/v1/report-periods (defaults are applied there)",
 	"GET /setup/province":        "the admin's once-in-a-lifetime first run; on the server it is `ttdn province setup`",
 	"POST /setup/province":       "the admin's once-in-a-lifetime first run; on the server it is `ttdn province setup`",
+	// The public site (issue 14 §2) is for anonymous readers; its feeds
+	// and sitemap are its machine-readable form.
+	"GET /public/{$}": "the public site's entrance", "GET /public/robots.txt": "the public site, for crawlers",
+	"GET /public/sitemap.xml": "the public site, for crawlers", "GET /public/site.css": "the public site's stylesheet",
+	"GET /public/khmer.ttf": "the public site's Khmer font", "GET /public/{lang}/{$}": "a public page",
+	"GET /public/{lang}/{section}": "a public page", "GET /public/{lang}/events": "a public page",
+	"GET /public/{lang}/items/{id}": "a public page", "GET /public/{lang}/items/{id}/files/{file}": "a public download",
+	"GET /public/{lang}/feed.atom": "a public feed", "GET /public/{lang}/feed.json": "a public feed",
+	"GET /public/{lang}/events.ics": "a public calendar feed",
+	"GET /publications/new":         "the form of publishing a record (pending in the API with POST /publications/new)",
 }
 
 // apiPending are UI actions not yet in the API: issue 17 stays open until
@@ -132,6 +142,9 @@ var apiPending = map[string]bool{
 	"POST /units/{id}/contacts":  true,
 	"GET /units/export/{format}": true, "GET /units/import": true, "POST /units/import": true, "POST /units/import/confirm": true,
 	"GET /users": true, "GET /users/new": true, "GET /users/{id}/edit": true, "POST /users/new": true,
+	// the public site's management (issue 14 §2)
+	"GET /publications": true, "GET /publications/{id}": true, "POST /publications/new": true,
+	"POST /publications/{id}": true, "POST /publications/{id}/unpublish": true,
 	"POST /users/{id}/edit": true, "POST /users/{id}/password": true, "POST /users/{id}/unlock": true,
 }
 

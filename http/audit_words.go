@@ -42,6 +42,7 @@ var auditActionWords = map[string][2]string{
 	"notify_email_set":  {"đổi cách nhận thư thông báo của", "changed how notices are e-mailed to"},
 	"assess":            {"đánh giá", "assessed"}, "assign": {"giao xử lý", "assigned"}, "publish": {"ghi nhận đăng, phát", "recorded the publication of"},
 	"province_setup": {"thiết lập", "set up"}, "add_alias": {"thêm tên gọi khác cho", "added another name for"},
+	"publish_public": {"đăng lên trang công khai", "published on the public site"}, "unpublish_public": {"gỡ khỏi trang công khai", "removed from the public site"},
 }
 
 // auditKindWords names the kinds of records.
@@ -57,8 +58,9 @@ var auditKindWords = map[string][2]string{
 	"press_source": {"nguồn tin", "press source"}, "watch_term": {"từ khóa theo dõi", "watch term"},
 	"press_review": {"đánh giá tin", "press review"}, "article": {"tin bài", "article"},
 	"case": {"vụ việc cần phản bác", "rebuttal case"}, "case_response": {"phản hồi vụ việc", "case response"},
-	"unit_group": {"nhóm đơn vị", "unit group"},
-	"province":   {"tỉnh, thành phố và danh mục đơn vị ban đầu", "province and its starting directory"},
+	"unit_group":  {"nhóm đơn vị", "unit group"},
+	"province":    {"tỉnh, thành phố và danh mục đơn vị ban đầu", "province and its starting directory"},
+	"publication": {"tin trên trang công khai", "public site item"},
 }
 
 // auditFieldWords names the fields people care about; technical fields

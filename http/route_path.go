@@ -32,7 +32,7 @@ func RoutePath(pattern string, id func(collection string) string) (method, path 
 			v = got
 		}
 	}
-	r := strings.NewReplacer("{id}", v, "{format}", "csv", "{lang}", "en")
+	r := strings.NewReplacer("{id}", v, "{format}", "csv", "{lang}", "en", "{section}", "activities", "{$}", "")
 	return method, r.Replace(path)
 }
 

@@ -7,7 +7,9 @@
 package http
 
 import (
+	"cmp"
 	"context"
+	"html/template"
 	"log/slog"
 	"net/http"
 	"net/netip"
@@ -71,6 +73,15 @@ type Config struct {
 	// their pages out.
 	Province  ttdn.ProvinceService
 	Directory ttdn.DirectoryService
+	// The public site (issue 14 §2): Public is its anonymous reader (nil
+	// leaves /public/ out), Publications the coordinator's side.
+	// PublicBaseURL is the site's absolute address for canonical links,
+	// feeds and the sitemap ("" takes the request's host); PublicRateLimit
+	// the requests a client may make per minute (0: 1200, below 0: none).
+	Public          ttdn.PublicSite
+	Publications    ttdn.PublicationService
+	PublicBaseURL   string
+	PublicRateLimit int
 
 	// Idempotency keeps the API's Idempotency-Keys (issue 17); APIRateLimit
 	// is the requests a token may make per minute (0: 600, below 0: none).
@@ -140,6 +151,10 @@ type Server struct {
 	badges  workBadges       // the navigation's work counts (home_badge.go)
 	limiter *rateLimiter     // API requests per token (api_ratelimit.go)
 	prov    provinceCache    // the province served (province_words.go)
+
+	pubTmpl    map[string]*template.Template // the public site's pages (public_pages.go)
+	pubCache   publicCache                   // its rendered pages
+	pubLimiter *rateLimiter                  // its requests per client
 }
 
 // NewServer parses the templates and registers the routes. It panics if the
@@ -163,6 +178,8 @@ func NewServer(cfg Config) *Server {
 	}
 	s.limiter = newRateLimiter(s.cfg.APIRateLimit, func() time.Time { return s.now() })
 	s.tmpl = mustParseTemplates()
+	s.pubTmpl = mustParsePublicTemplates()
+	s.pubLimiter = newRateLimiter(cmp.Or(s.cfg.PublicRateLimit, DefaultPublicRateLimit), func() time.Time { return s.now() })
 	s.mux = newRouteMux()
 	s.routes()
 	return s
@@ -225,6 +242,10 @@ func (s *Server) routes() {
 	s.registerPressRoutes(auth)
 	s.registerCaseRoutes(auth)
 	s.provinceRoutes(auth)
+	if s.cfg.Public != nil {
+		s.publicRoutes(func(p string, h http.HandlerFunc) { m.Handle(p, h) })
+	}
+	s.registerPublicationRoutes(auth)
 
 	auth("GET /users", s.handleUserList)
 	auth("GET /users/new", s.handleUserNewForm)

@@ -30,8 +30,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var backupEvery *time.Duration
 	var backupKeep *int
 	var metricsAllowFlags []string
+	var pub publicFlags
 	db, flagSet, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
 		allow.register(fs)
+		pub.register(fs)
 		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
 		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
 		logFormat = fs.String("log-format", "text", "định dạng nhật ký máy chủ: text hoặc json / server log format: text or json")
@@ -95,6 +97,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	srv := newHTTPServer(db, log, *secure, guard, proxies, func(c *ttdnhttp.Config) {
 		met.wire(c)
+		c.PublicBaseURL = *pub.url
 		if backups != nil {
 			c.ReadyInfo = backups.status
 		}
@@ -118,6 +121,9 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	if len(proxies) > 0 {
 		log.Info("trusted proxies", "cidr", proxies)
+	}
+	if err := pub.start(ctx, db, log, *secure, proxies, stdout); err != nil {
+		return err
 	}
 	// Scheduled work (due-soon, overdue and stale notifications, report
 	// reminders, the cases' spread and overdue stages, e-mail) runs in
@@ -182,6 +188,8 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		Cases:           sqlstore.NewCaseService(db),
 		Province:        sqlstore.NewProvinceService(db),
 		Directory:       sqlstore.NewDirectoryService(db),
+		Public:          sqlstore.NewPublicSite(db),
+		Publications:    sqlstore.NewPublicationService(db),
 		LoadResolver:    func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:            db.Ping,
 		Ready:           db.CheckWrite,
