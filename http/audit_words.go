@@ -39,6 +39,7 @@ var auditActionWords = map[string][2]string{
 	"set_expected":      {"đặt đơn vị phải báo cáo của", "set the expected units of"},
 	"set_indicators":    {"chọn chỉ tiêu cho", "chose the indicators of"},
 	"rotate_secret_key": {"đổi khóa bí mật của", "rotated the secret key of"},
+	"rotate":            {"đổi mới", "renewed"},
 	"assess":            {"đánh giá", "assessed"}, "assign": {"giao xử lý", "assigned"}, "publish": {"ghi nhận đăng, phát", "recorded the publication of"},
 }
 
@@ -55,6 +56,7 @@ var auditKindWords = map[string][2]string{
 	"press_source": {"nguồn tin", "press source"}, "watch_term": {"từ khóa theo dõi", "watch term"},
 	"press_review": {"đánh giá tin", "press review"}, "article": {"tin bài", "article"},
 	"case": {"vụ việc cần phản bác", "rebuttal case"}, "case_response": {"phản hồi vụ việc", "case response"},
+	"calendar_feed": {"địa chỉ lịch", "calendar address"},
 }
 
 // auditFieldWords names the fields people care about; technical fields

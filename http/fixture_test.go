@@ -59,10 +59,11 @@ func newServer(db *sqlstore.DB) *Server {
 		Indicators: sqlstore.NewIndicatorService(db), Periods: sqlstore.NewReportPeriodService(db),
 		UnitReports: sqlstore.NewUnitReportService(db), Completeness: sqlstore.NewCompletenessService(db),
 		Consolidated: sqlstore.NewConsolidatedReportService(db), Idempotency: sqlstore.NewIdempotencyService(db),
-		Press:        newPressConfig(db),
-		Cases:        sqlstore.NewCaseService(db),
-		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
-		Ready:        db.CheckWrite,
+		Press:         newPressConfig(db),
+		Cases:         sqlstore.NewCaseService(db),
+		CalendarFeeds: sqlstore.NewCalendarFeedService(db),
+		LoadResolver:  func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
+		Ready:         db.CheckWrite,
 		// /metrics is for the monitoring network only: the fixture's
 		// requests (192.0.2.1) are outside it.
 		Metrics:      metrics.NewRegistry().Handler(),

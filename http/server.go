@@ -120,6 +120,10 @@ type Config struct {
 	// 0 means DefaultMaxEvidenceBytes. Each file is then checked against
 	// the attachment limit of the settings.
 	MaxEvidenceBytes int64
+
+	// CalendarFeeds keeps the users' secret calendar addresses (issue 16);
+	// nil leaves the feed out.
+	CalendarFeeds ttdn.CalendarFeedService
 }
 
 // Server is the HTTP server of ttdn. Build it with NewServer and mount
@@ -229,6 +233,7 @@ func (s *Server) routes() {
 	auth("POST /users/{id}/unlock", s.handleUserUnlock)
 	s.accountRoutes(ui, auth)
 	s.accountRequestRoutes(auth)
+	s.calendarRoutes(auth)
 	if s.cfg.Audit != nil {
 		auth("GET /audit", s.handleAuditLog)
 	}

@@ -180,6 +180,7 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		Difficulties:    sqlstore.NewDifficultyService(db),
 		Press:           newPressConfig(db, guard),
 		Cases:           sqlstore.NewCaseService(db),
+		CalendarFeeds:   sqlstore.NewCalendarFeedService(db),
 		LoadResolver:    func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:            db.Ping,
 		Ready:           db.CheckWrite,
