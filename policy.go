@@ -76,6 +76,8 @@ func Can(u *User, act Action, r Resource) bool {
 		return u.Role == RoleAdmin
 	case ResourceSettings:
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator
+	case ResourceWebhook:
+		return u.Role == RoleAdmin
 	case ResourcePlan, ResourceResponsibility:
 		return u.Role == RoleCoordinator
 	case ResourceTask:
@@ -106,6 +108,8 @@ func canRead(u *User, r Resource) bool {
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator || r.OwnerUserID == u.ID
 	case ResourceAudit, ResourceAccountRequest:
 		return u.Role == RoleAdmin || u.Role == RoleLeader
+	case ResourceWebhook: // endpoints and their secrets: the IT staff's
+		return u.Role == RoleAdmin
 	}
 	s := ReadScope(u, r.Kind)
 	if r.Classification <= s.Max {

@@ -56,7 +56,7 @@ var auditKindWords = map[string][2]string{
 	"press_source": {"nguồn tin", "press source"}, "watch_term": {"từ khóa theo dõi", "watch term"},
 	"press_review": {"đánh giá tin", "press review"}, "article": {"tin bài", "article"},
 	"case": {"vụ việc cần phản bác", "rebuttal case"}, "case_response": {"phản hồi vụ việc", "case response"},
-	"calendar_feed": {"địa chỉ lịch", "calendar address"},
+	"calendar_feed": {"địa chỉ lịch", "calendar address"}, "webhook": {"địa chỉ nhận sự kiện (webhook)", "webhook"},
 }
 
 // auditFieldWords names the fields people care about; technical fields

@@ -62,6 +62,7 @@ func newServer(db *sqlstore.DB) *Server {
 		Press:         newPressConfig(db),
 		Cases:         sqlstore.NewCaseService(db),
 		CalendarFeeds: sqlstore.NewCalendarFeedService(db),
+		Webhooks:      sqlstore.NewWebhookService(db),
 		LoadResolver:  func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ready:         db.CheckWrite,
 		// /metrics is for the monitoring network only: the fixture's

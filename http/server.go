@@ -16,6 +16,7 @@ import (
 	"ttdn"
 	"ttdn/directory"
 	"ttdn/planparse"
+	"ttdn/webhook"
 )
 
 // Default limits.
@@ -124,6 +125,10 @@ type Config struct {
 	// CalendarFeeds keeps the users' secret calendar addresses (issue 16);
 	// nil leaves the feed out.
 	CalendarFeeds ttdn.CalendarFeedService
+	// Webhooks are the endpoints told of workflow events; WebhookRules
+	// check their URLs (nil: https only, nothing internal).
+	Webhooks     ttdn.WebhookService
+	WebhookRules *webhook.Rules
 }
 
 // Server is the HTTP server of ttdn. Build it with NewServer and mount
@@ -234,6 +239,7 @@ func (s *Server) routes() {
 	s.accountRoutes(ui, auth)
 	s.accountRequestRoutes(auth)
 	s.calendarRoutes(auth)
+	s.webhookRoutes(auth)
 	if s.cfg.Audit != nil {
 		auth("GET /audit", s.handleAuditLog)
 	}
