@@ -63,6 +63,8 @@ var uiOnly = map[string]string{
 	"GET /login":                       "browser log-in; the API authenticates with tokens",
 	"POST /login":                      "browser log-in; the API authenticates with tokens",
 	"GET /login/totp":                  "browser second factor",
+	"GET /login/oidc":                  "browser single sign-on; the API authenticates with tokens",
+	"GET /login/oidc/callback":         "browser single sign-on; the API authenticates with tokens",
 	"POST /login/totp":                 "browser second factor",
 	"POST /logout":                     "ends a browser session",
 	"GET /account":                     "a person's own account page (password, sessions, tokens)",

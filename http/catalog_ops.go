@@ -3,6 +3,7 @@ package http
 // opsCatalog holds the texts of what an IT centre connects ttdn to: the
 // calendar feed, webhooks and single sign-on (issue 16).
 var opsCatalog = map[string][2]string{
+	"login.signon":                       {"Đăng nhập bằng tài khoản một cửa", "Log in with the one-stop (single sign-on) account"},
 	"calendar.title":                     {"Lịch công việc (iCalendar)", "Work calendar (iCalendar)"},
 	"calendar.help":                      {"Một địa chỉ bí mật của riêng bạn để Outlook, Thunderbird hoặc lịch điện thoại hiển thị hạn nhiệm vụ của đơn vị, hạn nộp báo cáo và hoạt động của đơn vị. Ai có địa chỉ này đều xem được lịch: đừng chia sẻ; nếu lộ, hãy tạo địa chỉ mới. Hồ sơ mật chỉ hiện số hiệu, không hiện nội dung.", "A secret address of your own so Outlook, Thunderbird or a phone calendar shows your unit's task deadlines, report due dates and your unit's activities. Anyone with the address can read the calendar: do not share it; if it leaks, make a new one. Secret records show only their reference, never their content."},
 	"calendar.copy_now":                  {"Sao chép địa chỉ này vào ứng dụng lịch (đăng ký lịch qua địa chỉ web). Địa chỉ chỉ hiện một lần.", "Copy this address into your calendar application (subscribe by web address). It is shown only once."},

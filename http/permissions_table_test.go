@@ -80,6 +80,8 @@ var permTable = map[string]string{
 	"GET /metrics":                                           "NNNNNNN",
 	"GET /login":                                             "AAAAAAA",
 	"GET /login/totp":                                        "LLLLLLL",
+	"GET /login/oidc":                                        "LLLLLLL",
+	"GET /login/oidc/callback":                               "LLLLLLL",
 	"GET /notifications":                                     "LAAAAAA",
 	"GET /plans":                                             "LAAAAAA",
 	"GET /plans/import":                                      "LFAFFFF",

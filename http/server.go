@@ -15,6 +15,7 @@ import (
 
 	"ttdn"
 	"ttdn/directory"
+	"ttdn/oidc"
 	"ttdn/planparse"
 	"ttdn/webhook"
 )
@@ -129,6 +130,10 @@ type Config struct {
 	// check their URLs (nil: https only, nothing internal).
 	Webhooks     ttdn.WebhookService
 	WebhookRules *webhook.Rules
+	// OIDC is the province's OpenID provider; with SignOn (which maps an
+	// identity to an account) it adds single sign-on to the log-in page.
+	OIDC   *oidc.Client
+	SignOn ttdn.SignOnService
 }
 
 // Server is the HTTP server of ttdn. Build it with NewServer and mount
@@ -240,6 +245,7 @@ func (s *Server) routes() {
 	s.accountRequestRoutes(auth)
 	s.calendarRoutes(auth)
 	s.webhookRoutes(auth)
+	s.signOnRoutes(ui)
 	if s.cfg.Audit != nil {
 		auth("GET /audit", s.handleAuditLog)
 	}

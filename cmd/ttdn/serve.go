@@ -26,6 +26,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var withDemo, secure *bool
 	var allow feedAllow
 	var hooks webhookFlags
+	var sso signOnFlags
 	var proxyFlags []string
 	var logFormat, metricsAddr, backupDir *string
 	var backupEvery *time.Duration
@@ -34,6 +35,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	db, flagSet, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
 		allow.register(fs)
 		hooks.register(fs)
+		sso.register(fs)
 		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
 		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
 		logFormat = fs.String("log-format", "text", "định dạng nhật ký máy chủ: text hoặc json / server log format: text or json")
@@ -72,6 +74,10 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return err
 	}
+	ssoClient, err := sso.client()
+	if err != nil {
+		return err
+	}
 	var backups *backupScheduler
 	if *backupEvery != 0 {
 		if backups, err = newBackupScheduler(db, storeConfigOf(flagSet), *backupEvery, *backupKeep, *backupDir, log, met); err != nil {
@@ -102,6 +108,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	srv := newHTTPServer(db, log, *secure, guard, proxies, func(c *ttdnhttp.Config) {
 		met.wire(c)
 		wireWebhooks(c, hookRules)
+		wireSignOn(c, db, ssoClient)
 		if backups != nil {
 			c.ReadyInfo = backups.status
 		}
