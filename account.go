@@ -39,6 +39,7 @@ const (
 	LoginPassword        LoginStep = "password"         // the log-in form
 	LoginTOTP            LoginStep = "totp"             // the second step
 	LoginCurrentPassword LoginStep = "current_password" // re-entered on the account pages
+	LoginSignOn          LoginStep = "sso"              // an identity refused by single sign-on (never sent to the throttle)
 )
 
 // LoginLocks is the throttle state of one account.

@@ -76,7 +76,7 @@ func Can(u *User, act Action, r Resource) bool {
 		return u.Role == RoleAdmin
 	case ResourceSettings:
 		return u.Role == RoleAdmin || u.Role == RoleCoordinator
-	case ResourceProvince:
+	case ResourceProvince, ResourceWebhook:
 		return u.Role == RoleAdmin
 	case ResourcePlan, ResourceResponsibility:
 		return u.Role == RoleCoordinator
@@ -118,6 +118,8 @@ func canRead(u *User, r Resource) bool {
 		// the leaders (CanReport): the readers of a secret record of that
 		// unit too, so the classification it inherits narrows nothing.
 		return len(r.UnitIDs) == 1 && CanReport(u, ActRead, r.UnitIDs[0])
+	case ResourceWebhook: // endpoints and their secrets: the IT staff's
+		return u.Role == RoleAdmin
 	}
 	s := ReadScope(u, r.Kind)
 	if r.Classification <= s.Max {

@@ -3,6 +3,7 @@ package http
 import (
 	"net/http"
 	"strconv"
+	"time"
 
 	"ttdn"
 )
@@ -32,6 +33,11 @@ type accountView struct {
 	Tokens      []*ttdn.APIToken
 	RequireTOTP bool
 	Email       *accountEmailView // nil: no notification service
+	// The calendar feed (calendar_ui.go): whether it is offered, since
+	// when the address exists, and the address itself, shown once.
+	Calendar      bool
+	CalendarSince time.Time
+	CalendarURL   string
 }
 
 func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) {
@@ -39,13 +45,33 @@ func (s *Server) handleAccount(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) renderAccount(w http.ResponseWriter, r *http.Request, err error) {
+	s.renderAccountWithError(w, r, err, nil)
+}
+
+// renderAccountWith renders the page with something shown once (a new
+// calendar address).
+func (s *Server) renderAccountWith(w http.ResponseWriter, r *http.Request, once func(*accountView)) {
+	s.renderAccountWithError(w, r, nil, once)
+}
+
+func (s *Server) renderAccountWithError(w http.ResponseWriter, r *http.Request, err error, once func(*accountView)) {
 	me := reqOf(r).user
 	tokens, terr := s.cfg.Accounts.FindUserTokens(r.Context(), me.ID)
 	if terr != nil {
 		s.renderError(w, r, terr)
 		return
 	}
-	view := accountView{Tokens: tokens, RequireTOTP: s.totpRequired(r), Email: s.accountEmail(r)}
+	view := accountView{Tokens: tokens, RequireTOTP: s.totpRequired(r), Email: s.accountEmail(r),
+		Calendar: s.cfg.CalendarFeeds != nil}
+	if view.Calendar {
+		if view.CalendarSince, terr = s.cfg.CalendarFeeds.CalendarFeedCreated(r.Context(), me.ID); terr != nil {
+			s.renderError(w, r, terr)
+			return
+		}
+	}
+	if once != nil {
+		once(&view)
+	}
 	if err != nil {
 		s.renderWithError(w, r, err, "account", "account.title", view)
 		return

@@ -86,8 +86,17 @@ var uiOnly = map[string]string{
 	"GET /public/{lang}/{section}": "a public page", "GET /public/{lang}/events": "a public page",
 	"GET /public/{lang}/items/{id}": "a public page", "GET /public/{lang}/items/{id}/files/{file}": "a public download",
 	"GET /public/{lang}/feed.atom": "a public feed", "GET /public/{lang}/feed.json": "a public feed",
-	"GET /public/{lang}/events.ics": "a public calendar feed",
-	"GET /publications/new":         "the form of publishing a record (pending in the API with POST /publications/new)",
+	"GET /public/{lang}/events.ics":    "a public calendar feed",
+	"GET /publications/new":            "the form of publishing a record (pending in the API with POST /publications/new)",
+	"GET /login/oidc":                  "browser single sign-on; the API authenticates with tokens",
+	"GET /login/oidc/callback":         "browser single sign-on; the API authenticates with tokens",
+	"GET /calendar/{token}":            "the iCalendar feed itself, read by calendar applications with its secret address",
+	"POST /account/calendar":           "a person makes their own calendar address, shown once in the browser",
+	"POST /account/calendar/revoke":    "a person revokes their own calendar address",
+	"GET /admin/webhooks":              "server integration set up by IT staff in the browser (secret shown once)",
+	"POST /admin/webhooks":             "server integration set up by IT staff in the browser (secret shown once)",
+	"GET /admin/webhooks/{id}":         "the deliveries of an endpoint, for IT staff",
+	"POST /admin/webhooks/{id}/delete": "server integration set up by IT staff in the browser",
 }
 
 // apiPending are UI actions not yet in the API: issue 17 stays open until

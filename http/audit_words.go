@@ -40,6 +40,7 @@ var auditActionWords = map[string][2]string{
 	"set_indicators":    {"chọn chỉ tiêu cho", "chose the indicators of"},
 	"rotate_secret_key": {"đổi khóa bí mật của", "rotated the secret key of"},
 	"notify_email_set":  {"đổi cách nhận thư thông báo của", "changed how notices are e-mailed to"},
+	"rotate":            {"đổi mới", "renewed"},
 	"assess":            {"đánh giá", "assessed"}, "assign": {"giao xử lý", "assigned"}, "publish": {"ghi nhận đăng, phát", "recorded the publication of"},
 	"province_setup": {"thiết lập", "set up"}, "add_alias": {"thêm tên gọi khác cho", "added another name for"},
 	"publish_public": {"đăng lên trang công khai", "published on the public site"}, "unpublish_public": {"gỡ khỏi trang công khai", "removed from the public site"},
@@ -58,9 +59,10 @@ var auditKindWords = map[string][2]string{
 	"press_source": {"nguồn tin", "press source"}, "watch_term": {"từ khóa theo dõi", "watch term"},
 	"press_review": {"đánh giá tin", "press review"}, "article": {"tin bài", "article"},
 	"case": {"vụ việc cần phản bác", "rebuttal case"}, "case_response": {"phản hồi vụ việc", "case response"},
-	"unit_group":  {"nhóm đơn vị", "unit group"},
-	"province":    {"tỉnh, thành phố và danh mục đơn vị ban đầu", "province and its starting directory"},
-	"publication": {"tin trên trang công khai", "public site item"},
+	"unit_group":    {"nhóm đơn vị", "unit group"},
+	"province":      {"tỉnh, thành phố và danh mục đơn vị ban đầu", "province and its starting directory"},
+	"publication":   {"tin trên trang công khai", "public site item"},
+	"calendar_feed": {"địa chỉ lịch", "calendar address"}, "webhook": {"địa chỉ nhận sự kiện (webhook)", "webhook"},
 }
 
 // auditFieldWords names the fields people care about; technical fields

@@ -15,6 +15,7 @@ import (
 	"ttdn"
 	"ttdn/directory"
 	"ttdn/metrics"
+	"ttdn/oidc"
 	"ttdn/planparse"
 	"ttdn/seed"
 	"ttdn/sqlstore"
@@ -46,7 +47,14 @@ const (
 )
 
 func newServer(db *sqlstore.DB) *Server {
+	// Single sign-on is configured against an issuer nobody answers at, so
+	// its routes are in the route tables; TestSignOn runs a real provider.
+	sso, err := oidc.New(oidc.Config{Issuer: "http://127.0.0.1:1/sso", ClientID: "ttdn", RedirectURL: "http://example.com/login/oidc/callback"})
+	if err != nil {
+		panic(err)
+	}
 	return NewServer(Config{
+		OIDC: sso, SignOn: sqlstore.NewAuthService(db),
 		Units: sqlstore.NewUnitService(db), Plans: sqlstore.NewPlanService(db), Tasks: sqlstore.NewTaskService(db),
 		Users: sqlstore.NewUserService(db), Auth: sqlstore.NewAuthService(db), Audit: sqlstore.NewAuditService(db),
 		AccountRequests: sqlstore.NewAccountRequestService(db),
@@ -64,8 +72,10 @@ func newServer(db *sqlstore.DB) *Server {
 		Province:  sqlstore.NewProvinceService(db),
 		Directory: sqlstore.NewDirectoryService(db),
 		Public:    sqlstore.NewPublicSite(db), Publications: sqlstore.NewPublicationService(db),
-		LoadResolver: func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
-		Ready:        db.CheckWrite,
+		CalendarFeeds: sqlstore.NewCalendarFeedService(db),
+		Webhooks:      sqlstore.NewWebhookService(db),
+		LoadResolver:  func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
+		Ready:         db.CheckWrite,
 		// /metrics is for the monitoring network only: the fixture's
 		// requests (192.0.2.1) are outside it.
 		Metrics:      metrics.NewRegistry().Handler(),

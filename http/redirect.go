@@ -123,3 +123,11 @@ func unhex(c byte) int {
 	}
 	return -1
 }
+
+// redirectToSignOn sends the browser to the sign-on provider's
+// authorisation endpoint (oidc_ui.go): the one target off this site. It
+// comes from the provider's discovery document at the issuer the operator
+// configured, never from anything a visitor sent.
+func (s *Server) redirectToSignOn(w http.ResponseWriter, r *http.Request, authURL string) {
+	http.Redirect(w, r, authURL, http.StatusSeeOther)
+}

@@ -17,7 +17,9 @@ import (
 
 	"ttdn"
 	"ttdn/directory"
+	"ttdn/oidc"
 	"ttdn/planparse"
+	"ttdn/webhook"
 )
 
 // Default limits.
@@ -135,6 +137,18 @@ type Config struct {
 	// 0 means DefaultMaxEvidenceBytes. Each file is then checked against
 	// the attachment limit of the settings.
 	MaxEvidenceBytes int64
+
+	// CalendarFeeds keeps the users' secret calendar addresses (issue 16);
+	// nil leaves the feed out.
+	CalendarFeeds ttdn.CalendarFeedService
+	// Webhooks are the endpoints told of workflow events; WebhookRules
+	// check their URLs (nil: https only, nothing internal).
+	Webhooks     ttdn.WebhookService
+	WebhookRules *webhook.Rules
+	// OIDC is the province's OpenID provider; with SignOn (which maps an
+	// identity to an account) it adds single sign-on to the log-in page.
+	OIDC   *oidc.Client
+	SignOn ttdn.SignOnService
 }
 
 // Server is the HTTP server of ttdn. Build it with NewServer and mount
@@ -256,6 +270,9 @@ func (s *Server) routes() {
 	auth("POST /users/{id}/unlock", s.handleUserUnlock)
 	s.accountRoutes(ui, auth)
 	s.accountRequestRoutes(auth)
+	s.calendarRoutes(auth)
+	s.webhookRoutes(auth)
+	s.signOnRoutes(ui)
 	if s.cfg.Audit != nil {
 		auth("GET /audit", s.handleAuditLog)
 	}

@@ -35,6 +35,7 @@ func (s *Server) secure(r *http.Request) bool { return r.TLS != nil || s.cfg.Sec
 type loginView struct {
 	Username string
 	Next     string
+	SignOn   bool // offer "Đăng nhập bằng tài khoản một cửa" (oidc_ui.go)
 }
 
 func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
@@ -42,14 +43,15 @@ func (s *Server) handleLoginForm(w http.ResponseWriter, r *http.Request) {
 		s.redirect(w, r, "/")
 		return
 	}
-	s.render(w, r, http.StatusOK, "login", "login.title", loginView{Next: safeNext(r.URL.Query().Get("next"))})
+	s.render(w, r, http.StatusOK, "login", "login.title", loginView{Next: safeNext(r.URL.Query().Get("next")), SignOn: s.cfg.OIDC != nil})
 }
 
 // handleLogin checks the throttle, then the password, and starts a fresh
 // session (or, with TOTP on, a pending one for the second step), so a
 // session token planted before log-in is never promoted.
 func (s *Server) handleLogin(w http.ResponseWriter, r *http.Request) {
-	view := loginView{Username: strings.TrimSpace(r.PostFormValue("username")), Next: safeNext(r.PostFormValue("next"))}
+	view := loginView{Username: strings.TrimSpace(r.PostFormValue("username")), Next: safeNext(r.PostFormValue("next")),
+		SignOn: s.cfg.OIDC != nil}
 	ctx, addr := r.Context(), clientAddr(r)
 	if view.Username == "" {
 		s.renderWithError(w, r, errWrongLogin, "login", "login.title", view)

@@ -18,7 +18,8 @@ import (
 func caseNotice(key string, kind ttdn.NotificationKind, c *ttdn.Case, subject, what string) eventNotice {
 	n := eventNotice{key: key, kind: kind, link: fmt.Sprintf("/cases/%d", c.ID), unitID: c.ResponsibleUnitID(),
 		subject: subject,
-		text:    fmt.Sprintf("Vụ việc số %d “%s”: %s", c.ID, c.Title, what)}
+		text:    fmt.Sprintf("Vụ việc số %d “%s”: %s", c.ID, c.Title, what),
+		title:   c.Title, level: c.Classification, levelSet: true}
 	if c.Classification >= ttdn.Secret {
 		n.email = fmt.Sprintf("Vụ việc số %d (độ mật: %s): %s Nội dung vụ việc mật không gửi qua thư điện tử; vui lòng đăng nhập hệ thống TTĐN.",
 			c.ID, c.Classification.Label(), what)

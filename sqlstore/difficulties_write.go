@@ -234,7 +234,7 @@ func notifyDifficultyRaised(ctx context.Context, tx *Tx, d *ttdn.Difficulty) err
 	unit := unitName(ctx, tx, d.UnitID)
 	n := eventNotice{key: fmt.Sprintf("difficulty:%d:raised", d.ID), kind: ttdn.NotifyDifficultyEvent,
 		link: "/difficulties/" + strconv.FormatInt(d.ID, 10), unitID: d.UnitID, subject: "Khó khăn, vướng mắc mới",
-		text: fmt.Sprintf("%s nêu khó khăn, vướng mắc: %s", unit, d.Title)}
+		text: fmt.Sprintf("%s nêu khó khăn, vướng mắc: %s", unit, d.Title), title: d.Title, level: d.Classification, levelSet: true}
 	if d.Classification >= ttdn.Secret {
 		n.email = fmt.Sprintf("%s nêu một khó khăn, vướng mắc (mật). Đăng nhập ttdn để xem.", unit)
 	}

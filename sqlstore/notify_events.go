@@ -24,6 +24,11 @@ type eventNotice struct {
 	link    string
 	taskID  int64
 	unitID  int64
+	// title is the record's name for a webhook, sent only when levelSet
+	// and level is public (webhook_outbox.go).
+	title    string
+	level    ttdn.Classification
+	levelSet bool
 }
 
 // notify stores n for each of users but the actor, once each.
@@ -33,6 +38,9 @@ func (tx *Tx) notify(ctx context.Context, n eventNotice, users []int64) error {
 	users = slices.Compact(users)
 	if n.email == "" {
 		n.email = n.text
+	}
+	if err := tx.enqueueWebhooks(ctx, n); err != nil {
+		return err
 	}
 	for _, u := range users {
 		if u == me || u == 0 {
@@ -108,7 +116,8 @@ func notifyTaskAmended(ctx context.Context, tx *Tx, plan *ttdn.Plan, before, aft
 	n := eventNotice{key: fmt.Sprintf("task:%d:amend:%d", after.ID, after.Version), kind: ttdn.NotifyTaskEvent,
 		taskID: after.ID, subject: "Nhiệm vụ được điều chỉnh",
 		text:  fmt.Sprintf("Nhiệm vụ %s “%s” được điều chỉnh: %s.", after.Ref, after.Title, changed),
-		email: fmt.Sprintf("Nhiệm vụ %s được điều chỉnh: %s.", after.Ref, changed)}
+		email: fmt.Sprintf("Nhiệm vụ %s được điều chỉnh: %s.", after.Ref, changed),
+		title: after.Title, level: after.Classification, levelSet: true}
 	if after.Classification < ttdn.Secret {
 		n.email = n.text
 	}
@@ -146,6 +155,7 @@ func notifyPlanIssued(ctx context.Context, tx *Tx, p *ttdn.Plan) error {
 		}
 		n := eventNotice{key: fmt.Sprintf("plan:%d:issued:unit:%d", p.ID, unit), kind: ttdn.NotifyTaskEvent,
 			link: fmt.Sprintf("/units/%d", unit), unitID: unit, subject: "Nhiệm vụ được giao",
+			title: planName(p), level: p.Classification, levelSet: true,
 			text: fmt.Sprintf("Kế hoạch %s đã ban hành: %s được giao chủ trì hoặc thực hiện %d nhiệm vụ.", planName(p),
 				unitName(ctx, tx, unit), counts[unit])}
 		if p.Classification >= ttdn.Secret {

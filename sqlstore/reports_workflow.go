@@ -65,7 +65,8 @@ func notifyReportStep(ctx context.Context, tx *Tx, r *ttdn.UnitReport, rp *ttdn.
 	comment string, late bool) error {
 	unit := unitName(ctx, tx, r.UnitID)
 	n := eventNotice{key: fmt.Sprintf("report:%d:%s:%d", r.ID, act, r.Version), kind: ttdn.NotifyReportEvent,
-		link: "/reports/" + strconv.FormatInt(r.ID, 10), unitID: r.UnitID}
+		link: "/reports/" + strconv.FormatInt(r.ID, 10), unitID: r.UnitID,
+		title: rp.Name, level: rp.Classification, levelSet: true}
 	var to []int64
 	var err error
 	switch act {

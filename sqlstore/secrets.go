@@ -162,6 +162,8 @@ type storedSecret struct {
 	where  string
 	userID int64 // a TOTP secret's user; 0 for the SMTP password
 	value  string
+	// webhookID is a webhook signing secret's endpoint (webhooks.go).
+	webhookID int64
 }
 
 func (tx *Tx) storedSecrets(ctx context.Context) ([]storedSecret, error) {
@@ -182,6 +184,9 @@ func (tx *Tx) storedSecrets(ctx context.Context) ([]storedSecret, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	if out, err = tx.storedWebhookSecrets(ctx, out); err != nil {
+		return nil, err
+	}
 	var v string
 	err = tx.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, keySMTPPassword).Scan(&v)
 	if err == nil && v != "" {
@@ -196,7 +201,9 @@ func (tx *Tx) storedSecrets(ctx context.Context) ([]storedSecret, error) {
 // (another instance may have sealed it first).
 func (tx *Tx) replaceSecret(ctx context.Context, s storedSecret, value string) error {
 	var err error
-	if s.userID != 0 {
+	if s.webhookID != 0 {
+		_, err = tx.ExecContext(ctx, `UPDATE webhooks SET secret = ? WHERE id = ? AND secret = ?`, value, s.webhookID, s.value)
+	} else if s.userID != 0 {
 		_, err = tx.ExecContext(ctx, `UPDATE users SET totp_secret = ? WHERE id = ? AND totp_secret = ?`, value, s.userID, s.value)
 	} else {
 		_, err = tx.ExecContext(ctx, `UPDATE settings SET value = ? WHERE key = ? AND value = ?`, value, keySMTPPassword, s.value)
@@ -207,6 +214,10 @@ func (tx *Tx) replaceSecret(ctx context.Context, s storedSecret, value string) e
 // forgetSecret removes a secret that cannot be opened: the user's TOTP is
 // turned off (with its recovery codes), the SMTP password is cleared.
 func (tx *Tx) forgetSecret(ctx context.Context, s storedSecret) error {
+	if s.webhookID != 0 { // the endpoint stops; an administrator registers it again
+		_, err := tx.ExecContext(ctx, `UPDATE webhooks SET secret = '', active = ? WHERE id = ?`, false, s.webhookID)
+		return err
+	}
 	if s.userID == 0 {
 		_, err := tx.ExecContext(ctx, `DELETE FROM settings WHERE key = ?`, keySMTPPassword)
 		return err

@@ -25,6 +25,8 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var addr *string
 	var withDemo, secure *bool
 	var allow feedAllow
+	var hooks webhookFlags
+	var sso signOnFlags
 	var proxyFlags []string
 	var logFormat, metricsAddr, backupDir *string
 	var backupEvery *time.Duration
@@ -34,6 +36,8 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	db, flagSet, err := openWithFlags(ctx, "serve", args, stderr, func(fs *flag.FlagSet) {
 		allow.register(fs)
 		pub.register(fs)
+		hooks.register(fs)
+		sso.register(fs)
 		addr = fs.String("addr", "localhost:8080", "địa chỉ lắng nghe / listen address")
 		withDemo = fs.Bool("demo", false, "nạp dữ liệu mẫu trước khi chạy / load the demo data first")
 		logFormat = fs.String("log-format", "text", "định dạng nhật ký máy chủ: text hoặc json / server log format: text or json")
@@ -68,6 +72,14 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		return err
 	}
 	met := newServerMetrics(db)
+	hookRules, hookRunner, err := hooks.setup(db, log, met)
+	if err != nil {
+		return err
+	}
+	ssoClient, err := sso.client()
+	if err != nil {
+		return err
+	}
 	var backups *backupScheduler
 	if *backupEvery != 0 {
 		if backups, err = newBackupScheduler(db, storeConfigOf(flagSet), *backupEvery, *backupKeep, *backupDir, log, met); err != nil {
@@ -98,6 +110,8 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	srv := newHTTPServer(db, log, *secure, guard, proxies, func(c *ttdnhttp.Config) {
 		met.wire(c)
 		c.PublicBaseURL = *pub.url
+		wireWebhooks(c, hookRules)
+		wireSignOn(c, db, ssoClient)
 		if backups != nil {
 			c.ReadyInfo = backups.status
 		}
@@ -143,6 +157,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	met.wireJobs(sched, feeds)
 	go sched.Run(ctx)
 	go feeds.Run(ctx)
+	go hookRunner.Run(ctx)
 	if backups != nil {
 		log.Info("backup: scheduled", "every", backups.every.String(), "keep", backups.keep, "dir", backups.dir)
 		go backups.Run(ctx)
@@ -190,6 +205,8 @@ func newHTTPServer(db *sqlstore.DB, log *slog.Logger, secure bool, guard *feed.G
 		Directory:       sqlstore.NewDirectoryService(db),
 		Public:          sqlstore.NewPublicSite(db),
 		Publications:    sqlstore.NewPublicationService(db),
+		CalendarFeeds:   sqlstore.NewCalendarFeedService(db),
+		Webhooks:        sqlstore.NewWebhookService(db),
 		LoadResolver:    func(ctx context.Context) (*directory.Resolver, error) { return sqlstore.LoadResolver(ctx, db) },
 		Ping:            db.Ping,
 		Ready:           db.CheckWrite,

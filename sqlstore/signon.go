@@ -1,0 +1,47 @@
+package sqlstore
+
+import (
+	"context"
+	"strings"
+
+	"ttdn"
+)
+
+var _ ttdn.SignOnService = (*AuthService)(nil)
+
+func errNoSignOnAccount() error {
+	return ttdn.Errorf(ttdn.ENOTFOUND, "Tài khoản một cửa này chưa được gắn với tài khoản ttdn nào.",
+		"This single sign-on identity is not linked to any ttdn account.")
+}
+
+// FindSignOnUser maps a verified identity to an enabled account.
+func (s *AuthService) FindSignOnUser(ctx context.Context, username, email string, emailVerified bool) (*ttdn.User, error) {
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return nil, err
+	}
+	defer tx.Rollback()
+	if username = strings.TrimSpace(username); username != "" {
+		u, _, err := findUser(ctx, tx, "username = ?", username)
+		if err == nil && !u.Disabled {
+			return u, nil
+		} else if err == nil || ttdn.ErrorCode(err) != ttdn.ENOTFOUND {
+			if err == nil { // a disabled account stays closed whatever signs in
+				return nil, errNoSignOnAccount()
+			}
+			return nil, err
+		}
+	}
+	if email = strings.ToLower(strings.TrimSpace(email)); email == "" || !emailVerified {
+		return nil, errNoSignOnAccount()
+	}
+	users, err := findUsers(ctx, tx, `LOWER(email) = ? ORDER BY id`, email)
+	if err != nil {
+		return nil, err
+	}
+	// Two accounts with one address: which one is meant is not for ttdn to guess.
+	if len(users) != 1 || users[0].Disabled {
+		return nil, errNoSignOnAccount()
+	}
+	return users[0], nil
+}
