@@ -119,6 +119,31 @@ func TestWebhookOutbox(t *testing.T) {
 		if !strings.HasPrefix(stored, "sealed:") || strings.Contains(stored, due[0].Secret) {
 			t.Errorf("secret stored as %q", stored)
 		}
+		tx.Rollback()
+
+		// A key rotation re-seals it; deliveries still sign with the same secret.
+		next, _ := sqlstore.NewSecretKey()
+		if _, err := db.RotateSecretKey(sqltest.SystemContext(), next); err != nil {
+			t.Fatal(err)
+		}
+		if err := diffs.CreateDifficulty(as(w.officerA), &ttdn.Difficulty{UnitID: w.unitA.ID, Title: "Sau khi đổi khóa", Text: "x"}); err != nil {
+			t.Fatal(err)
+		}
+		later, err := hooks.ClaimDeliveries(sqltest.SystemContext(), 10, time.Minute)
+		if err != nil || len(later) != 1 || later[0].Secret != due[0].Secret {
+			t.Fatalf("after rotation: %d deliveries, %v", len(later), err)
+		}
+		rtx, err := db.BeginTx(t.Context(), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rtx.Rollback()
+		if err := rtx.QueryRowContext(t.Context(), `SELECT secret FROM webhooks WHERE id = ?`, all.ID).Scan(&stored); err != nil {
+			t.Fatal(err)
+		}
+		if !strings.HasPrefix(stored, "sealed:v1:"+next.ID()+":") {
+			t.Errorf("not re-sealed with the new key: %q", stored)
+		}
 	})
 }
 
