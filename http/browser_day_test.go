@@ -29,6 +29,9 @@ func TestBrowserDayOfEachRole(t *testing.T) {
 		home := func(section string) int {
 			t.Helper()
 			b.do("home", chromedp.Navigate(b.base+"/"), chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+			if loc := b.location(); loc != "/" {
+				t.Fatalf("home: landed on %s", loc)
+			}
 			n, err := chromedp.Run(b.ctx, chromedp.Evaluate[string](`(document.querySelector('[id="w-`+section+`"] .badge') || {textContent: "0"}).textContent`))
 			if err != nil {
 				t.Fatal(err)
@@ -87,7 +90,7 @@ func TestBrowserDayOfEachRole(t *testing.T) {
 				chromedp.SetValue(chromedp.CSS(row+` select[name=relevance]`), "relevant"),
 				chromedp.Click(chromedp.CSS(row+` input[name=needs_action]`)),
 				chromedp.Click(chromedp.CSS(row+` button[name=status][value=reviewed]`)),
-				chromedp.WaitVisible(chromedp.CSS(`main h1`)))
+				chromedp.WaitVisible(chromedp.CSS(`.banner.ok`))) // the saved queue, not the one clicked on
 		})
 		d.told("monitor", ttdn.NotifyPressHit, "")
 		// The hit judged to need action is now the coordinator's work.
