@@ -30,6 +30,11 @@ func (s *Server) apiRoutes() {
 	s.apiProgressRoutes()
 	s.apiReportingRoutes()
 	s.apiBudgetRoutes()
+	s.apiPlanRoutes()
+	s.apiActivityRoutes()
+	s.apiDifficultyRoutes()
+	s.apiDirectoryRoutes()
+	s.apiAdminRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 

@@ -87,7 +87,8 @@ func stepOp[T any](apply func(ctx context.Context, id int64, version int) (T, er
 }
 
 // actOp runs a JSON request on {id} that needs no version (adding to a
-// record's lists); it answers status (200 or 201) with the result.
+// record's lists); it answers status (200 or 201) with the result. With In
+// struct{} the request has no body.
 func actOp[In, T any](status int, apply func(ctx context.Context, id int64, in *In) (T, error)) apiOp {
 	return func(r *http.Request) (*apiResult, error) {
 		id, err := apiPathID(r)
@@ -95,8 +96,10 @@ func actOp[In, T any](status int, apply func(ctx context.Context, id int64, in *
 			return nil, err
 		}
 		var in In
-		if err := decodeJSON(r, &in); err != nil {
-			return nil, err
+		if _, none := any(&in).(*struct{}); !none {
+			if err := decodeJSON(r, &in); err != nil {
+				return nil, err
+			}
 		}
 		v, err := apply(r.Context(), id, &in)
 		if err != nil {

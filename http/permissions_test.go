@@ -86,16 +86,17 @@ func (f *fixture) permPath(pattern string) (method, path string) {
 		return method, "/"
 	}
 	id := "999999999" // records the table does not create: the answer is about the route
+	rel := strings.TrimPrefix(path, "/api/v1") // the API names the same records
 	switch {
 	case strings.Contains(path, "plans/{id}"):
 		id = itoa(f.plan.ID)
 	case strings.Contains(path, "tasks/{id}"):
 		id = itoa(f.plan.Tasks[0].ID)
-	case strings.HasPrefix(path, "/activities/{id}"):
+	case strings.HasPrefix(rel, "/activities/{id}"):
 		id = itoa(f.ids["activity"])
-	case strings.HasPrefix(path, "/units/{id}"):
+	case strings.HasPrefix(rel, "/units/{id}"):
 		id = itoa(f.units["cong-an"].ID)
-	case strings.HasPrefix(path, "/users/{id}"):
+	case strings.HasPrefix(rel, "/users/{id}"):
 		id = itoa(f.users["officer"].ID)
 	}
 	r := strings.NewReplacer("{id}", id, "{format}", "csv", "{lang}", "en")
