@@ -85,7 +85,8 @@ func (f *fixture) permPath(pattern string) (method, path string) {
 	case "/{$}":
 		return method, "/"
 	}
-	id := "999999999"                          // records the table does not create: the answer is about the route
+	// Records the table does not create: the answer is about the route.
+	id := "999999999"
 	rel := strings.TrimPrefix(path, "/api/v1") // the API names the same records
 	switch {
 	case strings.Contains(path, "plans/{id}"):
