@@ -167,11 +167,13 @@ func (s *Server) apiAuditEvents(r *http.Request) (*apiResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	_, f, err := parseAuditQuery(r)
-	if err != nil {
-		return nil, apiField("from", err)
+	_, err1 := queryDate(r, "from") // the API's dates are YYYY-MM-DD only
+	_, err2 := queryDate(r, "to")
+	entityID, err3 := queryID(r, "entity_id")
+	if err := firstErr(err1, err2, err3); err != nil {
+		return nil, err
 	}
-	entityID, err := queryID(r, "entity_id")
+	_, f, err := parseAuditQuery(r)
 	if err != nil {
 		return nil, err
 	}
