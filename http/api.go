@@ -35,6 +35,7 @@ func (s *Server) apiRoutes() {
 	s.apiDifficultyRoutes()
 	s.apiDirectoryRoutes()
 	s.apiAdminRoutes()
+	s.apiPressRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 
