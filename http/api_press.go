@@ -163,7 +163,7 @@ func (s *Server) apiPressTriage(r *http.Request) (*apiResult, error) {
 	if err != nil {
 		return nil, err
 	}
-	res.Updated, res.Stale, res.Refused = nonNil(res.Updated), nonNil(res.Stale), nonNil(res.Refused)
+	res.Updated = nonNil(res.Updated)
 	return ok(res, 0)
 }
 
