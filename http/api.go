@@ -36,6 +36,7 @@ func (s *Server) apiRoutes() {
 	s.apiDirectoryRoutes()
 	s.apiAdminRoutes()
 	s.apiPressRoutes()
+	s.apiCaseRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 

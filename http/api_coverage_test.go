@@ -104,6 +104,17 @@ var apiCoverage = map[string]string{
 	"POST /press/watch/{id}/edit":          "PATCH /api/v1/press/watch-terms/{id}",
 	"POST /press/watch/{id}/exclude":       "POST /api/v1/press/watch-terms/{id}/exclusions",
 	"POST /press/watch/{id}/reapply":       "POST /api/v1/press/watch-terms/{id}/reapply",
+	"GET /cases":                           "GET /api/v1/cases",
+	"GET /cases/{id}":                      "GET /api/v1/cases/{id}",
+	"POST /cases/new":                      "POST /api/v1/cases",
+	"POST /cases/{id}/assess":              "POST /api/v1/cases/{id}/assess",
+	"POST /cases/{id}/assign":              "POST /api/v1/cases/{id}/assign",
+	"POST /cases/{id}/close":               "POST /api/v1/cases/{id}/close",
+	"POST /cases/{id}/files":               "POST /api/v1/cases/{id}/files",
+	"POST /cases/{id}/responses":           "POST /api/v1/cases/{id}/responses",
+	"POST /case-responses/{id}":            "PATCH /api/v1/case-responses/{id}",
+	"POST /case-responses/{id}/review":     "POST /api/v1/case-responses/{id}/review",
+	"POST /case-responses/{id}/publish":    "POST /api/v1/case-responses/{id}/publish",
 }
 
 // uiOnly are UI routes that are not actions on the province's records:
@@ -139,6 +150,7 @@ var uiOnly = map[string]string{
 	"GET /users/new":              "the empty form of POST /api/v1/users",
 	"GET /press/sources/new":      "the empty form of POST /api/v1/press/sources",
 	"GET /press/watch/new":        "the empty form of POST /api/v1/press/watch-terms",
+	"GET /cases/new":              "the empty form of POST /api/v1/cases",
 }
 
 // apiPending are UI actions not yet in the API: issue 17 stays open until
@@ -146,21 +158,9 @@ var uiOnly = map[string]string{
 // UI route nobody thought about.
 var apiPending = map[string]bool{
 	// rebuttal cases (issue 14) and the article page
-	"GET /cases":                        true,
-	"GET /cases/new":                    true,
-	"GET /cases/{id}":                   true,
-	"GET /cases/{id}/files/{file}":      true,
-	"GET /cases/{id}/report/{format}":   true,
-	"POST /case-responses/{id}":         true,
-	"POST /case-responses/{id}/publish": true,
-	"POST /case-responses/{id}/review":  true,
-	"POST /cases/new":                   true,
-	"POST /cases/{id}/assess":           true,
-	"POST /cases/{id}/assign":           true,
-	"POST /cases/{id}/close":            true,
-	"POST /cases/{id}/files":            true,
-	"POST /cases/{id}/responses":        true,
-	"GET /account-requests":             true, "POST /account-requests/{id}/confirm": true, "POST /account-requests/{id}/reject": true,
+	"GET /cases/{id}/files/{file}":    true,
+	"GET /cases/{id}/report/{format}": true,
+	"GET /account-requests":           true, "POST /account-requests/{id}/confirm": true, "POST /account-requests/{id}/reject": true,
 	"POST /account/tokens/{id}/revoke": true, "POST /account/totp/require": true,
 	"GET /attachments/{id}": true, "GET /budgets/{id}/appraisal.docx": true,
 	"GET /budgets/{id}/files/{file}": true, "POST /budgets/{id}/files": true,
