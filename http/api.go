@@ -37,6 +37,8 @@ func (s *Server) apiRoutes() {
 	s.apiAdminRoutes()
 	s.apiPressRoutes()
 	s.apiCaseRoutes()
+	s.apiAccountRoutes()
+	s.apiFileRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 

@@ -29,6 +29,8 @@ func (s *Server) apiBudgetRoutes() {
 	s.op("POST /api/v1/budgets/{id}/entries", s.apiBudgetEntryCreate)
 	s.op("GET /api/v1/budgets/{id}/revisions", listOp(b.FindBudgetRevisions))
 	s.op("GET /api/v1/budgets/{id}/events", listOp(b.FindBudgetEvents))
+	s.op("GET /api/v1/budgets/{id}/files", listOp(withoutData(b.FindBudgetAttachments)))
+	s.op("POST /api/v1/budgets/{id}/files", s.filesOp(found(b.FindBudgetEstimateByID), b.AddBudgetAttachment))
 }
 
 func (s *Server) apiBudgets(r *http.Request) (*apiResult, error) {

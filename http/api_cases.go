@@ -25,8 +25,8 @@ func (s *Server) apiCaseRoutes() {
 	s.op("POST /api/v1/cases/{id}/assess", editOp(s.apiCaseAssess))
 	s.op("POST /api/v1/cases/{id}/assign", editOp(s.apiCaseAssign))
 	s.op("POST /api/v1/cases/{id}/close", editOp(s.apiCaseClose))
-	s.op("GET /api/v1/cases/{id}/files", listOp(s.apiCaseFiles))
-	s.op("POST /api/v1/cases/{id}/files", s.apiCaseFileAdd)
+	s.op("GET /api/v1/cases/{id}/files", listOp(withoutData(c.FindCaseEvidence)))
+	s.op("POST /api/v1/cases/{id}/files", s.filesOp(found(c.FindCaseByID), c.AddCaseEvidence))
 	s.op("POST /api/v1/cases/{id}/responses", s.apiResponseDraftOp)
 	s.op("PATCH /api/v1/case-responses/{id}", editOp(s.apiResponseUpdate))
 	s.op("POST /api/v1/case-responses/{id}/review", editOp(s.apiResponseReview))
@@ -147,42 +147,6 @@ func (s *Server) apiCaseAssign(ctx context.Context, id int64, version int, in *a
 
 func (s *Server) apiCaseClose(ctx context.Context, id int64, version int, in *closeInput) (*ttdn.Case, error) {
 	return s.cfg.Cases.CloseCase(ctx, id, ttdn.CaseClose{Version: version, Note: strings.TrimSpace(in.Note)})
-}
-
-func (s *Server) apiCaseFiles(ctx context.Context, id int64) ([]*ttdn.Attachment, error) {
-	files, err := s.cfg.Cases.FindCaseEvidence(ctx, id)
-	for _, f := range files {
-		f.Data = nil
-	}
-	return files, err
-}
-
-// apiCaseFileAdd adds evidence files (multipart, "files") to a case.
-func (s *Server) apiCaseFileAdd(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.cfg.Cases.FindCaseByID(r.Context(), id); err != nil {
-		return nil, err
-	}
-	if !isMultipart(r) {
-		return nil, withStatus(http.StatusUnsupportedMediaType, ttdn.EINVALID, "Tệp gửi bằng multipart/form-data, trường files.", "Send files as multipart/form-data, field files.")
-	}
-	files, err := s.parseAPIMultipart(r)
-	if err == nil && len(files) == 0 {
-		err = apiField("files", ttdn.Errorf(ttdn.EINVALID, "Hãy chọn tệp cần đính kèm.", "Choose a file to attach."))
-	}
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range files {
-		if err := s.cfg.Cases.AddCaseEvidence(r.Context(), id, f); err != nil {
-			return nil, apiField("files", err)
-		}
-		f.Data = nil
-	}
-	return created(map[string]any{"items": files}, 0, "/api/v1/cases/"+itoa(id)+"/files")
 }
 
 type responseInput struct {

@@ -83,9 +83,15 @@ func TestAPICase(t *testing.T) {
 		}
 		hp := "/api/v1/cases/" + itoa(hand.id())
 		mon.callFiles(hp+"/files", nil, map[string][]byte{"anh-chup-2.pdf": pdfBytes}).want(t, http.StatusCreated)
-		if files := mon.call("GET", hp+"/files", nil).want(t, http.StatusOK); len(files.items()) != 2 {
+		files := mon.call("GET", hp+"/files", nil).want(t, http.StatusOK)
+		if len(files.items()) != 2 {
 			t.Fatalf("evidence: %s", files.raw)
 		}
+		file := hp + "/files/" + itoa(int64(files.items()[0]["id"].(float64)))
+		if got := mon.call("GET", file, nil).want(t, http.StatusOK); string(got.raw) != string(pdfBytes) {
+			t.Fatalf("download: %q", got.raw)
+		}
+		finance.call("GET", file, nil).want(t, http.StatusNotFound)
 		bad := mon.callFiles("/api/v1/cases", map[string]string{"case": `{"title":"Thiếu nội dung"`}, nil).want(t, http.StatusBadRequest)
 		if bad.str("field") != "case" {
 			t.Fatalf("a broken case field: %s", bad.raw)

@@ -22,8 +22,8 @@ func (s *Server) apiDifficultyRoutes() {
 	s.op("GET /api/v1/difficulties/{id}", readOp(d.FindDifficultyByID))
 	s.op("PATCH /api/v1/difficulties/{id}", editOp(s.apiDifficultyUpdate))
 	s.op("POST /api/v1/difficulties/{id}/close", editOp(s.apiDifficultyClose))
-	s.op("GET /api/v1/difficulties/{id}/files", listOp(s.apiDifficultyFiles))
-	s.op("POST /api/v1/difficulties/{id}/files", s.apiDifficultyFileAdd)
+	s.op("GET /api/v1/difficulties/{id}/files", listOp(withoutData(d.FindDifficultyAttachments)))
+	s.op("POST /api/v1/difficulties/{id}/files", s.filesOp(found(d.FindDifficultyByID), d.AddDifficultyAttachment))
 	s.op("GET /api/v1/difficulty-groups", s.apiDifficultyGroups)
 	s.op("POST /api/v1/difficulty-groups", createOp("/api/v1/difficulty-groups/{id}", s.apiDifficultyGroupCreate))
 	s.op("GET /api/v1/difficulty-groups/{id}", readOp(d.FindDifficultyGroupByID))
@@ -91,42 +91,6 @@ type closeInput struct {
 
 func (s *Server) apiDifficultyClose(ctx context.Context, id int64, version int, in *closeInput) (*ttdn.Difficulty, error) {
 	return s.cfg.Difficulties.CloseDifficulty(ctx, id, version, strings.TrimSpace(in.Note))
-}
-
-func (s *Server) apiDifficultyFiles(ctx context.Context, id int64) ([]*ttdn.Attachment, error) {
-	files, err := s.cfg.Difficulties.FindDifficultyAttachments(ctx, id)
-	for _, f := range files {
-		f.Data = nil
-	}
-	return files, err
-}
-
-// apiDifficultyFileAdd attaches multipart files ("files") to a difficulty.
-func (s *Server) apiDifficultyFileAdd(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	if _, err := s.cfg.Difficulties.FindDifficultyByID(r.Context(), id); err != nil {
-		return nil, err
-	}
-	if !isMultipart(r) {
-		return nil, withStatus(http.StatusUnsupportedMediaType, ttdn.EINVALID, "Tệp gửi bằng multipart/form-data, trường files.", "Send files as multipart/form-data, field files.")
-	}
-	files, err := s.parseAPIMultipart(r)
-	if err == nil && len(files) == 0 {
-		err = apiField("files", ttdn.Errorf(ttdn.EINVALID, "Hãy chọn ít nhất một tệp.", "Choose at least one file."))
-	}
-	if err != nil {
-		return nil, err
-	}
-	for _, f := range files {
-		if err := s.cfg.Difficulties.AddDifficultyAttachment(r.Context(), id, f); err != nil {
-			return nil, apiField("files", err)
-		}
-		f.Data = nil
-	}
-	return created(map[string]any{"items": files}, 0, "/api/v1/difficulties/"+itoa(id)+"/files")
 }
 
 func (s *Server) apiDifficultyGroups(r *http.Request) (*apiResult, error) {

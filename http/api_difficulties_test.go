@@ -57,10 +57,15 @@ func TestAPIDifficulties(t *testing.T) {
 
 		p3 := "/api/v1/difficulties/" + itoa(d3.id())
 		ed := f.officer.call("PATCH", p3, map[string]any{"text": "Đơn vị chưa cử người phát ngôn."}, "If-Match", d3.etag()).want(t, http.StatusOK)
-		f.officer.callFiles(p3+"/files", nil, map[string][]byte{"cong-van.pdf": pdfBytes}).want(t, http.StatusCreated)
+		up := f.officer.callFiles(p3+"/files", nil, map[string][]byte{"cong-van.pdf": pdfBytes}).want(t, http.StatusCreated)
 		if files := f.officer.call("GET", p3+"/files", nil).want(t, http.StatusOK); len(files.items()) != 1 {
 			t.Fatalf("files: %s", files.raw)
 		}
+		file := p3 + "/files/" + itoa(int64(up.items()[0]["id"].(float64)))
+		if got := f.coord.call("GET", file, nil).want(t, http.StatusOK); string(got.raw) != string(pdfBytes) {
+			t.Fatalf("download: %q", got.raw)
+		}
+		nv.call("GET", file, nil).want(t, http.StatusNotFound)
 		// Only the coordinator closes a difficulty, as on the page.
 		f.officer.call("POST", p3+"/close", map[string]any{"note": "Đã cử người phát ngôn."}, "If-Match", ed.etag()).want(t, http.StatusForbidden)
 		cl := f.coord.call("POST", p3+"/close", map[string]any{"note": "Đơn vị đã cử người phát ngôn."}, "If-Match", ed.etag()).want(t, http.StatusOK)
