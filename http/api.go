@@ -39,6 +39,7 @@ func (s *Server) apiRoutes() {
 	s.apiCaseRoutes()
 	s.apiAccountRoutes()
 	s.apiFileRoutes()
+	s.apiExportRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 

@@ -2,6 +2,7 @@ package http
 
 import (
 	"net/http"
+	"strings"
 	"testing"
 
 	"ttdn"
@@ -70,6 +71,13 @@ func TestAPICase(t *testing.T) {
 		if l := finance.call("GET", "/api/v1/cases", nil).want(t, http.StatusOK); len(l.items()) != 0 {
 			t.Fatalf("finance lists a case it is not involved in: %s", l.raw)
 		}
+		docx := mon.call("GET", cp+"/report/docx", nil).want(t, http.StatusOK)
+		pdf := coord.call("GET", cp+"/report/pdf", nil).want(t, http.StatusOK)
+		if !strings.HasPrefix(string(docx.raw), "PK") || !strings.HasPrefix(string(pdf.raw), "%PDF") {
+			t.Fatalf("case report: DOCX %q…, PDF %q…", docx.raw[:min(4, len(docx.raw))], pdf.raw[:min(4, len(pdf.raw))])
+		}
+		mon.call("GET", cp+"/report/odt", nil).want(t, http.StatusNotFound)
+		finance.call("GET", cp+"/report/pdf", nil).want(t, http.StatusNotFound)
 		cl := mon.call("POST", cp+"/close", map[string]any{"note": "Đã phản bác, tin sai không còn lan truyền."}, "If-Match", now.etag()).want(t, http.StatusOK)
 		if cl.str("stage") != "closed" {
 			t.Fatalf("close: %s", cl.raw)

@@ -124,6 +124,8 @@ var apiCoverage = map[string]string{
 	"POST /budgets/{id}/files":             "POST /api/v1/budgets/{id}/files",
 	"GET /difficulties/{id}/files/{file}":  "GET /api/v1/difficulties/{id}/files/{file}",
 	"GET /cases/{id}/files/{file}":         "GET /api/v1/cases/{id}/files/{file}",
+	"GET /cases/{id}/report/{format}":      "GET /api/v1/cases/{id}/report/{format}",
+	"GET /press/digest/export/{format}":    "GET /api/v1/press/digest/export/{format}",
 }
 
 // uiOnly are UI routes that are not actions on the province's records:
@@ -169,13 +171,12 @@ var uiOnly = map[string]string{
 var apiPending = map[string]bool{
 	// document exports (DOCX, PDF), the dashboard, plan import, bulk task
 	// edits, progress CSV and OPML: files and previews, not yet in the API
-	"GET /cases/{id}/report/{format}":  true,
 	"GET /budgets/{id}/appraisal.docx": true,
 	"GET /dashboard":                   true,
 	"GET /plans/import":                true, "POST /plans/import": true, "POST /plans/import/confirm": true,
 	"POST /plans/{id}/tasks/bulk":  true,
 	"GET /plans/{id}/progress-csv": true, "POST /plans/{id}/progress-csv": true, "POST /plans/{id}/progress-csv/confirm": true,
-	"GET /press/digest/export/{format}": true, "GET /press/source-imports/{id}": true, "GET /press/sources/opml": true,
+	"GET /press/source-imports/{id}": true, "GET /press/sources/opml": true,
 	"POST /press/sources/opml": true,
 }
 

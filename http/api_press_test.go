@@ -67,6 +67,11 @@ func TestAPIPress(t *testing.T) {
 			t.Fatalf("digest: %s", dg.raw)
 		}
 
+		if doc := leader.call("GET", "/api/v1/press/digest/export/pdf?kind=weekly&day=2025-11-14", nil).want(t, http.StatusOK); !strings.HasPrefix(string(doc.raw), "%PDF") {
+			t.Fatalf("digest export: %q", doc.raw[:min(8, len(doc.raw))])
+		}
+		officer.call("GET", "/api/v1/press/digest/export/docx", nil).want(t, http.StatusForbidden)
+
 		// Sources: the feed guard holds here as on the page.
 		bad := mon.call("POST", "/api/v1/press/sources", map[string]any{"name": "Nội bộ", "feed_url": "http://127.0.0.1/rss"}).want(t, http.StatusBadRequest)
 		if bad.str("field") != "feed_url" {

@@ -384,4 +384,6 @@ var permTable = map[string]string{
 	"POST /api/v1/account-requests/{id}/reject":      "LNNNNNN",
 	"POST /api/v1/budgets/{id}/files":                "LNNNNNN",
 	"POST /api/v1/tokens/{id}/revoke":                "LNNNNNN",
+	"GET /api/v1/cases/{id}/report/{format}":         "LNNNNNN",
+	"GET /api/v1/press/digest/export/{format}":       "LNNNNNN",
 }
