@@ -40,6 +40,7 @@ func (s *Server) apiRoutes() {
 	s.apiAccountRoutes()
 	s.apiFileRoutes()
 	s.apiExportRoutes()
+	s.apiDashboardRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 

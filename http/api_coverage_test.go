@@ -126,6 +126,7 @@ var apiCoverage = map[string]string{
 	"GET /cases/{id}/files/{file}":         "GET /api/v1/cases/{id}/files/{file}",
 	"GET /cases/{id}/report/{format}":      "GET /api/v1/cases/{id}/report/{format}",
 	"GET /press/digest/export/{format}":    "GET /api/v1/press/digest/export/{format}",
+	"GET /dashboard":                       "GET /api/v1/dashboard",
 }
 
 // uiOnly are UI routes that are not actions on the province's records:
@@ -172,7 +173,6 @@ var apiPending = map[string]bool{
 	// document exports (DOCX, PDF), the dashboard, plan import, bulk task
 	// edits, progress CSV and OPML: files and previews, not yet in the API
 	"GET /budgets/{id}/appraisal.docx": true,
-	"GET /dashboard":                   true,
 	"GET /plans/import":                true, "POST /plans/import": true, "POST /plans/import/confirm": true,
 	"POST /plans/{id}/tasks/bulk":  true,
 	"GET /plans/{id}/progress-csv": true, "POST /plans/{id}/progress-csv": true, "POST /plans/{id}/progress-csv/confirm": true,

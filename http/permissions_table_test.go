@@ -386,4 +386,5 @@ var permTable = map[string]string{
 	"POST /api/v1/tokens/{id}/revoke":                "LNNNNNN",
 	"GET /api/v1/cases/{id}/report/{format}":         "LNNNNNN",
 	"GET /api/v1/press/digest/export/{format}":       "LNNNNNN",
+	"GET /api/v1/dashboard":                          "LAAAAAA",
 }
