@@ -41,6 +41,7 @@ func (s *Server) apiRoutes() {
 	s.apiFileRoutes()
 	s.apiExportRoutes()
 	s.apiDashboardRoutes()
+	s.apiImportRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 

@@ -127,6 +127,8 @@ var apiCoverage = map[string]string{
 	"GET /cases/{id}/report/{format}":      "GET /api/v1/cases/{id}/report/{format}",
 	"GET /press/digest/export/{format}":    "GET /api/v1/press/digest/export/{format}",
 	"GET /dashboard":                       "GET /api/v1/dashboard",
+	"POST /plans/import":                   "POST /api/v1/plans/import/preview",
+	"POST /plans/import/confirm":           "POST /api/v1/plans/import",
 }
 
 // uiOnly are UI routes that are not actions on the province's records:
@@ -164,6 +166,7 @@ var uiOnly = map[string]string{
 	"GET /press/watch/new":        "the empty form of POST /api/v1/press/watch-terms",
 	"GET /cases/new":              "the empty form of POST /api/v1/cases",
 	"POST /account/totp/require":  "a security setting: the accounts service refuses it to API tokens (sqlstore/totp_store.go), so it is changed in a signed-in session",
+	"GET /plans/import":           "the upload form of POST /api/v1/plans/import",
 }
 
 // apiPending are UI actions not yet in the API: issue 17 stays open until
@@ -173,9 +176,8 @@ var apiPending = map[string]bool{
 	// document exports (DOCX, PDF), the dashboard, plan import, bulk task
 	// edits, progress CSV and OPML: files and previews, not yet in the API
 	"GET /budgets/{id}/appraisal.docx": true,
-	"GET /plans/import":                true, "POST /plans/import": true, "POST /plans/import/confirm": true,
-	"POST /plans/{id}/tasks/bulk":  true,
-	"GET /plans/{id}/progress-csv": true, "POST /plans/{id}/progress-csv": true, "POST /plans/{id}/progress-csv/confirm": true,
+	"POST /plans/{id}/tasks/bulk":      true,
+	"GET /plans/{id}/progress-csv":     true, "POST /plans/{id}/progress-csv": true, "POST /plans/{id}/progress-csv/confirm": true,
 	"GET /press/source-imports/{id}": true, "GET /press/sources/opml": true,
 	"POST /press/sources/opml": true,
 }

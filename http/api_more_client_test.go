@@ -10,13 +10,24 @@ import (
 // form fields, checked against openapi.json like every other answer.
 func (c *apiClient) callFiles(path string, fields map[string]string, files map[string][]byte) *apiAnswer {
 	c.t.Helper()
+	return c.multipart(path, "files", fields, files)
+}
+
+// callUpload sends one file in the field "file" (a plan to import).
+func (c *apiClient) callUpload(path string, fields map[string]string, files map[string][]byte) *apiAnswer {
+	c.t.Helper()
+	return c.multipart(path, "file", fields, files)
+}
+
+func (c *apiClient) multipart(path, field string, fields map[string]string, files map[string][]byte) *apiAnswer {
+	c.t.Helper()
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
 	for k, v := range fields {
 		_ = mw.WriteField(k, v)
 	}
 	for name, data := range files {
-		fw, _ := mw.CreateFormFile("files", name)
+		fw, _ := mw.CreateFormFile(field, name)
 		_, _ = fw.Write(data)
 	}
 	_ = mw.Close()

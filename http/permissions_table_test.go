@@ -387,4 +387,6 @@ var permTable = map[string]string{
 	"GET /api/v1/cases/{id}/report/{format}":         "LNNNNNN",
 	"GET /api/v1/press/digest/export/{format}":       "LNNNNNN",
 	"GET /api/v1/dashboard":                          "LAAAAAA",
+	"POST /api/v1/plans/import":                      "LFVFFFF",
+	"POST /api/v1/plans/import/preview":              "LFVFFFF",
 }
