@@ -42,6 +42,7 @@ func (s *Server) apiRoutes() {
 	s.apiExportRoutes()
 	s.apiDashboardRoutes()
 	s.apiImportRoutes()
+	s.apiBulkRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 

@@ -389,4 +389,7 @@ var permTable = map[string]string{
 	"GET /api/v1/dashboard":                          "LAAAAAA",
 	"POST /api/v1/plans/import":                      "LFVFFFF",
 	"POST /api/v1/plans/import/preview":              "LFVFFFF",
+	"POST /api/v1/plans/{id}/tasks/bulk#internal":    "LVVVVVV",
+	"POST /api/v1/plans/{id}/tasks/bulk#public":      "LVVVVVV",
+	"POST /api/v1/plans/{id}/tasks/bulk#secret":      "LVVVVVV",
 }
