@@ -43,6 +43,7 @@ func (s *Server) apiRoutes() {
 	s.apiDashboardRoutes()
 	s.apiImportRoutes()
 	s.apiBulkRoutes()
+	s.apiProgressCSVRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 
