@@ -44,6 +44,7 @@ func (s *Server) apiRoutes() {
 	s.apiImportRoutes()
 	s.apiBulkRoutes()
 	s.apiProgressCSVRoutes()
+	s.apiOPMLRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 

@@ -398,4 +398,7 @@ var permTable = map[string]string{
 	"POST /api/v1/plans/{id}/progress-csv/preview#internal": "LVVVVVV",
 	"POST /api/v1/plans/{id}/progress-csv/preview#public":   "LVVVVVV",
 	"POST /api/v1/plans/{id}/progress-csv/preview#secret":   "LNVVVVV",
+	"GET /api/v1/press/source-imports/{id}":                 "LNNNNNN",
+	"GET /api/v1/press/sources/opml":                        "LFAFFAA",
+	"POST /api/v1/press/sources/opml":                       "LFVFFFV",
 }
