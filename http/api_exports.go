@@ -10,9 +10,13 @@ import (
 )
 
 // apiExportRoutes registers the documents the pages export, as downloads:
-// a case's report for the Ban Chỉ đạo and the press digest, in DOCX or PDF
-// — the same writers and the same reads as the pages.
+// a case's report for the Ban Chỉ đạo and the press digest, in DOCX or PDF,
+// and a budget estimate's appraisal report (DOCX) — the same writers and
+// the same reads as the pages.
 func (s *Server) apiExportRoutes() {
+	if s.cfg.Budgets != nil {
+		s.op("GET /api/v1/budgets/{id}/appraisal.docx", s.apiAppraisalDOCX)
+	}
 	if s.cfg.Cases != nil {
 		s.op("GET /api/v1/cases/{id}/report/{format}", s.apiCaseReport)
 	}
@@ -84,4 +88,19 @@ func (s *Server) apiDigestExport(r *http.Request) (*apiResult, error) {
 		return nil, err
 	}
 	return f.file("tong-hop-du-luan-bao-chi-"+string(kind)+"-"+day.ISO(), d)
+}
+
+// apiAppraisalDOCX is the appraisal report of the estimate, dated today;
+// the page's view gathers it (its buttons are not used here).
+func (s *Server) apiAppraisalDOCX(r *http.Request) (*apiResult, error) {
+	v, err := s.newBudgetView(r)
+	if err != nil {
+		return nil, err
+	}
+	var buf bytes.Buffer
+	if err := writeAppraisalDOCX(&buf, v, ttdn.DateOf(s.now().In(vietnam))); err != nil {
+		return nil, ttdn.Errorf(ttdn.EINTERNAL, "Không tạo được tệp: %v", "The file could not be made: %v", err)
+	}
+	return &apiResult{status: http.StatusOK, file: &ttdn.Attachment{Name: "tham-dinh-du-toan-" + itoa(v.E.ID) + ".docx",
+		ContentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document", Data: buf.Bytes()}}, nil
 }

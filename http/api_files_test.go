@@ -36,6 +36,10 @@ func TestAPIFilesAndAccounts(t *testing.T) {
 			t.Fatalf("download: %q %q", got.header.Get("Content-Type"), got.raw)
 		}
 		nv.call("GET", file, nil).want(t, http.StatusNotFound)
+		if doc := f.finance.call("GET", bp+"/appraisal.docx", nil).want(t, http.StatusOK); !bytes.HasPrefix(doc.raw, []byte("PK")) {
+			t.Fatalf("appraisal report: %q", doc.raw[:min(8, len(doc.raw))])
+		}
+		nv.call("GET", bp+"/appraisal.docx", nil).want(t, http.StatusNotFound)
 
 		// A progress update's evidence, by attachment id.
 		var task *ttdn.Task

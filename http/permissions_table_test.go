@@ -401,4 +401,5 @@ var permTable = map[string]string{
 	"GET /api/v1/press/source-imports/{id}":                 "LNNNNNN",
 	"GET /api/v1/press/sources/opml":                        "LFAFFAA",
 	"POST /api/v1/press/sources/opml":                       "LFVFFFV",
+	"GET /api/v1/budgets/{id}/appraisal.docx":               "LNNNNNN",
 }
