@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"net/http"
 
 	"ttdn"
@@ -14,19 +15,22 @@ func (s *Server) apiBudgetRoutes() {
 	if s.cfg.Budgets == nil {
 		return
 	}
+	b := s.cfg.Budgets
 	s.op("GET /api/v1/budgets", s.apiBudgets)
-	s.op("POST /api/v1/budgets", s.apiBudgetCreate)
+	s.op("POST /api/v1/budgets", createOp("/api/v1/budgets/{id}", s.apiBudgetCreate))
 	s.op("GET /api/v1/budgets/summary", s.apiBudgetSummary)
 	s.op("GET /api/v1/budget-settings", s.apiBudgetSettings)
 	s.op("PUT /api/v1/budget-settings", s.apiBudgetSettingsUpdate)
-	s.op("GET /api/v1/budgets/{id}", s.apiBudget)
-	s.op("PATCH /api/v1/budgets/{id}", s.apiBudgetUpdate)
-	s.op("POST /api/v1/budgets/{id}/steps", s.apiBudgetStep)
-	s.op("POST /api/v1/budgets/{id}/appraisal", s.apiBudgetAppraise)
-	s.op("GET /api/v1/budgets/{id}/entries", s.apiBudgetEntries)
+	s.op("GET /api/v1/budgets/{id}", readOp(b.FindBudgetEstimateByID))
+	s.op("PATCH /api/v1/budgets/{id}", editOp(s.apiBudgetUpdate))
+	s.op("POST /api/v1/budgets/{id}/steps", editOp(s.apiBudgetStep))
+	s.op("POST /api/v1/budgets/{id}/appraisal", editOp(s.apiBudgetAppraise))
+	s.op("GET /api/v1/budgets/{id}/entries", listOp(b.FindBudgetEntries))
 	s.op("POST /api/v1/budgets/{id}/entries", s.apiBudgetEntryCreate)
-	s.op("GET /api/v1/budgets/{id}/revisions", s.apiBudgetRevisions)
-	s.op("GET /api/v1/budgets/{id}/events", s.apiBudgetEvents)
+	s.op("GET /api/v1/budgets/{id}/revisions", listOp(b.FindBudgetRevisions))
+	s.op("GET /api/v1/budgets/{id}/events", listOp(b.FindBudgetEvents))
+	s.op("GET /api/v1/budgets/{id}/files", listOp(withoutData(b.FindBudgetAttachments)))
+	s.op("POST /api/v1/budgets/{id}/files", s.filesOp(found(b.FindBudgetEstimateByID), b.AddBudgetAttachment))
 }
 
 func (s *Server) apiBudgets(r *http.Request) (*apiResult, error) {
@@ -78,36 +82,16 @@ type budgetInput struct {
 	Lines         []budgetLineInput `json:"lines"`
 }
 
-func (s *Server) apiBudgetCreate(r *http.Request) (*apiResult, error) {
-	var in budgetInput
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
+func (s *Server) apiBudgetCreate(ctx context.Context, in *budgetInput) (*ttdn.BudgetEstimate, error) {
 	if in.UnitID == 0 {
-		in.UnitID = ttdn.UserFromContext(r.Context()).UnitID
+		in.UnitID = ttdn.UserFromContext(ctx).UnitID
 	}
 	e := &ttdn.BudgetEstimate{UnitID: in.UnitID, Year: in.Year, PlanID: in.PlanID, Title: in.Title,
 		Justification: in.Justification, Lines: budgetLines(in.Lines)}
-	if err := s.cfg.Budgets.CreateBudgetEstimate(r.Context(), e); err != nil {
+	if err := s.cfg.Budgets.CreateBudgetEstimate(ctx, e); err != nil {
 		return nil, err
 	}
-	e, err := s.cfg.Budgets.FindBudgetEstimateByID(r.Context(), e.ID)
-	if err != nil {
-		return nil, err
-	}
-	return created(e, e.Version, "/api/v1/budgets/"+itoa(e.ID))
-}
-
-func (s *Server) apiBudget(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	e, err := s.cfg.Budgets.FindBudgetEstimateByID(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return ok(e, e.Version)
+	return s.cfg.Budgets.FindBudgetEstimateByID(ctx, e.ID)
 }
 
 type budgetPatch struct {
@@ -117,29 +101,13 @@ type budgetPatch struct {
 	Lines         *[]budgetLineInput `json:"lines"`
 }
 
-func (s *Server) apiBudgetUpdate(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return nil, err
-	}
-	var in budgetPatch
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
+func (s *Server) apiBudgetUpdate(ctx context.Context, id int64, version int, in *budgetPatch) (*ttdn.BudgetEstimate, error) {
 	upd := ttdn.BudgetUpdate{Version: version, Title: in.Title, Justification: in.Justification, PlanID: in.PlanID}
 	if in.Lines != nil {
 		lines := budgetLines(*in.Lines)
 		upd.Lines = &lines
 	}
-	e, err := s.cfg.Budgets.UpdateBudgetEstimate(r.Context(), id, upd)
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(e, e.Version)
+	return s.cfg.Budgets.UpdateBudgetEstimate(ctx, id, upd)
 }
 
 type budgetStepInput struct {
@@ -149,29 +117,13 @@ type budgetStepInput struct {
 }
 
 // apiBudgetStep submits, returns, forwards or approves an estimate.
-func (s *Server) apiBudgetStep(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return nil, err
-	}
-	var in budgetStepInput
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
+func (s *Server) apiBudgetStep(ctx context.Context, id int64, version int, in *budgetStepInput) (*ttdn.BudgetEstimate, error) {
 	switch in.Step {
 	case ttdn.StepSubmit, ttdn.StepReturn, ttdn.StepForward, ttdn.StepApprove:
 	default:
 		return nil, apiField("step", ttdn.Errorf(ttdn.EINVALID, "Bước %q không hợp lệ (submit, return, forward, approve).", "Invalid step %q (submit, return, forward, approve).", in.Step))
 	}
-	e, err := s.cfg.Budgets.AdvanceBudgetEstimate(r.Context(), id, ttdn.BudgetAdvance{Version: version, Step: in.Step, Note: in.Note, Approval: in.Approval})
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(e, e.Version)
+	return s.cfg.Budgets.AdvanceBudgetEstimate(ctx, id, ttdn.BudgetAdvance{Version: version, Step: in.Step, Note: in.Note, Approval: in.Approval})
 }
 
 type appraisalInput struct {
@@ -182,28 +134,12 @@ type appraisalInput struct {
 	} `json:"lines"`
 }
 
-func (s *Server) apiBudgetAppraise(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return nil, err
-	}
-	var in appraisalInput
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
+func (s *Server) apiBudgetAppraise(ctx context.Context, id int64, version int, in *appraisalInput) (*ttdn.BudgetEstimate, error) {
 	a := ttdn.BudgetAppraisal{Version: version}
 	for _, l := range in.Lines {
 		a.Lines = append(a.Lines, ttdn.LineAppraisal{LineID: l.LineID, Amount: l.Amount, Comment: l.Comment})
 	}
-	e, err := s.cfg.Budgets.AppraiseBudgetEstimate(r.Context(), id, a)
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(e, e.Version)
+	return s.cfg.Budgets.AppraiseBudgetEstimate(ctx, id, a)
 }
 
 type entryInput struct {
@@ -228,42 +164,6 @@ func (s *Server) apiBudgetEntryCreate(r *http.Request) (*apiResult, error) {
 		return nil, err
 	}
 	return created(en, 0, "/api/v1/budgets/"+itoa(id)+"/entries")
-}
-
-func (s *Server) apiBudgetEntries(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.cfg.Budgets.FindBudgetEntries(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return ok(map[string]any{"items": nonNil(rows)}, 0)
-}
-
-func (s *Server) apiBudgetRevisions(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.cfg.Budgets.FindBudgetRevisions(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return ok(map[string]any{"items": nonNil(rows)}, 0)
-}
-
-func (s *Server) apiBudgetEvents(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := s.cfg.Budgets.FindBudgetEvents(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return ok(map[string]any{"items": nonNil(rows)}, 0)
 }
 
 func (s *Server) apiBudgetSummary(r *http.Request) (*apiResult, error) {

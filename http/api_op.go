@@ -19,8 +19,9 @@ import (
 type apiResult struct {
 	status   int
 	body     any
-	version  int    // > 0: ETag "v<version>"
-	location string // 201: the new record
+	version  int              // > 0: ETag "v<version>"
+	location string           // 201: the new record
+	file     *ttdn.Attachment // a file's bytes instead of JSON (api_files.go)
 }
 
 func ok(body any, version int) (*apiResult, error) {
@@ -69,6 +70,11 @@ func (s *Server) writeResult(w http.ResponseWriter, res *apiResult) {
 	}
 	if res.location != "" {
 		setLocation(w, res.location)
+	}
+	if res.file != nil {
+		w.Header().Set("X-Content-Type-Options", "nosniff")
+		serveAttachment(w, res.file)
+		return
 	}
 	if res.status == http.StatusNoContent {
 		w.Header().Set("Cache-Control", "no-store")

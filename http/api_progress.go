@@ -1,7 +1,6 @@
 package http
 
 import (
-	"io"
 	"net/http"
 	"strings"
 
@@ -58,17 +57,15 @@ func (s *Server) apiProgressAdd(r *http.Request) (*apiResult, error) {
 		return nil, err // a task one may not read is not found, whatever the body
 	}
 	u := &ttdn.ProgressUpdate{TaskID: id}
-	if mt := strings.ToLower(r.Header.Get("Content-Type")); strings.HasPrefix(mt, "multipart/form-data") {
-		r.Body = io.NopCloser(io.LimitReader(r.Body, s.cfg.MaxEvidenceBytes))
-		if err := r.ParseMultipartForm(s.cfg.MaxEvidenceBytes); err != nil {
-			return nil, ttdn.Errorf(ttdn.EINVALID, "Không đọc được biểu mẫu multipart (hoặc quá lớn).", "The multipart form could not be read (or is too large).")
+	if isMultipart(r) {
+		files, err := s.parseAPIMultipart(r)
+		if err != nil {
+			return nil, err
 		}
 		if u, err = progressFormFrom(r).update(id); err != nil {
 			return nil, err
 		}
-		if u.Attachments, err = readEvidence(r); err != nil {
-			return nil, apiField("files", err)
-		}
+		u.Attachments = files
 	} else {
 		var in progressInput
 		if err := decodeJSON(r, &in); err != nil {

@@ -50,3 +50,17 @@ func required(field string, missing bool) error {
 	}
 	return nil
 }
+
+// queryDate reads an optional YYYY-MM-DD query parameter (the API's one
+// date form; the pages also take dd/mm/yyyy).
+func queryDate(r *http.Request, name string) (*ttdn.Date, error) {
+	v := r.URL.Query().Get(name)
+	if v == "" {
+		return nil, nil
+	}
+	d, err := ttdn.ParseISODate(v)
+	if err != nil {
+		return nil, apiField(name, ttdn.Errorf(ttdn.EINVALID, "Tham số %s phải là ngày YYYY-MM-DD.", "Parameter %s must be a date YYYY-MM-DD.", name))
+	}
+	return &d, nil
+}

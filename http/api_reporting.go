@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"net/http"
 	"strings"
 
@@ -14,33 +15,34 @@ func (s *Server) apiReportingRoutes() {
 	if s.cfg.Periods == nil || s.cfg.UnitReports == nil {
 		return
 	}
+	reps := s.cfg.UnitReports
 	s.op("GET /api/v1/report-periods", s.apiPeriods)
 	s.op("POST /api/v1/report-periods", s.apiPeriodOpen)
-	s.op("GET /api/v1/report-periods/{id}", s.apiPeriod)
-	s.op("PATCH /api/v1/report-periods/{id}", s.apiPeriodUpdate)
-	s.op("POST /api/v1/report-periods/{id}/expected-units", s.apiPeriodExpected)
-	s.op("POST /api/v1/report-periods/{id}/unit-reports", s.apiReportStart)
+	s.op("GET /api/v1/report-periods/{id}", readOp(s.cfg.Periods.FindPeriodByID))
+	s.op("PATCH /api/v1/report-periods/{id}", editOp(s.apiPeriodUpdate))
+	s.op("POST /api/v1/report-periods/{id}/expected-units", actOp(http.StatusOK, s.apiPeriodExpected))
+	s.op("POST /api/v1/report-periods/{id}/unit-reports", s.apiReportStartOp)
 	s.op("GET /api/v1/unit-reports", s.apiReports)
-	s.op("GET /api/v1/unit-reports/{id}", s.apiReport)
-	s.op("PATCH /api/v1/unit-reports/{id}", s.apiReportUpdate)
-	s.op("POST /api/v1/unit-reports/{id}/refresh", s.apiReportRefresh)
-	s.op("POST /api/v1/unit-reports/{id}/transitions", s.apiReportTransition)
-	s.op("GET /api/v1/unit-reports/{id}/events", s.apiReportEvents)
+	s.op("GET /api/v1/unit-reports/{id}", readOp(reps.FindUnitReportByID))
+	s.op("PATCH /api/v1/unit-reports/{id}", editOp(s.apiReportUpdate))
+	s.op("POST /api/v1/unit-reports/{id}/refresh", stepOp(reps.RefreshPrefill))
+	s.op("POST /api/v1/unit-reports/{id}/transitions", editOp(s.apiReportTransition))
+	s.op("GET /api/v1/unit-reports/{id}/events", listOp(reps.FindReportEvents))
 	if s.cfg.Completeness != nil {
-		s.op("GET /api/v1/report-periods/{id}/stats", s.apiPeriodStats)
+		s.op("GET /api/v1/report-periods/{id}/stats", readOp(s.cfg.Completeness.FindPeriodStats))
 		s.op("GET /api/v1/completeness", s.apiCompleteness)
 	}
 	if s.cfg.Consolidated != nil {
-		s.op("GET /api/v1/report-periods/{id}/consolidated", s.apiConsolidated)
-		s.op("PATCH /api/v1/report-periods/{id}/consolidated", s.apiConsolidatedUpdate)
-		s.op("POST /api/v1/report-periods/{id}/consolidated/issue", s.apiConsolidatedIssue)
+		s.op("GET /api/v1/report-periods/{id}/consolidated", readOp(s.cfg.Consolidated.FindConsolidatedReport))
+		s.op("PATCH /api/v1/report-periods/{id}/consolidated", editOp(s.apiConsolidatedUpdate))
+		s.op("POST /api/v1/report-periods/{id}/consolidated/issue", editOp(s.apiConsolidatedIssue))
 		s.op("GET /api/v1/report-periods/{id}/consolidated/figures", s.apiConsolidatedFigures)
 	}
 	if s.cfg.Indicators != nil {
 		s.op("GET /api/v1/indicators", s.apiIndicators)
-		s.op("POST /api/v1/indicators", s.apiIndicatorCreate)
-		s.op("POST /api/v1/indicators/{id}/retire", s.apiIndicatorRetire)
-		s.op("PUT /api/v1/plans/{id}/indicators", s.apiPlanIndicators)
+		s.op("POST /api/v1/indicators", createOp("/api/v1/indicators", s.apiIndicatorCreate))
+		s.op("POST /api/v1/indicators/{id}/retire", stepOp(s.cfg.Indicators.RetireIndicator))
+		s.op("PUT /api/v1/plans/{id}/indicators", actOp(http.StatusOK, s.apiPlanIndicators))
 	}
 }
 
@@ -107,18 +109,6 @@ func (s *Server) apiPeriodOpen(r *http.Request) (*apiResult, error) {
 	return created(rp, rp.Version, "/api/v1/report-periods/"+itoa(rp.ID))
 }
 
-func (s *Server) apiPeriod(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	rp, err := s.cfg.Periods.FindPeriodByID(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return ok(rp, rp.Version)
-}
-
 type periodPatch struct {
 	Name       *string            `json:"name"`
 	CutOffFrom *ttdn.Date         `json:"cutoff_from"`
@@ -127,25 +117,9 @@ type periodPatch struct {
 	Status     *ttdn.PeriodStatus `json:"status"`
 }
 
-func (s *Server) apiPeriodUpdate(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return nil, err
-	}
-	var in periodPatch
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
-	rp, err := s.cfg.Periods.UpdatePeriod(r.Context(), id, ttdn.PeriodUpdate{Version: version, Name: in.Name,
+func (s *Server) apiPeriodUpdate(ctx context.Context, id int64, version int, in *periodPatch) (*ttdn.ReportPeriod, error) {
+	return s.cfg.Periods.UpdatePeriod(ctx, id, ttdn.PeriodUpdate{Version: version, Name: in.Name,
 		CutOffFrom: in.CutOffFrom, CutOffTo: in.CutOffTo, DueDate: in.DueDate, Status: in.Status})
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(rp, rp.Version)
 }
 
 type expectedInput struct {
@@ -153,20 +127,8 @@ type expectedInput struct {
 	Remove []int64 `json:"remove"`
 }
 
-func (s *Server) apiPeriodExpected(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	var in expectedInput
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
-	rp, err := s.cfg.Periods.SetExpectedReporters(r.Context(), id, in.Add, in.Remove)
-	if err != nil {
-		return nil, err
-	}
-	return ok(rp, rp.Version)
+func (s *Server) apiPeriodExpected(ctx context.Context, id int64, in *expectedInput) (*ttdn.ReportPeriod, error) {
+	return s.cfg.Periods.SetExpectedReporters(ctx, id, in.Add, in.Remove)
 }
 
 type reportStartInput struct {
@@ -175,26 +137,22 @@ type reportStartInput struct {
 
 // apiReportStart returns the unit's report of the period, creating the
 // pre-filled draft the first time: asking twice gives the same report.
-func (s *Server) apiReportStart(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
+func (s *Server) apiReportStartOp(r *http.Request) (*apiResult, error) {
+	res, err := actOp(http.StatusCreated, s.apiReportStart)(r)
+	if err == nil {
+		res.location = "/api/v1/unit-reports/" + itoa(res.body.(*ttdn.UnitReport).ID)
 	}
-	var in reportStartInput
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
+	return res, err
+}
+
+func (s *Server) apiReportStart(ctx context.Context, id int64, in *reportStartInput) (*ttdn.UnitReport, error) {
 	if in.UnitID == 0 {
-		in.UnitID = ttdn.UserFromContext(r.Context()).UnitID
+		in.UnitID = ttdn.UserFromContext(ctx).UnitID
 	}
 	if err := required("unit_id", in.UnitID == 0); err != nil {
 		return nil, err
 	}
-	rep, err := s.cfg.UnitReports.StartUnitReport(r.Context(), id, in.UnitID)
-	if err != nil {
-		return nil, err
-	}
-	return created(rep, rep.Version, "/api/v1/unit-reports/"+itoa(rep.ID))
+	return s.cfg.UnitReports.StartUnitReport(ctx, id, in.UnitID)
 }
 
 func (s *Server) apiReports(r *http.Request) (*apiResult, error) {
@@ -215,60 +173,16 @@ func (s *Server) apiReports(r *http.Request) (*apiResult, error) {
 	return listOf(p, rows, total)
 }
 
-func (s *Server) apiReport(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	rep, err := s.cfg.UnitReports.FindUnitReportByID(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return ok(rep, rep.Version)
-}
-
 type reportPatch struct {
 	Values    []ttdn.ValueInput `json:"values"`
 	Narrative *ttdn.Narrative   `json:"narrative"`
 }
 
-func (s *Server) apiReportUpdate(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return nil, err
-	}
-	var in reportPatch
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
+func (s *Server) apiReportUpdate(ctx context.Context, id int64, version int, in *reportPatch) (*ttdn.UnitReport, error) {
 	for i := range in.Values {
 		in.Values[i].Raw = nil // the API sends numbers, not typed text
 	}
-	rep, err := s.cfg.UnitReports.UpdateUnitReport(r.Context(), id, ttdn.UnitReportUpdate{Version: version, Values: in.Values, Narrative: in.Narrative})
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(rep, rep.Version)
-}
-
-func (s *Server) apiReportRefresh(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return nil, err
-	}
-	rep, err := s.cfg.UnitReports.RefreshPrefill(r.Context(), id, version)
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(rep, rep.Version)
+	return s.cfg.UnitReports.UpdateUnitReport(ctx, id, ttdn.UnitReportUpdate{Version: version, Values: in.Values, Narrative: in.Narrative})
 }
 
 type transitionInput struct {
@@ -277,53 +191,13 @@ type transitionInput struct {
 }
 
 // apiReportTransition submits, returns, accepts or reopens a report.
-func (s *Server) apiReportTransition(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return nil, err
-	}
-	var in transitionInput
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
+func (s *Server) apiReportTransition(ctx context.Context, id int64, version int, in *transitionInput) (*ttdn.UnitReport, error) {
 	switch in.Action {
 	case ttdn.ActSubmit, ttdn.ActReturn, ttdn.ActAccept, ttdn.ActReopen:
 	default:
 		return nil, apiField("action", ttdn.Errorf(ttdn.EINVALID, "Thao tác %q không hợp lệ (submit, return, accept, reopen).", "Invalid action %q (submit, return, accept, reopen).", in.Action))
 	}
-	rep, err := s.cfg.UnitReports.Transition(r.Context(), id, in.Action, version, strings.TrimSpace(in.Comment))
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(rep, rep.Version)
-}
-
-func (s *Server) apiReportEvents(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	ev, err := s.cfg.UnitReports.FindReportEvents(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return ok(map[string]any{"items": nonNil(ev)}, 0)
-}
-
-func (s *Server) apiPeriodStats(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	st, err := s.cfg.Completeness.FindPeriodStats(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return ok(st, 0)
+	return s.cfg.UnitReports.Transition(ctx, id, in.Action, version, strings.TrimSpace(in.Comment))
 }
 
 func (s *Server) apiCompleteness(r *http.Request) (*apiResult, error) {
@@ -341,18 +215,6 @@ func (s *Server) apiCompleteness(r *http.Request) (*apiResult, error) {
 	}
 	m.Periods, m.Stats, m.Rows = nonNil(m.Periods), nonNil(m.Stats), nonNil(m.Rows)
 	return ok(m, 0)
-}
-
-func (s *Server) apiConsolidated(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	c, err := s.cfg.Consolidated.FindConsolidatedReport(r.Context(), id)
-	if err != nil {
-		return nil, err
-	}
-	return ok(c, c.Version)
 }
 
 // apiConsolidatedFigures is the numbers only, for the Ministry's systems.
@@ -379,22 +241,15 @@ type consolidatedPatch struct {
 	Recipients  *[]string       `json:"recipients"`
 }
 
-func (s *Server) apiConsolidatedUpdate(r *http.Request) (*apiResult, error) {
-	c, version, err := s.consolidatedFor(r)
+// apiConsolidatedUpdate edits the consolidated report of period id.
+func (s *Server) apiConsolidatedUpdate(ctx context.Context, id int64, version int, in *consolidatedPatch) (*ttdn.ConsolidatedReport, error) {
+	c, err := s.cfg.Consolidated.FindConsolidatedReport(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	var in consolidatedPatch
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
-	c, err = s.cfg.Consolidated.UpdateConsolidatedReport(r.Context(), c.ID, ttdn.ConsolidatedUpdate{Version: version,
+	return s.cfg.Consolidated.UpdateConsolidatedReport(ctx, c.ID, ttdn.ConsolidatedUpdate{Version: version,
 		Issuer: in.Issuer, IssuingUnit: in.IssuingUnit, Place: in.Place, Summary: in.Summary, Narrative: in.Narrative,
 		SignerTitle: in.SignerTitle, Signer: in.Signer, Recipients: in.Recipients})
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(c, c.Version)
 }
 
 type issueInput struct {
@@ -402,36 +257,17 @@ type issueInput struct {
 	IssuedOn ttdn.Date `json:"issued_on"`
 }
 
-func (s *Server) apiConsolidatedIssue(r *http.Request) (*apiResult, error) {
-	c, version, err := s.consolidatedFor(r)
+// apiConsolidatedIssue issues the consolidated report of period id.
+func (s *Server) apiConsolidatedIssue(ctx context.Context, id int64, version int, in *issueInput) (*ttdn.ConsolidatedReport, error) {
+	c, err := s.cfg.Consolidated.FindConsolidatedReport(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	var in issueInput
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
-	c, err = s.cfg.Consolidated.IssueConsolidatedReport(r.Context(), c.ID, version, in.Number, in.IssuedOn)
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(c, c.Version)
+	return s.cfg.Consolidated.IssueConsolidatedReport(ctx, c.ID, version, in.Number, in.IssuedOn)
 }
 
 // consolidatedFor finds the period's consolidated report and the version
 // the client read.
-func (s *Server) consolidatedFor(r *http.Request) (*ttdn.ConsolidatedReport, int, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, 0, err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return nil, 0, err
-	}
-	c, err := s.cfg.Consolidated.FindConsolidatedReport(r.Context(), id)
-	return c, version, err
-}
 
 func (s *Server) apiIndicators(r *http.Request) (*apiResult, error) {
 	planID, err := queryID(r, "plan_id")
@@ -456,54 +292,23 @@ type indicatorInput struct {
 	Source     string           `json:"source"`
 }
 
-func (s *Server) apiIndicatorCreate(r *http.Request) (*apiResult, error) {
-	var in indicatorInput
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
+func (s *Server) apiIndicatorCreate(ctx context.Context, in *indicatorInput) (*ttdn.Indicator, error) {
 	i := &ttdn.Indicator{Code: in.Code, Name: in.Name, NameEN: in.NameEN, ValueType: in.ValueType, Unit: in.Unit,
 		Breakdowns: in.Breakdowns, Source: in.Source}
-	if err := s.cfg.Indicators.CreateIndicator(r.Context(), i); err != nil {
-		return nil, err
-	}
-	return created(i, i.Version, "/api/v1/indicators?code="+i.Code)
-}
-
-func (s *Server) apiIndicatorRetire(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
-	if err != nil {
-		return nil, err
-	}
-	version, err := ifMatch(r)
-	if err != nil {
-		return nil, err
-	}
-	i, err := s.cfg.Indicators.RetireIndicator(r.Context(), id, version)
-	if err != nil {
-		return nil, stale(err)
-	}
-	return ok(i, i.Version)
+	return i, s.cfg.Indicators.CreateIndicator(ctx, i)
 }
 
 type planIndicatorsInput struct {
 	IndicatorIDs []int64 `json:"indicator_ids"`
 }
 
-func (s *Server) apiPlanIndicators(r *http.Request) (*apiResult, error) {
-	id, err := apiPathID(r)
+func (s *Server) apiPlanIndicators(ctx context.Context, id int64, in *planIndicatorsInput) (map[string]any, error) {
+	if err := s.cfg.Indicators.SetPlanIndicators(ctx, id, in.IndicatorIDs); err != nil {
+		return nil, err
+	}
+	rows, err := s.cfg.Indicators.FindIndicators(ctx, ttdn.IndicatorFilter{PlanID: &id})
 	if err != nil {
 		return nil, err
 	}
-	var in planIndicatorsInput
-	if err := decodeJSON(r, &in); err != nil {
-		return nil, err
-	}
-	if err := s.cfg.Indicators.SetPlanIndicators(r.Context(), id, in.IndicatorIDs); err != nil {
-		return nil, err
-	}
-	rows, err := s.cfg.Indicators.FindIndicators(r.Context(), ttdn.IndicatorFilter{PlanID: &id})
-	if err != nil {
-		return nil, err
-	}
-	return ok(map[string]any{"items": nonNil(rows)}, 0)
+	return map[string]any{"items": nonNil(rows)}, nil
 }
