@@ -59,7 +59,8 @@ func TestBrowserDayOfEachRole(t *testing.T) {
 
 		day("officer", "home.reports_to_prepare", func() {
 			b.do("submit the report", chromedp.WaitVisible(chromedp.CSS(`#submit-report`)), chromedp.Click(chromedp.CSS(`#submit-report`)),
-				chromedp.WaitNotPresent(chromedp.CSS(`#submit-report`)))
+				chromedp.WaitNotPresent(chromedp.CSS(`#submit-report`)),
+				chromedp.WaitVisible(chromedp.CSS(`.banner.ok`))) // the saved page, not the one clicked on
 		})
 		d.told("coordinator", ttdn.NotifyReportEvent, "/reports/"+itoa(d.report))
 

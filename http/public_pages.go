@@ -319,8 +319,12 @@ func (s *Server) handlePublicFile(w http.ResponseWriter, r *http.Request) {
 	q := &publicReq{Lang: r.PathValue("lang"), Base: s.publicBase(r), Path: r.URL.Path}
 	id, err1 := strconv.ParseInt(r.PathValue("id"), 10, 64)
 	file, err2 := strconv.ParseInt(r.PathValue("file"), 10, 64)
-	if err1 != nil || err2 != nil || !slices.Contains(ttdn.PublicLanguages, q.Lang) {
+	if !slices.Contains(ttdn.PublicLanguages, q.Lang) {
 		q.Lang = ttdn.LangVI
+		s.writePublicError(w, r, q, errPublicNotFound())
+		return
+	}
+	if err1 != nil || err2 != nil { // a bad number: not found, in the reader's language
 		s.writePublicError(w, r, q, errPublicNotFound())
 		return
 	}

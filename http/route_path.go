@@ -32,7 +32,7 @@ func RoutePath(pattern string, id func(collection string) string) (method, path 
 			v = got
 		}
 	}
-	r := strings.NewReplacer("{id}", v, "{format}", "csv", "{lang}", "en", "{section}", "activities", "{$}", "")
+	r := strings.NewReplacer("{id}", v, "{format}", "csv", "{lang}", "en", "{section}", "activities", "{file}", "999999998", "{$}", "")
 	return method, r.Replace(path)
 }
 
