@@ -53,4 +53,28 @@ type AuditService interface {
 	// RecordAuditExport audits an export of the log itself: who took
 	// which part of it, and how many events.
 	RecordAuditExport(ctx context.Context, filter AuditFilter, format string, n int) error
+	// VerifyAuditChain walks the whole chain, as `ttdn audit verify` does,
+	// for those who may read the log.
+	VerifyAuditChain(ctx context.Context) (*AuditVerification, error)
+}
+
+// AuditVerification is what a walk of the audit chain found: how many
+// events it read, the head that anchors the chain (write its hash down to
+// prove later that nothing before it changed), and the first break.
+type AuditVerification struct {
+	Entries  int64            `json:"entries"`
+	HeadSeq  int64            `json:"head_seq"`
+	HeadHash string           `json:"head_hash"`
+	Intact   bool             `json:"intact"`
+	Break    *AuditChainBreak `json:"break,omitempty"`
+}
+
+// AuditChainBreak is the first event found edited, inserted, deleted or
+// moved, with what was found in both languages.
+type AuditChainBreak struct {
+	Seq       int64  `json:"seq"`
+	EventID   int64  `json:"event_id,omitempty"` // 0 when the event is missing
+	Kind      string `json:"kind"`               // edited, deleted, inserted, reordered, truncated
+	Message   string `json:"message"`
+	MessageEN string `json:"message_en"`
 }

@@ -24,6 +24,7 @@ func (s *Server) apiAdminRoutes() {
 	}
 	if s.cfg.Audit != nil {
 		s.op("GET /api/v1/audit-events", s.apiAuditEvents)
+		s.op("GET /api/v1/audit-chain", s.apiAuditChain)
 	}
 	if s.cfg.Notifications != nil {
 		s.op("GET /api/v1/notifications", s.apiNotifications)
@@ -210,4 +211,15 @@ func (s *Server) apiNotificationsReadAll(r *http.Request) (*apiResult, error) {
 		return nil, err
 	}
 	return ok(&accountStep{Status: "done"}, 0)
+}
+
+// apiAuditChain walks the audit chain (`ttdn audit verify` for programs):
+// a monitoring job can check it nightly and compare the head with the one
+// it wrote down.
+func (s *Server) apiAuditChain(r *http.Request) (*apiResult, error) {
+	v, err := s.cfg.Audit.VerifyAuditChain(r.Context())
+	if err != nil {
+		return nil, err
+	}
+	return ok(v, 0)
 }

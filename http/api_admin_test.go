@@ -93,6 +93,14 @@ func TestAPIUsersAndAudit(t *testing.T) {
 			}
 		}
 
+		// The chain verifies for them too; not for an officer.
+		f.officer.call("GET", "/api/v1/audit-chain", nil).want(t, http.StatusForbidden)
+		for _, c := range []*apiClient{adm, leader} {
+			if v := c.call("GET", "/api/v1/audit-chain", nil).want(t, http.StatusOK); v.body["intact"] != true || v.body["entries"].(float64) < 1 {
+				t.Fatalf("audit chain: %s", v.raw)
+			}
+		}
+
 		// Notifications are the caller's own: a raised difficulty tells the
 		// coordinator, who reads one and then the rest.
 		f.officer.call("POST", "/api/v1/difficulties", map[string]any{"title": "Thiếu máy quay", "text": "Đơn vị chưa có máy quay phim."}).want(t, http.StatusCreated)

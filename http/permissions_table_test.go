@@ -328,6 +328,7 @@ var permTable = map[string]string{
 	"GET /api/v1/activities/{id}/files#public":              "LAAAAAA",
 	"GET /api/v1/activities/{id}/files#secret":              "LNANNAN",
 	"GET /api/v1/audit-events":                              "LAFFFAF",
+	"GET /api/v1/audit-chain":                               "LAFFFAF",
 	"GET /api/v1/channels":                                  "LAAAAAA",
 	"GET /api/v1/channels/{id}":                             "LNNNNNN",
 	"GET /api/v1/difficulties":                              "LAAAAAA",

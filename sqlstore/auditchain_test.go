@@ -141,3 +141,29 @@ func TestSealAuditLogChainsOldEvents(t *testing.T) {
 		}
 	})
 }
+
+// The service's walk (the API's) answers those who read the log, and
+// tells them of a tampering as the command does.
+func TestVerifyAuditChainService(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		mustAuditedUnits(t, db, 3)
+		svc := sqlstore.NewAuditService(db)
+		leader := sqltest.MustCreateUser(t, db, &ttdn.User{Username: "lanhdao", Name: "Lãnh đạo", Role: ttdn.RoleLeader}, "mat-khau-rat-dai-2019")
+		officer := sqltest.MustCreateUser(t, db, &ttdn.User{Username: "canbo", Name: "Cán bộ", Role: ttdn.RoleUnitOfficer,
+			UnitID: sqltest.MustFindUnit(t, db, "u-0").ID}, "mat-khau-rat-dai-2019")
+		if _, err := svc.VerifyAuditChain(sqltest.UserContext(officer)); ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
+			t.Fatalf("an officer verified the chain: %v", err)
+		}
+		v, err := svc.VerifyAuditChain(sqltest.UserContext(leader))
+		if err != nil || !v.Intact || v.Break != nil || v.Entries != v.HeadSeq || len(v.HeadHash) != 64 {
+			t.Fatalf("fresh chain: %+v %v", v, err)
+		}
+		if err := db.ExecTest(`UPDATE audit_events SET username = 'ke-gian' WHERE seq = 2`); err != nil {
+			t.Fatal(err)
+		}
+		v, err = svc.VerifyAuditChain(sqltest.UserContext(leader))
+		if err != nil || v.Intact || v.Break == nil || v.Break.Kind != "edited" || v.Break.Seq != 2 || v.Break.Message == "" || v.Break.MessageEN == "" {
+			t.Fatalf("tampered chain: %+v %+v %v", v, v.Break, err)
+		}
+	})
+}
