@@ -14,12 +14,14 @@ import (
 // administrator), the audit log (the audit service asks the policy), and a
 // user's own notifications.
 func (s *Server) apiAdminRoutes() {
-	s.op("GET /api/v1/users", admin(s.apiUsers))
-	s.op("POST /api/v1/users", admin(createOp("/api/v1/users/{id}", s.apiUserCreate)))
-	s.op("GET /api/v1/users/{id}", admin(readOp(s.cfg.Users.FindUserByID)))
-	s.op("PATCH /api/v1/users/{id}", admin(editOp(s.apiUserUpdate)))
-	s.op("POST /api/v1/users/{id}/password", admin(actOp(http.StatusOK, s.apiUserPassword)))
-	if s.cfg.Throttle != nil {
+	if s.cfg.Users != nil { // the public site's own server has none
+		s.op("GET /api/v1/users", admin(s.apiUsers))
+		s.op("POST /api/v1/users", admin(createOp("/api/v1/users/{id}", s.apiUserCreate)))
+		s.op("GET /api/v1/users/{id}", admin(readOp(s.cfg.Users.FindUserByID)))
+		s.op("PATCH /api/v1/users/{id}", admin(editOp(s.apiUserUpdate)))
+		s.op("POST /api/v1/users/{id}/password", admin(actOp(http.StatusOK, s.apiUserPassword)))
+	}
+	if s.cfg.Users != nil && s.cfg.Throttle != nil {
 		s.op("POST /api/v1/users/{id}/unlock", admin(actOp(http.StatusOK, s.apiUserUnlock)))
 	}
 	if s.cfg.Audit != nil {
