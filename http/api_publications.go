@@ -18,10 +18,21 @@ func (s *Server) apiPublicationRoutes() {
 		return
 	}
 	s.op("GET /api/v1/publications", s.apiPublications)
-	s.op("POST /api/v1/publications", createOp("/api/v1/publications/{id}", s.apiPublish))
+	s.op("POST /api/v1/publications", publisher(createOp("/api/v1/publications/{id}", s.apiPublish)))
 	s.op("GET /api/v1/publications/{id}", readOp(s.cfg.Publications.FindPublicationByID))
-	s.op("PATCH /api/v1/publications/{id}", editOp(s.apiPublicationUpdate))
-	s.op("POST /api/v1/publications/{id}/unpublish", s.apiUnpublish)
+	s.op("PATCH /api/v1/publications/{id}", publisher(editOp(s.apiPublicationUpdate)))
+	s.op("POST /api/v1/publications/{id}/unpublish", publisher(s.apiUnpublish))
+}
+
+// publisher refuses whoever may not publish before the request is read,
+// as the pages do (CanPublish); the service asks the same policy again.
+func publisher(op apiOp) apiOp {
+	return func(r *http.Request) (*apiResult, error) {
+		if !ttdn.Can(ttdn.UserFromContext(r.Context()), ttdn.ActionCreate, ttdn.Resource{Kind: ttdn.ResourcePublication, Classification: ttdn.Public}) {
+			return nil, ttdn.Errorf(ttdn.EFORBIDDEN, "Bạn không có quyền quản lý trang thông tin công khai.", "You may not manage the public site.")
+		}
+		return op(r)
+	}
 }
 
 // apiPublications lists publications, newest first, of ?kind= when given.
