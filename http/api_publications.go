@@ -54,7 +54,9 @@ func (s *Server) apiPublications(r *http.Request) (*apiResult, error) {
 }
 
 // publicationInput publishes a record: an activity or a case response
-// (source_kind "activity" or "case_response") with its language versions.
+// (source_kind "activity" or "case_response") with its language versions;
+// without texts the record's title and summary are published in
+// Vietnamese, without author the publisher's unit is named.
 type publicationInput struct {
 	SourceKind ttdn.ResourceKind      `json:"source_kind"`
 	SourceID   int64                  `json:"source_id"`
@@ -69,6 +71,18 @@ func (s *Server) apiPublish(ctx context.Context, in *publicationInput) (*ttdn.Pu
 		src = ttdn.PublicationSource{Kind: in.SourceKind, ID: in.SourceID}
 	}
 	p := &ttdn.Publication{Texts: in.Texts, LinkURL: strings.TrimSpace(in.LinkURL), Author: strings.TrimSpace(in.Author)}
+	if len(p.Texts) == 0 || p.Author == "" {
+		// As the form is filled: the record's title and summary, the
+		// publisher's unit.
+		if d, err := s.cfg.Publications.DraftPublication(ctx, src); err == nil {
+			if len(p.Texts) == 0 {
+				p.Texts = d.Texts
+			}
+			if p.Author == "" {
+				p.Author = d.Author
+			}
+		}
+	}
 	if err := s.cfg.Publications.Publish(ctx, src, p); err != nil {
 		return nil, err
 	}
