@@ -41,9 +41,8 @@ func TestAPIReportFiles(t *testing.T) {
 		// Submitted and accepted, the report is closed to files.
 		sent := f.officer.call("POST", path+"/transitions", map[string]any{"action": "submit"}, "If-Match", rep.etag()).want(t, http.StatusOK)
 		f.coord.call("POST", path+"/transitions", map[string]any{"action": "accept"}, "If-Match", sent.etag()).want(t, http.StatusOK)
-		late := f.officer.callFiles(path+"/files", nil, map[string][]byte{"bo-sung.pdf": pdfBytes})
-		if late.status == http.StatusCreated {
-			t.Fatalf("an accepted report took a file: %s", late.raw)
+		if late := f.officer.callFiles(path+"/files", nil, map[string][]byte{"bo-sung.pdf": pdfBytes}).want(t, http.StatusConflict); late.str("field") != "files" {
+			t.Fatalf("the refusal does not name the field: %s", late.raw)
 		}
 		if files := f.coord.call("GET", path+"/files", nil).want(t, http.StatusOK); len(files.items()) != 1 {
 			t.Fatalf("files after the refusal: %s", files.raw)
