@@ -45,6 +45,9 @@ func (s *Server) apiRoutes() {
 	s.apiBulkRoutes()
 	s.apiProgressCSVRoutes()
 	s.apiOPMLRoutes()
+	s.apiReportFileRoutes()
+	s.apiUnitDirectoryRoutes()
+	s.apiPublicationRoutes()
 	s.mux.Handle("/api/", s.apiMiddleware(s.handleNotFound))
 }
 

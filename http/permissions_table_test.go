@@ -439,4 +439,17 @@ var permTable = map[string]string{
 	"GET /api/v1/press/sources/opml":                        "LFAFFAA",
 	"POST /api/v1/press/sources/opml":                       "LFVFFFV",
 	"GET /api/v1/budgets/{id}/appraisal.docx":               "LNNNNNN",
+	// the last ten of issue 17: the directory file is the administrator's,
+	// as on the pages; publishing is refused to whoever may not publish
+	// before the body is read; report ids do not exist here (scenario tests).
+	"GET /api/v1/unit-reports/{id}/files":      "LNNNNNN",
+	"POST /api/v1/unit-reports/{id}/files":     "LNNNNNN",
+	"GET /api/v1/units/export":                 "LAFFFFF",
+	"POST /api/v1/units/import/preview":        "LVFFFFF",
+	"POST /api/v1/units/import":                "LVFFFFF",
+	"GET /api/v1/publications":                 "LAAAAAA",
+	"GET /api/v1/publications/{id}":            "LNNNNNN",
+	"POST /api/v1/publications":                "LFVFFFF",
+	"PATCH /api/v1/publications/{id}":          "LFVFFFF",
+	"POST /api/v1/publications/{id}/unpublish": "LFVFFFF",
 }
