@@ -1,7 +1,11 @@
 package http
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
+	"encoding/xml"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -15,7 +19,7 @@ import (
 
 // TestBrowserProvinceSetup: in a real browser, the admin of a fresh
 // instance follows the first-run banner, sets the province up as Lào Cai
-// with two communes, and a coordinator then imports a Lào Cai plan: the
+// with two communes, and a coordinator then imports a Lào Cai plan from a Word file: the
 // preview leaves no unit name unresolved, the stored plan opens, and
 // neither the plan's page nor the header says Tây Ninh.
 func TestBrowserProvinceSetup(t *testing.T) {
@@ -61,7 +65,15 @@ func TestBrowserProvinceSetup(t *testing.T) {
 	}
 	coord := &ttdn.User{Username: "dieuphoi", Name: "Điều phối", Role: ttdn.RoleCoordinator, UnitID: sqltest.MustFindUnit(t, db, "so-vhttdl").ID}
 	sqltest.MustCreateUser(t, db, coord, testPassword)
-	file := "../planparse/testdata/province/lao-cai-2026.txt"
+	// The plan goes up as the Word file a province's office sends.
+	file := filepath.Join(t.TempDir(), "ke-hoach-ttdn-lao-cai-2026.docx")
+	src, err := os.ReadFile("../planparse/testdata/province/lao-cai-2026.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(file, textDOCX(t, string(src)), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	if err := chromedp.Do(ctx,
 		chromedp.Click(css(`form[action="/logout"] button`)),
 		chromedp.WaitVisible(css(`#username`)),
@@ -71,7 +83,7 @@ func TestBrowserProvinceSetup(t *testing.T) {
 	if err := chromedp.Do(ctx, append(login("dieuphoi"),
 		chromedp.Navigate(base+"/plans/import"),
 		chromedp.WaitVisible(css(`#file`)),
-		chromedp.SetUploadFiles(css(`#file`), []string{abs(t, file)}),
+		chromedp.SetUploadFiles(css(`#file`), []string{file}),
 		chromedp.Click(css(`form[action="/plans/import"] button[type=submit]`)),
 		chromedp.WaitVisible(css(`#confirm-form`)),
 	)...); err != nil {
@@ -99,11 +111,37 @@ func TestBrowserProvinceSetup(t *testing.T) {
 	}
 }
 
-func abs(t *testing.T, path string) string {
+// textDOCX writes text as a Word document, a paragraph a line.
+func textDOCX(t *testing.T, text string) []byte {
 	t.Helper()
-	a, err := filepath.Abs(path)
-	if err != nil {
+	var body strings.Builder
+	for _, line := range strings.Split(text, "\n") {
+		if line = strings.TrimSpace(line); line == "" {
+			continue
+		}
+		body.WriteString(`<w:p><w:r><w:t xml:space="preserve">`)
+		if err := xml.EscapeText(&body, []byte(line)); err != nil {
+			t.Fatal(err)
+		}
+		body.WriteString(`</w:t></w:r></w:p>`)
+	}
+	var buf bytes.Buffer
+	z := zip.NewWriter(&buf)
+	for _, part := range [][2]string{
+		{"[Content_Types].xml", `<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>`},
+		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>`},
+		{"word/document.xml", `<?xml version="1.0" encoding="UTF-8"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>` + body.String() + `</w:body></w:document>`},
+	} {
+		w, err := z.Create(part[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := w.Write([]byte(part[1])); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := z.Close(); err != nil {
 		t.Fatal(err)
 	}
-	return a
+	return buf.Bytes()
 }
