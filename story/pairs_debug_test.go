@@ -16,8 +16,23 @@ func TestLabelledPairsExplain(t *testing.T) {
 	items, ids := loadNewsIDs(t)
 	g := New(Options{})
 	story := map[string]int64{}
-	for i, a := range g.Group(items) {
+	asg := g.Group(items)
+	for i, a := range asg {
 		story[ids[i]] = a.Story
+	}
+	members := map[int64][]int{}
+	for i, a := range asg {
+		members[a.Story] = append(members[a.Story], i)
+	}
+	why := func(i, j int) string { // j's story against i
+		s := ""
+		for _, m := range members[asg[j].Story] {
+			fi, fm := Extract(&items[i], 0), Extract(&items[m], 0)
+			if r := conflictReasons(&fi, &fm); r != "" {
+				s += r + " " + items[m].Title + "; "
+			}
+		}
+		return s
 	}
 	for _, p := range pairs {
 		got := story[p.a] == story[p.b]
@@ -27,8 +42,13 @@ func TestLabelledPairsExplain(t *testing.T) {
 		ia, ib := &items[slices.Index(ids, p.a)], &items[slices.Index(ids, p.b)]
 		fa, fb := Extract(ia, 0), Extract(ib, 0)
 		sim := g.df.cosine(&fa, &fb, g.df.norm(&fa), g.df.norm(&fb))
-		t.Logf("%v sim %.2f %s gap %.0fh | %s | %s", p.same, sim, conflictReasons(&fa, &fb),
+		t.Logf("%v sim %.2f %s %v gap %.0fh | %s | %s", p.same, sim, conflictReasons(&fa, &fb), fa.source == fb.source,
 			ia.Time.Sub(ib.Time).Abs().Hours(), ia.Title, ib.Title)
+		if p.same {
+			x, y := slices.Index(ids, p.a), slices.Index(ids, p.b)
+			t.Logf("    a: story %d match %d sim %.2f; b: story %d match %d sim %.2f; a vs b's story: %s; b vs a's story: %s",
+				asg[x].Story, asg[x].Match, asg[x].Similarity, asg[y].Story, asg[y].Match, asg[y].Similarity, why(x, y), why(y, x))
+		}
 	}
 }
 
