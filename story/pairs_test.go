@@ -89,9 +89,11 @@ func TestLabelledPairs(t *testing.T) {
 	items, ids := loadNewsIDs(t)
 	g := New(Options{})
 	story := map[string]int64{}
-	for i, a := range g.Group(items) {
+	asg := g.Group(items)
+	for i, a := range asg {
 		story[ids[i]] = a.Story
 	}
+	ex := newExplainer(g, items, ids, asg)
 	var tp, fp, fn, hard int
 	for _, p := range pairs {
 		sa, oka := story[p.a]
@@ -105,11 +107,11 @@ func TestLabelledPairs(t *testing.T) {
 			tp++
 		case got && !p.same:
 			fp++
-			t.Logf("false link (%s): %s | %s", p.group, title(items, ids, p.a), title(items, ids, p.b))
+			t.Logf("false link (%s): %s | %s (%s)", p.group, title(items, ids, p.a), title(items, ids, p.b), ex.explain(p))
 		case !got && p.same:
 			fn++
 			if testing.Verbose() {
-				t.Logf("missed (%s): %s | %s", p.group, title(items, ids, p.a), title(items, ids, p.b))
+				t.Logf("missed (%s): %s | %s (%s)", p.group, title(items, ids, p.a), title(items, ids, p.b), ex.explain(p))
 			}
 		}
 		if !p.same {
