@@ -16,14 +16,30 @@ import (
 // "1.11", "1-11-2025", "toi 31.10".
 var dateRe = regexp.MustCompile(`ngay (\d{1,2}) thang (\d{1,2})|(?:^|[^\d.,/-])(\d{1,2})[/.-](\d{1,2})(?:[/.-]\d{2,4})?(?:$|[^\d.,/-])`)
 
-// numberRe finds other numbers: "1.700", "3,6", "2025".
-var numberRe = regexp.MustCompile(`\d+(?:[.,]\d+)*`)
+// numberRe finds other numbers with the words around them: "1.700",
+// "3,6", "2025". A number glued to letters ("m3", "U22", "COP30", "ST25",
+// "1Office") is part of a name, not a figure.
+var numberRe = regexp.MustCompile(`(?:^|([a-z]+) |[^a-z0-9.,])(\d+(?:[.,]\d+)*)(?: ([a-z]+)|[^a-z0-9]|$)`)
 
 // figures are the dates and numbers of a title.
 type figures struct {
 	dates []uint16 // day*16+month
-	nums  []float64
+	nums  []figure
 }
+
+// figure is a number with the words that say what it counts: the word
+// before ("vòng 4", "cấp 14") and after ("26 người", "105 triệu").
+// Years carry the key "year".
+type figure struct {
+	v          float64
+	prev, next string
+}
+
+// notUnits are words around numbers that say nothing of what is counted
+// ("hơn 160", "gần 300", "lên 162", "3 và 4").
+var notUnits = map[string]bool{"hon": true, "gan": true, "len": true, "con": true, "tu": true, "khoang": true,
+	"tren": true, "duoi": true, "toi": true, "den": true, "va": true, "la": true, "co": true, "nhat": true, "trong": true,
+	"thu": true, "sau": true}
 
 func titleFigures(folded string) figures {
 	var f figures
@@ -41,8 +57,18 @@ func titleFigures(folded string) figures {
 		f.dates = append(f.dates, uint16(day*16+month))
 		return " "
 	})
-	for _, s := range numberRe.FindAllString(rest, 6) {
-		f.nums = append(f.nums, parseNumber(s))
+	for _, m := range numberRe.FindAllStringSubmatch(rest, 6) {
+		x := figure{v: parseNumber(m[2]), prev: m[1], next: m[3]}
+		if notUnits[x.prev] {
+			x.prev = ""
+		}
+		if notUnits[x.next] {
+			x.next = ""
+		}
+		if isYear(x.v) {
+			x.prev, x.next = "year", ""
+		}
+		f.nums = append(f.nums, x)
 	}
 	return f
 }
@@ -57,12 +83,27 @@ func parseNumber(s string) float64 {
 }
 
 // conflict reports figures that cannot be one event: both titles carry a
-// date and none is shared, or each has a number the other lacks.
+// date and none is shared, or they count the same thing (a number of
+// each with a shared word around it: "vòng 4" / "vòng 5", "26 người" /
+// "66 người", years) differently and neither number is found in the other
+// title. Numbers of different things ("sau 2 tháng" / "hơn 7 tuổi",
+// "200 VĐV" / "2025") say nothing against each other.
 func (a *figures) conflict(b *figures) bool {
 	if len(a.dates) > 0 && len(b.dates) > 0 && !shareDate(a.dates, b.dates) {
 		return true
 	}
-	return len(a.nums) > 0 && len(b.nums) > 0 && hasForeign(a.nums, b.nums) && hasForeign(b.nums, a.nums)
+	for _, x := range a.nums {
+		for _, y := range b.nums {
+			if sameUnit(x, y) && !close(x.v, y.v) && !hasClose(x.v, b.nums) && !hasClose(y.v, a.nums) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func sameUnit(x, y figure) bool {
+	return x.prev != "" && x.prev == y.prev || x.next != "" && x.next == y.next
 }
 
 func shareDate(a, b []uint16) bool {
@@ -76,18 +117,11 @@ func shareDate(a, b []uint16) bool {
 	return false
 }
 
-// hasForeign reports a number of a that matches none of b: years
-// (1900–2100) exactly, others within 10 %.
-func hasForeign(a, b []float64) bool {
-	for _, x := range a {
-		found := false
-		for _, y := range b {
-			if close(x, y) {
-				found = true
-				break
-			}
-		}
-		if !found {
+// hasClose reports a number of b that matches x: years (1900–2100)
+// exactly, others within 10 %.
+func hasClose(x float64, b []figure) bool {
+	for _, y := range b {
+		if close(x, y.v) {
 			return true
 		}
 	}

@@ -3,6 +3,7 @@ package story
 import (
 	"bufio"
 	"encoding/json"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -16,8 +17,8 @@ import (
 // Aims reached on testdata/pairs.tsv (story/README.md): the test fails
 // when grouping falls below them.
 const (
-	minPrecision = 0.945
-	minRecall    = 0.75
+	minPrecision = 0.95
+	minRecall    = 0.78
 )
 
 // labelledPair is one judged pair of news records.
@@ -88,9 +89,11 @@ func TestLabelledPairs(t *testing.T) {
 	items, ids := loadNewsIDs(t)
 	g := New(Options{})
 	story := map[string]int64{}
-	for i, a := range g.Group(items) {
+	asg := g.Group(items)
+	for i, a := range asg {
 		story[ids[i]] = a.Story
 	}
+	ex := newExplainer(g, items, ids, asg)
 	var tp, fp, fn, hard int
 	for _, p := range pairs {
 		sa, oka := story[p.a]
@@ -104,11 +107,11 @@ func TestLabelledPairs(t *testing.T) {
 			tp++
 		case got && !p.same:
 			fp++
-			t.Logf("false link (%s): %s | %s", p.group, title(items, ids, p.a), title(items, ids, p.b))
+			t.Logf("false link (%s): %s | %s (%s)", p.group, title(items, ids, p.a), title(items, ids, p.b), ex.explain(p))
 		case !got && p.same:
 			fn++
 			if testing.Verbose() {
-				t.Logf("missed (%s): %s | %s", p.group, title(items, ids, p.a), title(items, ids, p.b))
+				t.Logf("missed (%s): %s | %s (%s)", p.group, title(items, ids, p.a), title(items, ids, p.b), ex.explain(p))
 			}
 		}
 		if !p.same {
@@ -125,6 +128,66 @@ func TestLabelledPairs(t *testing.T) {
 	if prec < minPrecision || rec < minRecall {
 		t.Errorf("precision %.3f (aim %.2f), recall %.3f (aim %.2f)", prec, minPrecision, rec, minRecall)
 	}
+	// Against overfitting: the figures of two halves no rule was read
+	// from separately (the parity of the first record id's last hex
+	// digit), and of each way the pairs were drawn.
+	for _, h := range []string{"half even", "half odd"} {
+		var sub []labelledPair
+		for _, p := range pairs {
+			if hexOdd(p.a) == (h == "half odd") {
+				sub = append(sub, p)
+			}
+		}
+		hp, hr := score(sub, story)
+		t.Logf("%s: %d pairs, precision %.3f, recall %.3f", h, len(sub), hp, hr)
+		if hp < minHalfPrecision || hr < minHalfRecall {
+			t.Errorf("%s: precision %.3f (aim %.2f), recall %.3f (aim %.2f)", h, hp, minHalfPrecision, hr, minHalfRecall)
+		}
+	}
+	groups := map[string][]labelledPair{}
+	for _, p := range pairs {
+		groups[p.group] = append(groups[p.group], p)
+	}
+	for _, g := range slices.Sorted(maps.Keys(groups)) {
+		sub := groups[g]
+		gp, gr := score(sub, story)
+		t.Logf("drawn from %q: %d pairs, precision %.3f, recall %.3f", g, len(sub), gp, gr)
+	}
+}
+
+// Floors for each half of the labelled set (by record-id parity).
+const (
+	minHalfPrecision = 0.93
+	minHalfRecall    = 0.75
+)
+
+func hexOdd(id string) bool {
+	return id != "" && strings.IndexByte("13579bdf", id[len(id)-1]) >= 0
+}
+
+// score is the precision and recall of the stories on pairs (1 where
+// undefined: no predicted or no true links).
+func score(pairs []labelledPair, story map[string]int64) (prec, rec float64) {
+	var tp, fp, fn int
+	for _, p := range pairs {
+		got := story[p.a] == story[p.b]
+		switch {
+		case got && p.same:
+			tp++
+		case got && !p.same:
+			fp++
+		case !got && p.same:
+			fn++
+		}
+	}
+	prec, rec = 1, 1
+	if tp+fp > 0 {
+		prec = float64(tp) / float64(tp+fp)
+	}
+	if tp+fn > 0 {
+		rec = float64(tp) / float64(tp+fn)
+	}
+	return prec, rec
 }
 
 func title(items []Item, ids []string, id string) string {

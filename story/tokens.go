@@ -33,7 +33,7 @@ func tokens(text string, limit int, buf []byte) ([]uint32, []byte) {
 		if word || start < 0 {
 			continue
 		}
-		h := fnv64(buf[start:i])
+		h := fnv64(spelling(buf[start:i]))
 		out = append(out, uint32(h))
 		if have {
 			out = append(out, uint32(splitmix(prev*31+h)))
@@ -42,6 +42,18 @@ func tokens(text string, limit int, buf []byte) ([]uint32, []byte) {
 	}
 	slices.Sort(out)
 	return slices.Compact(out), buf
+}
+
+// spelling writes a folded syllable the way the other spelling of it is
+// written: outlets differ in final "y" / "i" after a consonant ("tỷ" /
+// "tỉ", "kỹ" / "kĩ", "lý" / "lí", "sỹ" / "sĩ"), and a story's headlines
+// must not differ by house style. "my" stays (Mỹ is not mì), as do
+// vowel clusters ("tay", "quy").
+func spelling(w []byte) []byte {
+	if len(w) == 2 && w[1] == 'y' && strings.IndexByte("tklhs", w[0]) >= 0 {
+		w[1] = 'i'
+	}
+	return w
 }
 
 // isWordByte treats every non-ASCII byte as part of a word: folded
