@@ -160,49 +160,6 @@ func (w *articleWriter) write(ctx context.Context, a *IngestArticle, now time.Ti
 	return err
 }
 
-// ExistingStories returns, for the URL hashes already stored, the story of
-// the stored article: exact duplicates are not stored again.
-func (s *PressService) ExistingStories(ctx context.Context, hashes []int64) (map[int64]int64, error) {
-	out := map[int64]int64{}
-	if len(hashes) == 0 {
-		return out, nil
-	}
-	// On the write connection: its page cache already holds the url_hash
-	// index the batch is about to be inserted into, where a read
-	// connection would map a second copy of those pages into memory.
-	tx, err := s.db.BeginTx(ctx, true)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	const chunk = 500
-	for start := 0; start < len(hashes); start += chunk {
-		part := hashes[start:min(start+chunk, len(hashes))]
-		args := make([]any, len(part))
-		for i, h := range part {
-			args[i] = h
-		}
-		rows, err := tx.QueryContext(ctx, `SELECT url_hash, story_id FROM press_articles WHERE url_hash IN (`+
-			placeholders(len(part))+`)`, args...)
-		if err != nil {
-			return nil, err
-		}
-		for rows.Next() {
-			var h, story int64
-			if err := rows.Scan(&h, &story); err != nil {
-				rows.Close()
-				return nil, err
-			}
-			out[h] = story
-		}
-		rows.Close()
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
 // RecentArticles returns up to limit stored articles with ids above
 // afterID, the newest limit of them, oldest first: what a pipeline replays
 // into its story grouper on start (and to catch up with other instances).

@@ -26,7 +26,9 @@ func (s *PressService) FindArticlesByKey(ctx context.Context, hashes []int64) (m
 	if len(hashes) == 0 {
 		return out, nil
 	}
-	// On the write connection, as ExistingStories.
+	// On the write connection: its page cache already holds the url_hash
+	// index the batch is about to be inserted into, where a read
+	// connection would map a second copy of those pages into memory.
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return nil, err
