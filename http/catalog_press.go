@@ -18,7 +18,6 @@ var pressCatalog = map[string][2]string{
 	"press.tabs":          {"Các trang theo dõi báo chí", "Press monitoring pages"},
 
 	"press.query":        {"Từ khóa tìm kiếm", "Search words"},
-	"press.query_help":   {"Không phân biệt dấu và hoa thường; mọi từ phải có mặt; thêm * để tìm theo tiền tố.", "Diacritics and case ignored; every word must occur; end a word with * for a prefix."},
 	"press.from":         {"Từ ngày", "From"},
 	"press.to":           {"Đến ngày", "To"},
 	"press.date_hint":    {"ngày/tháng/năm", "dd/mm/yyyy"},
