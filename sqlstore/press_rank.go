@@ -56,11 +56,18 @@ func (s *PressService) rankedSearch(ctx context.Context, tx *Tx, f ttdn.ArticleF
 // rankDocs loads what ranking reads of the candidates.
 func rankDocs(ctx context.Context, tx *Tx, ids []int64) ([]searchrank.Doc, error) {
 	out := make([]searchrank.Doc, 0, len(ids))
-	const chunk = 500
+	chunk := 500
+	if tx.db.engine == EnginePostgres {
+		chunk = len(ids) // one array argument: one statement, one round trip
+	}
 	for start := 0; start < len(ids); start += chunk {
 		part := ids[start:min(start+chunk, len(ids))]
-		rows, err := tx.QueryContext(ctx, `SELECT id, title, summary, published_at FROM press_articles WHERE id IN (`+
-			placeholders(len(part))+`)`, int64Args(part)...)
+		query, args := `SELECT id, title, summary, published_at FROM press_articles WHERE id IN (`+
+			placeholders(len(part))+`)`, int64Args(part)
+		if tx.db.engine == EnginePostgres {
+			query, args = `SELECT id, title, summary, published_at FROM press_articles WHERE id = ANY(?)`, []any{part}
+		}
+		rows, err := tx.QueryContext(ctx, query, args...)
 		if err != nil {
 			return nil, err
 		}

@@ -13,6 +13,13 @@ import (
 // word). So the search looks at the newest 20,000 ids first, then ranges
 // four times larger, and stops once it has enough: a common word is done
 // in the first range, a rare one costs little in any.
+//
+// A text query alone reads press_search only (every stored article has
+// its row, as on SQLite, where press_fts alone answers it): with the
+// table's statistics the planner then walks the primary key backwards for
+// a common word and stops at 1,000 matches (~3 ms at 160,000 articles),
+// where joining the articles and outlets of every match in the range cost
+// ~30 ms.
 func (s *PressService) pgSearchIDs(ctx context.Context, tx *Tx, f ttdn.ArticleFilter) ([]int64, error) {
 	_, match := s.db.ftsMatch(parseQuery(f.Query))
 	rest := f
@@ -22,9 +29,20 @@ func (s *PressService) pgSearchIDs(ctx context.Context, tx *Tx, f ttdn.ArticleFi
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(id), 0) FROM press_articles`).Scan(&top); err != nil {
 		return nil, err
 	}
+	text := filterKind(f) == filterText
 	var ids []int64
 	for hi, span := top, int64(20_000); hi > 0 && len(ids) < ttdn.SearchCountCap; hi, span = hi-span, span*4 {
 		lo := max(hi-span, 0)
+		if text {
+			part, err := queryIDs(ctx, tx, `SELECT article_id FROM press_search WHERE body @@ to_tsquery('simple', ?)
+				AND article_id > ? AND article_id <= ? ORDER BY article_id DESC`+limitClause(ttdn.SearchCountCap-len(ids), 0),
+				match, lo, hi)
+			if err != nil {
+				return nil, err
+			}
+			ids = append(ids, part...)
+			continue
+		}
 		part, err := queryIDs(ctx, tx, `SELECT a.id`+from+` WHERE a.id > ? AND a.id <= ? AND a.id IN (
 			SELECT article_id FROM press_search WHERE body @@ to_tsquery('simple', ?) AND article_id > ? AND article_id <= ?)
 			AND `+where+` ORDER BY a.id DESC`+limitClause(ttdn.SearchCountCap-len(ids), 0),
