@@ -20,7 +20,7 @@ type searchCase struct {
 }
 
 func searchCases() []searchCase {
-	vi, neg, theme := "vi", ttdn.ToneNegative, "bien-dao"
+	vi, neg, theme, domestic := "vi", ttdn.ToneNegative, "bien-dao", false
 	from := time.Date(2025, 11, 5, 0, 0, 0, 0, time.UTC)
 	return []searchCase{
 		{"place", ttdn.ArticleFilter{Query: "Tây Ninh"}},
@@ -43,6 +43,11 @@ func searchCases() []searchCase {
 		{"by date", ttdn.ArticleFilter{Query: "bão", Sort: ttdn.SortDate}},
 		{"no query by date", ttdn.ArticleFilter{Sort: ttdn.SortDate}},
 		{"no query by priority", ttdn.ArticleFilter{Sort: ttdn.SortPriority}},
+		// A common word with filters: PostgreSQL walks its matches in
+		// batches (2,000, then twice as many) and filters each.
+		{"common word lang", ttdn.ArticleFilter{Query: "nam", Language: &vi}},
+		{"common word hits", ttdn.ArticleFilter{Query: "nguoi", HitsOnly: true}},
+		{"common word domestic", ttdn.ArticleFilter{Query: "nam", Foreign: &domestic}},
 	}
 }
 
@@ -180,7 +185,8 @@ func (r reference) admits(a refArticle, f ttdn.ArticleFilter) bool {
 	switch {
 	case !f.From.IsZero() && a.Published.Before(f.From), !f.To.IsZero() && !a.Published.Before(f.To):
 		return false
-	case f.Language != nil && a.Language != *f.Language, f.Tone != nil && a.Tone != *f.Tone:
+	case f.Language != nil && a.Language != *f.Language, f.Tone != nil && a.Tone != *f.Tone,
+		f.Foreign != nil && a.Foreign != *f.Foreign:
 		return false
 	case f.HitsOnly && a.Priority == 0, f.Theme != nil && !slices.Contains(a.Themes, *f.Theme):
 		return false

@@ -12,6 +12,7 @@ package searchrank
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"ttdn/vntext"
 )
@@ -62,16 +63,21 @@ func splitWords(s string) []string {
 	return strings.FieldsFunc(s, func(r rune) bool { return !vntext.IsWordRune(r) })
 }
 
-// word is one word of a document: its bytes in the text and its folded
-// form in the tokens' shared buffer.
+// word is one word of a document: its bytes in the text, the fold of its
+// first rune, and, once a term needed it, its folded form in the tokens'
+// shared buffer.
 type word struct {
-	start, end   int // byte offsets in the text
-	fstart, fend int // offsets of the folded form in tokens.folded
+	start, end   int     // byte offsets in the text
+	fstart, fend int     // offsets of the folded form in tokens.folded; fstart < 0 until folded
+	head         [4]byte // the folded first rune (a letter of Vietnamese: one byte)
+	nhead        int8    // bytes of head; 0 when the first rune folds to nothing (a lone mark)
 }
 
-// tokens are the words of one text. Folding happens once per word into
-// one buffer, and a word's diacritic key only when a marked query term
-// folds to it: ranking a thousand candidates allocates next to nothing.
+// tokens are the words of one text. A word is folded only when the fold
+// of its first rune agrees with a query term's (most words of a candidate
+// are rejected by one byte), once, into one buffer; its diacritic key only
+// when a marked query term folds to it: ranking a thousand candidates
+// allocates next to nothing and folds a few words of each.
 type tokens struct {
 	text   string
 	words  []word
@@ -83,7 +89,12 @@ type tokens struct {
 func (t *tokens) split(text string) {
 	t.text, t.words, t.folded = text, t.words[:0], t.folded[:0]
 	start := -1
-	for i, r := range text {
+	for i := 0; i < len(text); {
+		c := text[i]
+		r, n := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
 		in := isWordRune(r)
 		if in && start < 0 {
 			start = i
@@ -91,30 +102,64 @@ func (t *tokens) split(text string) {
 			t.add(start, i)
 			start = -1
 		}
+		i += n
 	}
 	if start >= 0 {
 		t.add(start, len(text))
 	}
 }
 
-// isWordRune is vntext.IsWordRune with a fast path for ASCII.
+// wordRunes caches vntext.IsWordRune below U+2000 (Latin, its accents,
+// combining marks): the runes of Vietnamese text, without a table search.
+var wordRunes = func() (t [0x2000]bool) {
+	for r := range t {
+		t[r] = vntext.IsWordRune(rune(r))
+	}
+	return t
+}()
+
+// isWordRune is vntext.IsWordRune with a fast path for the runes above.
 func isWordRune(r rune) bool {
-	if r < 0x80 {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9'
+	if r >= 0 && r < 0x2000 {
+		return wordRunes[r]
 	}
 	return vntext.IsWordRune(r)
 }
 
 func (t *tokens) add(start, end int) {
-	fs := len(t.folded)
-	t.folded = vntext.AppendFold(t.folded, t.text[start:end])
-	t.words = append(t.words, word{start: start, end: end, fstart: fs, fend: len(t.folded)})
+	w := word{start: start, end: end, fstart: -1}
+	if c := t.text[start]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		w.head[0], w.nhead = c, 1
+	} else {
+		_, n := utf8.DecodeRuneInString(t.text[start:end])
+		w.nhead = int8(copy(w.head[:], vntext.AppendFold(w.head[:0], t.text[start:start+n])))
+	}
+	t.words = append(t.words, w)
+}
+
+// fold returns the folded form of word i, folding it on first use.
+func (t *tokens) fold(i int) []byte {
+	w := &t.words[i]
+	if w.fstart < 0 {
+		w.fstart = len(t.folded)
+		t.folded = vntext.AppendFold(t.folded, t.text[w.start:w.end])
+		w.fend = len(t.folded)
+	}
+	return t.folded[w.fstart:w.fend]
 }
 
 // matches reports whether word i satisfies term q.
 func (t *tokens) matches(q *Term, i int) bool {
 	w := &t.words[i]
-	f := t.folded[w.fstart:w.fend]
+	// The fold of the word starts with the fold of its first rune: where
+	// that disagrees with the term, the word cannot match.
+	if m := min(int(w.nhead), len(q.Folded)); string(w.head[:m]) != q.Folded[:m] {
+		return false
+	}
+	f := t.fold(i)
 	if q.Prefix {
 		if len(f) < len(q.Folded) || string(f[:len(q.Folded)]) != q.Folded {
 			return false

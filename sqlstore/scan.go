@@ -75,6 +75,10 @@ func (s timeScan) Scan(v any) error {
 	case []byte:
 		return s.Scan(string(v))
 	case string:
+		if t, ok := parseStoredUTC(v); ok {
+			*s.t = t
+			return nil
+		}
 		for _, layout := range timeLayouts {
 			if t, err := time.Parse(layout, v); err == nil {
 				*s.t = t.UTC()
