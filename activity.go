@@ -150,6 +150,7 @@ const (
 // matches the unit and every unit below it; From and To bound the start date.
 type ActivityFilter struct {
 	ID             *int64
+	IDs            []int64 // only these activities; nil: any
 	Type           *ActivityType
 	UnitID         *int64
 	TaskID         *int64

@@ -110,6 +110,9 @@ func activityFilterWhere(ctx context.Context, tx *Tx, f ttdn.ActivityFilter) (st
 	if f.ID != nil {
 		add("a.id = ?", *f.ID)
 	}
+	if f.IDs != nil {
+		add(idsIn("a.id", f.IDs), int64Args(f.IDs)...)
+	}
 	if f.Type != nil {
 		add("a.type = ?", string(*f.Type))
 	}
