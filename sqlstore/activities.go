@@ -58,12 +58,18 @@ func (s *ActivityService) FindActivities(ctx context.Context, f ttdn.ActivityFil
 	if err != nil {
 		return nil, 0, err
 	}
-	total, err := activityTotal(ctx, tx, filter, fargs)
-	if err != nil {
-		return nil, 0, err
+	total := -1
+	if !f.Choices {
+		if total, err = activityTotal(ctx, tx, filter, fargs); err != nil {
+			return nil, 0, err
+		}
 	}
 	scope, args := activityScope(ctx)
-	acts, err := findActivities(ctx, tx, scope+and(filter)+activityOrder(f.Sort)+limitClause(f.Limit, f.Offset), append(args, fargs...)...)
+	find := findActivities
+	if f.Choices {
+		find = findActivityRows
+	}
+	acts, err := find(ctx, tx, scope+and(filter)+activityOrder(f.Sort)+limitClause(f.Limit, f.Offset), append(args, fargs...)...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -182,6 +188,15 @@ func findActivityByID(ctx context.Context, tx *Tx, id int64) (*ttdn.Activity, er
 }
 
 func findActivities(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*ttdn.Activity, error) {
+	acts, err := findActivityRows(ctx, tx, whereOrder, args...)
+	if err != nil {
+		return nil, err
+	}
+	return acts, loadActivityLinks(ctx, tx, acts)
+}
+
+// findActivityRows reads activities without their links.
+func findActivityRows(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*ttdn.Activity, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+activityColumns+` FROM activities a WHERE `+whereOrder, args...)
 	if err != nil {
 		return nil, err
@@ -198,7 +213,7 @@ func findActivities(ctx context.Context, tx *Tx, whereOrder string, args ...any)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return acts, loadActivityLinks(ctx, tx, acts)
+	return acts, nil
 }
 
 // loadActivityLinks fills UnitIDs, TaskIDs and Themes of acts, one query per
