@@ -128,8 +128,17 @@ func activityFilterWhere(ctx context.Context, tx *Tx, f ttdn.ActivityFilter) (st
 			return "", nil, err
 		}
 		// IN (subquery) rather than a correlated EXISTS: SQLite then reads
-		// the unit's links once instead of probing for every activity.
-		add("a.id IN (SELECT u.activity_id FROM activity_units u WHERE u.unit_id IN ("+placeholders(len(ids))+"))", int64Args(ids)...)
+		// the unit's links once instead of probing for every activity. The
+		// dates are tested on the links too (0045), so only the window's
+		// links are read; the outer test of a.start_date stays the rule.
+		cond, uargs := "u.unit_id IN ("+placeholders(len(ids))+")", int64Args(ids)
+		if f.From != nil && !f.From.IsZero() {
+			cond, uargs = cond+" AND u.start_date >= ?", append(uargs, f.From.ISO())
+		}
+		if f.To != nil && !f.To.IsZero() {
+			cond, uargs = cond+" AND u.start_date <= ?", append(uargs, f.To.ISO())
+		}
+		add("a.id IN (SELECT u.activity_id FROM activity_units u WHERE "+cond+")", uargs...)
 	}
 	if f.TaskID != nil {
 		add("a.id IN (SELECT k.activity_id FROM activity_tasks k WHERE k.task_id = ?)", *f.TaskID)
