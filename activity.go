@@ -150,6 +150,7 @@ const (
 // matches the unit and every unit below it; From and To bound the start date.
 type ActivityFilter struct {
 	ID             *int64
+	IDs            []int64 // only these activities; nil: any
 	Type           *ActivityType
 	UnitID         *int64
 	TaskID         *int64
@@ -161,6 +162,11 @@ type ActivityFilter struct {
 	Sort           ActivitySort
 	Offset         int
 	Limit          int
+	// Choices asks for a picker's list: each activity's own fields without
+	// its units, tasks and themes, and no total (returned as -1) — a
+	// <select> shows neither, and counting a unit's year of activities
+	// cost the budget form as much as reading them.
+	Choices bool
 }
 
 // ActivityUpdate changes an activity. Version must equal its current

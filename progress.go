@@ -165,6 +165,7 @@ type UnitActivityFilter struct {
 
 // ProgressFilter selects progress updates.
 type ProgressFilter struct {
+	IDs    []int64 // only these updates; nil: any
 	TaskID *int64
 	UnitID *int64
 	Offset int

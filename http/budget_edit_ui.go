@@ -143,7 +143,7 @@ func (s *Server) loadBudgetOptions(r *http.Request, f *budgetForm) error {
 		return nil
 	}
 	from, to := ttdn.Date{Year: year, Month: 1, Day: 1}, ttdn.Date{Year: year, Month: 12, Day: 31}
-	o.Activities, _, err = s.cfg.Activities.FindActivities(ctx, ttdn.ActivityFilter{UnitID: &unitID, From: &from, To: &to, Limit: maxBudgetChoices})
+	o.Activities, _, err = s.cfg.Activities.FindActivities(ctx, ttdn.ActivityFilter{UnitID: &unitID, From: &from, To: &to, Limit: maxBudgetChoices, Choices: true})
 	return err
 }
 

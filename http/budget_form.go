@@ -34,6 +34,8 @@ type budgetOptions struct {
 	Tasks      []*ttdn.Task
 	Activities []*ttdn.Activity
 	Sources    []ttdn.FundingSource
+	// the pickers' options escaped once a page (budget_options_html.go)
+	taskOpts, activityOpts []optionHTML
 }
 
 // newBudgetForm fills the form from a stored estimate.

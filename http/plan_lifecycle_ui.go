@@ -57,7 +57,7 @@ func (s *Server) renderPlanWithError(w http.ResponseWriter, r *http.Request, id 
 		s.renderError(w, r, ferr)
 		return
 	}
-	view := newPlanView(plan, reqOf(r).user, ttdn.DateOf(s.now().In(vietnam)), "")
+	view := newPlanView(plan, reqOf(r).user, reqOf(r).lang, ttdn.DateOf(s.now().In(vietnam)), "")
 	if lerr := s.loadPlanLife(r, &view); lerr != nil {
 		s.renderError(w, r, lerr)
 		return

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"html/template"
 	"strings"
 
 	"ttdn"
@@ -17,6 +18,8 @@ type planView struct {
 	DutyN    int // the duties of section V, tracked like tasks
 	CanEdit  bool
 	Life     *planLife
+	// TaskList is Sections or Units written out (plan_tasks_html.go).
+	TaskList template.HTML
 }
 
 // taskRow is a task with what its row needs to show.
@@ -42,7 +45,7 @@ type unitTaskRow struct {
 	Role ttdn.TaskRole
 }
 
-func newPlanView(p *ttdn.Plan, u *ttdn.User, today ttdn.Date, mode string) planView {
+func newPlanView(p *ttdn.Plan, u *ttdn.User, lang string, today ttdn.Date, mode string) planView {
 	v := planView{Plan: p, ByUnits: mode == "units", TaskN: len(p.Tasks), DutyN: dutyCount(p),
 		CanEdit: ttdn.Can(u, ttdn.ActionUpdate, planResource(p))}
 	rows := make([]taskRow, len(p.Tasks))
@@ -54,6 +57,7 @@ func newPlanView(p *ttdn.Plan, u *ttdn.User, today ttdn.Date, mode string) planV
 	} else {
 		v.Sections = tasksBySection(p.Sections, rows)
 	}
+	v.TaskList = planTaskListHTML(lang, &v)
 	return v
 }
 

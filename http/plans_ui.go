@@ -73,7 +73,7 @@ func (s *Server) handlePlanView(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	view := newPlanView(plan, reqOf(r).user, ttdn.DateOf(s.now().In(vietnam)), r.URL.Query().Get("view"))
+	view := newPlanView(plan, reqOf(r).user, reqOf(r).lang, ttdn.DateOf(s.now().In(vietnam)), r.URL.Query().Get("view"))
 	if err := s.loadPlanLife(r, &view); err != nil {
 		s.renderError(w, r, err)
 		return

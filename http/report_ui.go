@@ -39,7 +39,7 @@ func (s *Server) newReportView(r *http.Request) (*reportView, error) {
 	if err != nil {
 		return nil, err
 	}
-	names, err := s.loadSourceNames(r, v.Report, v.Period)
+	names, err := s.loadSourceNames(r, v.Report, indicators)
 	if err != nil {
 		return nil, err
 	}

@@ -77,28 +77,65 @@ type sourceNames struct {
 	progress   map[int64]int64 // progress update → task
 }
 
-func (s *Server) loadSourceNames(r *http.Request, rep *ttdn.UnitReport, rp *ttdn.ReportPeriod) (*sourceNames, error) {
+func (s *Server) loadSourceNames(r *http.Request, rep *ttdn.UnitReport, indicators []*ttdn.Indicator) (*sourceNames, error) {
 	n := &sourceNames{activities: map[int64]string{}, progress: map[int64]int64{}}
-	if s.cfg.Activities != nil {
-		acts, _, err := s.cfg.Activities.FindActivities(r.Context(), ttdn.ActivityFilter{UnitID: &rep.UnitID,
-			From: &rp.CutOffFrom, To: &rp.CutOffTo, Limit: 2000})
+	acts, ups := citedRecords(rep, indicators)
+	if s.cfg.Activities != nil && len(acts) > 0 {
+		found, _, err := s.cfg.Activities.FindActivities(r.Context(), ttdn.ActivityFilter{IDs: acts, Limit: len(acts)})
 		if err != nil {
 			return nil, err
 		}
-		for _, a := range acts {
+		for _, a := range found {
 			n.activities[a.ID] = a.Title
 		}
 	}
-	if s.cfg.Progress != nil {
-		ups, _, err := s.cfg.Progress.FindProgressUpdates(r.Context(), ttdn.ProgressFilter{UnitID: &rep.UnitID, Limit: 2000})
+	if s.cfg.Progress != nil && len(ups) > 0 {
+		found, _, err := s.cfg.Progress.FindProgressUpdates(r.Context(), ttdn.ProgressFilter{IDs: ups, Limit: len(ups)})
 		if err != nil {
 			return nil, err
 		}
-		for _, u := range ups {
+		for _, u := range found {
 			n.progress[u.ID] = u.TaskID
 		}
 	}
 	return n, nil
+}
+
+// citedRecords are the activities and progress updates whose links the
+// report shows: the first maxSourceLinks activities of each value (links
+// stops there), every update (one the reader may not see takes no place).
+// Reading only these, not every record of the unit in the period, keeps
+// the page's cost from growing with the unit's activities.
+func citedRecords(rep *ttdn.UnitReport, indicators []*ttdn.Indicator) (acts, ups []int64) {
+	byCode := map[string]*ttdn.Indicator{}
+	for _, ind := range indicators {
+		byCode[ind.Code] = ind
+	}
+	seenAct, seenUp := map[int64]bool{}, map[int64]bool{}
+	for _, v := range rep.Values {
+		ind := byCode[v.Code]
+		if ind == nil {
+			continue
+		}
+		switch ind.Source {
+		case ttdn.SourceBudgetEstimated, ttdn.SourceBudgetAppraised, ttdn.SourceBudgetApproved,
+			ttdn.SourceBudgetAllocated, ttdn.SourceBudgetSpent,
+			ttdn.SourceCases, ttdn.SourceCasesClarified, ttdn.SourceCasesCountered, ttdn.SourceCaseResponseMinutes, ttdn.SourcePressFlagged:
+		case ttdn.SourceTasksCompleted, ttdn.SourceProgressUpdates:
+			for _, id := range v.SourceIDs {
+				if !seenUp[id] {
+					seenUp[id], ups = true, append(ups, id)
+				}
+			}
+		default:
+			for _, id := range v.SourceIDs[:min(len(v.SourceIDs), maxSourceLinks)] {
+				if !seenAct[id] {
+					seenAct[id], acts = true, append(acts, id)
+				}
+			}
+		}
+	}
+	return acts, ups
 }
 
 // links turns the IDs of one value into links, by the indicator's source.

@@ -58,12 +58,18 @@ func (s *ActivityService) FindActivities(ctx context.Context, f ttdn.ActivityFil
 	if err != nil {
 		return nil, 0, err
 	}
-	total, err := activityTotal(ctx, tx, filter, fargs)
-	if err != nil {
-		return nil, 0, err
+	total := -1
+	if !f.Choices {
+		if total, err = activityTotal(ctx, tx, filter, fargs); err != nil {
+			return nil, 0, err
+		}
 	}
 	scope, args := activityScope(ctx)
-	acts, err := findActivities(ctx, tx, scope+and(filter)+activityOrder(f.Sort)+limitClause(f.Limit, f.Offset), append(args, fargs...)...)
+	find := findActivities
+	if f.Choices {
+		find = findActivityRows
+	}
+	acts, err := find(ctx, tx, scope+and(filter)+activityOrder(f.Sort)+limitClause(f.Limit, f.Offset), append(args, fargs...)...)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -110,6 +116,9 @@ func activityFilterWhere(ctx context.Context, tx *Tx, f ttdn.ActivityFilter) (st
 	if f.ID != nil {
 		add("a.id = ?", *f.ID)
 	}
+	if f.IDs != nil {
+		add(idsIn("a.id", f.IDs), int64Args(f.IDs)...)
+	}
 	if f.Type != nil {
 		add("a.type = ?", string(*f.Type))
 	}
@@ -119,8 +128,17 @@ func activityFilterWhere(ctx context.Context, tx *Tx, f ttdn.ActivityFilter) (st
 			return "", nil, err
 		}
 		// IN (subquery) rather than a correlated EXISTS: SQLite then reads
-		// the unit's links once instead of probing for every activity.
-		add("a.id IN (SELECT u.activity_id FROM activity_units u WHERE u.unit_id IN ("+placeholders(len(ids))+"))", int64Args(ids)...)
+		// the unit's links once instead of probing for every activity. The
+		// dates are tested on the links too (0045), so only the window's
+		// links are read; the outer test of a.start_date stays the rule.
+		cond, uargs := "u.unit_id IN ("+placeholders(len(ids))+")", int64Args(ids)
+		if f.From != nil && !f.From.IsZero() {
+			cond, uargs = cond+" AND u.start_date >= ?", append(uargs, f.From.ISO())
+		}
+		if f.To != nil && !f.To.IsZero() {
+			cond, uargs = cond+" AND u.start_date <= ?", append(uargs, f.To.ISO())
+		}
+		add("a.id IN (SELECT u.activity_id FROM activity_units u WHERE "+cond+")", uargs...)
 	}
 	if f.TaskID != nil {
 		add("a.id IN (SELECT k.activity_id FROM activity_tasks k WHERE k.task_id = ?)", *f.TaskID)
@@ -179,6 +197,15 @@ func findActivityByID(ctx context.Context, tx *Tx, id int64) (*ttdn.Activity, er
 }
 
 func findActivities(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*ttdn.Activity, error) {
+	acts, err := findActivityRows(ctx, tx, whereOrder, args...)
+	if err != nil {
+		return nil, err
+	}
+	return acts, loadActivityLinks(ctx, tx, acts)
+}
+
+// findActivityRows reads activities without their links.
+func findActivityRows(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*ttdn.Activity, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+activityColumns+` FROM activities a WHERE `+whereOrder, args...)
 	if err != nil {
 		return nil, err
@@ -195,7 +222,7 @@ func findActivities(ctx context.Context, tx *Tx, whereOrder string, args ...any)
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	return acts, loadActivityLinks(ctx, tx, acts)
+	return acts, nil
 }
 
 // loadActivityLinks fills UnitIDs, TaskIDs and Themes of acts, one query per

@@ -38,6 +38,8 @@ func TestFindActivitiesFilters(t *testing.T) {
 		}{
 			{"all newest first", ttdn.ActivityFilter{}, []string{"Ấn phẩm biên giới", "Đăng tin đầu tư", "Chương trình tiếng Khmer", "Bồi dưỡng nghiệp vụ", "Họp báo về du lịch"}},
 			{"type", ttdn.ActivityFilter{Type: &typ}, []string{"Chương trình tiếng Khmer"}},
+			{"ids", ttdn.ActivityFilter{IDs: []int64{press.ID, media.ID, 99999999}}, []string{"Chương trình tiếng Khmer", "Họp báo về du lịch"}},
+			{"no ids: none", ttdn.ActivityFilter{IDs: []int64{}}, nil},
 			{"unit with units below", ttdn.ActivityFilter{UnitID: &w.unitA.ID}, []string{"Ấn phẩm biên giới", "Bồi dưỡng nghiệp vụ", "Họp báo về du lịch"}},
 			{"theme", ttdn.ActivityFilter{Theme: &theme}, []string{"Đăng tin đầu tư", "Họp báo về du lịch"}},
 			{"dates", ttdn.ActivityFilter{From: &from, To: &to}, []string{"Đăng tin đầu tư", "Chương trình tiếng Khmer", "Bồi dưỡng nghiệp vụ"}},

@@ -79,7 +79,7 @@ func insertActivityLinks(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 			continue
 		}
 		seen[id] = true
-		if _, err := tx.exec(ctx, `INSERT INTO activity_units (activity_id, unit_id, position) VALUES (?, ?, ?)`, a.ID, id, i); err != nil {
+		if _, err := tx.exec(ctx, `INSERT INTO activity_units (activity_id, unit_id, position, start_date) VALUES (?, ?, ?, ?)`, a.ID, id, i, a.StartDate.ISO()); err != nil {
 			return err
 		}
 	}

@@ -125,6 +125,13 @@ func TestProgressUpdate(t *testing.T) {
 		if err != nil || total != 1 || list[0].Text != u.Text || *list[0].Percent != 30 || list[0].Date != date(2019, 3, 2) {
 			t.Fatalf("updates: %v (total %d), %v", list, total, err)
 		}
+		// By IDs, as the unit report names the updates it cites.
+		if list, total, err = w.progress.FindProgressUpdates(as(w.officerB), ttdn.ProgressFilter{IDs: []int64{u.ID, 99999999}}); err != nil || total != 1 || len(list) != 1 || list[0].ID != u.ID {
+			t.Fatalf("updates by ids: %v (total %d), %v", list, total, err)
+		}
+		if list, total, err = w.progress.FindProgressUpdates(as(w.officerB), ttdn.ProgressFilter{IDs: []int64{}}); err != nil || total != 0 || len(list) != 0 {
+			t.Fatalf("no ids: %v (total %d), %v", list, total, err)
+		}
 	})
 }
 

@@ -18,6 +18,9 @@ func (s *ProgressService) FindProgressUpdates(ctx context.Context, f ttdn.Progre
 	defer tx.Rollback()
 	scope, args := taskScope(ctx)
 	where := []string{scope}
+	if f.IDs != nil {
+		where, args = append(where, idsIn("pu.id", f.IDs)), append(args, int64Args(f.IDs)...)
+	}
 	if f.TaskID != nil {
 		where, args = append(where, "pu.task_id = ?"), append(args, *f.TaskID)
 	}
