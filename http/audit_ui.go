@@ -102,21 +102,9 @@ func parseAuditQuery(r *http.Request) (auditQuery, ttdn.AuditFilter, error) {
 	if q.Action != "" {
 		f.Action = &q.Action
 	}
-	from, err := ttdn.ParseDate(q.From)
-	if err != nil {
-		return q, f, err
-	}
-	to, err := ttdn.ParseDate(q.To)
-	if err != nil {
-		return q, f, err
-	}
-	if !from.IsZero() {
-		f.From = from.Time(vietnam)
-	}
-	if !to.IsZero() {
-		f.To = to.Time(vietnam).AddDate(0, 0, 1)
-	}
-	return q, f, nil
+	var err error
+	f.From, f.To, err = dayRange(q.From, q.To)
+	return q, f, err
 }
 
 // auditExportLimit bounds one export; narrower filters export the rest.

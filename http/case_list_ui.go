@@ -79,21 +79,9 @@ func (f caseListFilter) filter(now time.Time) (ttdn.CaseFilter, error) {
 	if id, err := strconv.ParseInt(f.Unit, 10, 64); err == nil {
 		out.UnitID = &id
 	}
-	from, err := ttdn.ParseDate(f.From)
-	if err != nil {
-		return out, err
-	}
-	to, err := ttdn.ParseDate(f.To)
-	if err != nil {
-		return out, err
-	}
-	if !from.IsZero() {
-		out.From = from.Time(vietnam)
-	}
-	if !to.IsZero() {
-		out.To = to.Time(vietnam).AddDate(0, 0, 1)
-	}
-	return out, nil
+	var err error
+	out.From, out.To, err = dayRange(f.From, f.To)
+	return out, err
 }
 
 func (s *Server) handleCaseList(w http.ResponseWriter, r *http.Request) {

@@ -25,19 +25,9 @@ func pressFilterFrom(q url.Values) pressFilter {
 // "to" day included; a date that does not parse is refused by name.
 func (f pressFilter) filter() (ttdn.ArticleFilter, error) {
 	out := ttdn.ArticleFilter{Query: f.Query}
-	from, err := ttdn.ParseDate(f.From)
-	if err != nil {
+	var err error
+	if out.From, out.To, err = dayRange(f.From, f.To); err != nil {
 		return out, err
-	}
-	to, err := ttdn.ParseDate(f.To)
-	if err != nil {
-		return out, err
-	}
-	if !from.IsZero() {
-		out.From = from.Time(vietnam)
-	}
-	if !to.IsZero() {
-		out.To = to.Time(vietnam).AddDate(0, 0, 1)
 	}
 	if id, err := strconv.ParseInt(f.Source, 10, 64); err == nil {
 		out.SourceID = &id
