@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"net/http"
 	"strings"
 	"testing"
@@ -25,19 +26,7 @@ func TestBrowserNarrowScreens(t *testing.T) {
 	f := permFixture(t, db, ttdn.Internal)
 	base := serve(t, f.h)
 	ctx := newBrowser(t, bin)
-	if err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(narrowWidth, 844),
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.CSS(`#username`)),
-		chromedp.SendKeys(chromedp.CSS(`#username`), "coordinator"),
-		chromedp.SendKeys(chromedp.CSS(`#password`), testPassword),
-		chromedp.Click(chromedp.CSS(`form.login button[type=submit]`)),
-		// The login page has a main h1 too: wait for what only a signed-in
-		// page has, or the first Navigate below aborts the login's own.
-		chromedp.WaitReady(chromedp.CSS(`a.who`)),
-	); err != nil {
-		t.Fatalf("log in: %v", err)
-	}
+	narrowLogin(t, ctx, base, "coordinator")
 	walked := 0
 	for _, pattern := range f.srv.Routes() {
 		method, path := f.permPath(pattern)
@@ -77,4 +66,14 @@ func skipNarrow(path string) bool {
 		}
 	}
 	return false
+}
+
+// narrowLogin sets a phone's viewport and logs in as name, waiting until
+// the log-in page is gone (it has a main h1 too), so the next navigation
+// never aborts the one the form started.
+func narrowLogin(t *testing.T, ctx context.Context, base, name string) {
+	t.Helper()
+	b := &browserSession{t: t, ctx: ctx, base: base}
+	b.do("phone viewport", chromedp.EmulateViewport(narrowWidth, 844))
+	b.login(name, "/")
 }

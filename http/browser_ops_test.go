@@ -25,17 +25,7 @@ func TestBrowserAdminOpsNarrow(t *testing.T) {
 	}
 	base := serve(t, f.h)
 	ctx := newBrowser(t, bin)
-	if err := chromedp.Do(ctx,
-		chromedp.EmulateViewport(narrowWidth, 844),
-		chromedp.Navigate(base+"/login"),
-		chromedp.WaitVisible(chromedp.CSS(`#username`)),
-		chromedp.SendKeys(chromedp.CSS(`#username`), "admin"),
-		chromedp.SendKeys(chromedp.CSS(`#password`), testPassword),
-		chromedp.Click(chromedp.CSS(`form.login button[type=submit]`)),
-		chromedp.WaitReady(chromedp.CSS(`a.who`)),
-	); err != nil {
-		t.Fatalf("log in: %v", err)
-	}
+	narrowLogin(t, ctx, base, "admin")
 	check := func(what string) {
 		width, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.documentElement.scrollWidth`))
 		if err != nil {

@@ -24,14 +24,7 @@ func TestBrowserReviewHitToPublishedRebuttal(t *testing.T) {
 		row := `#review-` + itoa(item.ID)
 
 		b.login("monitor", "/press/review")
-		b.do("open a case from the queue",
-			chromedp.WaitVisible(chromedp.CSS(row)),
-			chromedp.Click(chromedp.CSS(row+` a[data-open-case]`)),
-			chromedp.WaitVisible(chromedp.CSS(`#case-item`)),
-			chromedp.SetValue(chromedp.CSS(`#claim`), "Cửa khẩu Mộc Bài bị đóng cửa vô thời hạn."),
-			chromedp.Click(chromedp.CSS(`#open-case`)),
-			chromedp.WaitVisible(chromedp.CSS(`#case-facts`)),
-		)
+		b.openCaseFromQueue(row)
 		page := b.location()
 		if got := b.text(`#case-stage`); got != "Phát hiện" {
 			t.Fatalf("a new case is at stage %q", got)
@@ -109,4 +102,18 @@ func TestBrowserReviewHitToPublishedRebuttal(t *testing.T) {
 			}
 		}
 	})
+}
+
+// openCaseFromQueue opens a case from the review queue's row for the
+// Mộc Bài item, with its claim, and waits for the case page.
+func (b *browserSession) openCaseFromQueue(row string) {
+	b.t.Helper()
+	b.do("open a case from the queue",
+		chromedp.WaitVisible(chromedp.CSS(row)),
+		chromedp.Click(chromedp.CSS(row+` a[data-open-case]`)),
+		chromedp.WaitVisible(chromedp.CSS(`#case-item`)),
+		chromedp.SetValue(chromedp.CSS(`#claim`), "Cửa khẩu Mộc Bài bị đóng cửa vô thời hạn."),
+		chromedp.Click(chromedp.CSS(`#open-case`)),
+		chromedp.WaitVisible(chromedp.CSS(`#case-facts`)),
+	)
 }

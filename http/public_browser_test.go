@@ -28,14 +28,7 @@ func TestBrowserPublicSite(t *testing.T) {
 		row := `#review-` + itoa(item.ID)
 
 		b.login("monitor", "/press/review")
-		b.do("open a case from the queue",
-			chromedp.WaitVisible(chromedp.CSS(row)),
-			chromedp.Click(chromedp.CSS(row+` a[data-open-case]`)),
-			chromedp.WaitVisible(chromedp.CSS(`#case-item`)),
-			chromedp.SetValue(chromedp.CSS(`#claim`), "Cửa khẩu Mộc Bài bị đóng cửa vô thời hạn."),
-			chromedp.Click(chromedp.CSS(`#open-case`)),
-			chromedp.WaitVisible(chromedp.CSS(`#case-facts`)),
-		)
+		b.openCaseFromQueue(row)
 		page := b.location()
 		b.do("assess as public",
 			chromedp.SetValue(chromedp.CSS(`#verdict`), "false"),
