@@ -93,7 +93,8 @@ func (s *PressService) FindArticleByID(ctx context.Context, id int64) (*ttdn.Art
 	} else if len(list) == 0 {
 		return nil, errArticleNotFound()
 	}
-	return list[0], nil
+	list[0].EarlierTitles, err = earlierTitles(ctx, tx, id)
+	return list[0], err
 }
 
 // SearchArticles returns the articles the filter selects, newest stored
