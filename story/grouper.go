@@ -145,11 +145,14 @@ func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 				continue
 			}
 			seen[s] = true
-			if g.storyConflicts(f, g.slot(s).story) {
+			if g.storyConflicts(f, s) {
 				continue
 			}
 			sim := g.df.cosine(f, o, na, g.norm(s))
-			if sim >= g.opt.Threshold && (sim > bestSim || sim == bestSim && s > best) {
+			if sim < g.opt.Threshold && !g.confirm(f, o, sim) {
+				continue
+			}
+			if sim > bestSim || sim == bestSim && s > best {
 				best, bestSim = s, sim
 			}
 		}
@@ -157,16 +160,24 @@ func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 	return best, bestSim
 }
 
-// storyConflicts reports f conflicting with a remembered item of story:
-// links are transitive, so "vào bán kết" must not join the story of "vào
-// chung kết" through a third item that conflicts with neither.
-func (g *Grouper) storyConflicts(f *Features, story int64) bool {
-	st := g.stats[story]
+// storyConflicts reports f conflicting with item s, or in anything but
+// its figures with another remembered item of s's story: links are
+// transitive, so "vào bán kết" must not join the story of "vào chung
+// kết" through a third item that conflicts with neither. Figures other
+// than dates are checked against s alone: the figures of one running
+// story move ("83 người ngộ độc", "hơn 170 người", "gần 300 người"), and
+// the rounds, dates and stages that tell sibling events apart are
+// checked against every member.
+func (g *Grouper) storyConflicts(f *Features, s int64) bool {
+	if conflict(f, &g.slot(s).f) {
+		return true
+	}
+	st := g.stats[g.slot(s).story]
 	if st == nil {
 		return false
 	}
 	for _, m := range st.members {
-		if g.alive(m) && conflict(f, &g.slot(m).f) {
+		if m != s && g.alive(m) && hardConflict(f, &g.slot(m).f) {
 			return true
 		}
 	}
@@ -286,4 +297,42 @@ func abs(x int64) int64 {
 		return -x
 	}
 	return x
+}
+
+// The confirm stage. Two outlets often headline one event in other words
+// ("Nổ lớn ở thủ đô New Delhi …, nhiều người chết" / "Xe phát nổ giữa thủ
+// đô Ấn Độ, 13 người chết": similarity 0.23), and each writes its own
+// summary. Such a pair — below the threshold but at least confirmFloor
+// similar, at most confirmGap apart, and free of conflicts like any
+// link — is one story when the summaries agree: their own IDF-weighted
+// cosine is at least confirmBody, or at least confirmBodyNames while the
+// names and figures of the two items (entities.go) mostly agree: the
+// entity mass they share is at least confirmNames of the smaller item's,
+// in at least confirmShared entity tokens. Sibling events of one topic
+// share names too, but rarely the same day with summaries telling the
+// same facts.
+const (
+	confirmFloor     = 0.20
+	confirmGap       = 24 * 3600
+	confirmBody      = 0.16
+	confirmBodyNames = 0.08
+	confirmNames     = 0.75
+	confirmShared    = 4
+)
+
+// confirm reports a weak link (sim below the threshold) confirmed by the
+// summaries and the entities.
+func (g *Grouper) confirm(f, o *Features, sim float64) bool {
+	if sim < confirmFloor || f.unix == 0 || o.unix == 0 || abs(f.unix-o.unix) > confirmGap {
+		return false
+	}
+	body := g.df.partCosine(f, o, 1)
+	if body >= confirmBody {
+		return true
+	}
+	if body < confirmBodyNames {
+		return false
+	}
+	share, n := g.df.entities(f, o)
+	return share >= confirmNames && n >= confirmShared
 }
