@@ -19,7 +19,7 @@ import (
 // entityHashes returns the sorted hashes (the same as tokens') of the
 // entity words and word pairs of text.
 func entityHashes(text string, buf []byte) ([]uint32, []byte) {
-	var out []uint32
+	out := make([]uint32, 0, 16)
 	var prev uint64 // hash of the previous capitalised word in the run, or 0
 	sentence := true
 	start := -1
@@ -39,10 +39,14 @@ func entityHashes(text string, buf []byte) ([]uint32, []byte) {
 		if start >= 0 {
 			word := text[start:i]
 			first, _ := utf8.DecodeRuneInString(word)
-			buf = vntext.AppendFold(buf[:0], word)
-			h := fnv64(spelling(buf))
+			upper, digit := unicode.IsUpper(first), '0' <= first && first <= '9'
+			var h uint64
+			if upper || digit { // only names and numbers are hashed
+				buf = vntext.AppendFold(buf[:0], word)
+				h = fnv64(spelling(buf))
+			}
 			switch {
-			case unicode.IsUpper(first):
+			case upper:
 				if !sentence || prev != 0 {
 					out = append(out, uint32(h))
 				}
@@ -50,7 +54,7 @@ func entityHashes(text string, buf []byte) ([]uint32, []byte) {
 					out = append(out, uint32(splitmix(prev*31+h)))
 				}
 				prev = h
-			case unicode.IsDigit(first) && significant(buf) >= 2:
+			case digit && significant(buf) >= 2:
 				out = append(out, uint32(h))
 				prev = 0
 			default:
