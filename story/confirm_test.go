@@ -34,17 +34,24 @@ func TestEntityTokens(t *testing.T) {
 // TestConfirmedLinksOnSample: every link below the threshold that
 // grouping the shared sample makes is one the confirm stage allows —
 // other outlet, at most confirmGap apart, at least confirmFloor similar
-// — so the weak evidence never links one outlet's own articles.
+// — so the weak evidence never links one outlet's own articles; and
+// items of one outlet are linked only at sameOutletThreshold or above.
 func TestConfirmedLinksOnSample(t *testing.T) {
 	items := loadNews(t)
 	g := New(Options{})
 	weak := 0
 	for i, a := range g.Group(items) {
-		if a.Match < 0 || a.Duplicate || a.Similarity >= g.opt.Threshold {
+		if a.Match < 0 || a.Duplicate {
+			continue
+		}
+		m := items[a.Match]
+		if Outlet(m.Source) == Outlet(items[i].Source) && a.Similarity < sameOutletThreshold {
+			t.Errorf("one outlet's items linked at %.2f: %q → %q", a.Similarity, items[i].Title, m.Title)
+		}
+		if a.Similarity >= g.opt.Threshold {
 			continue
 		}
 		weak++
-		m := items[a.Match]
 		if Outlet(m.Source) == Outlet(items[i].Source) || items[i].Time.Sub(m.Time).Abs().Seconds() > confirmGap ||
 			a.Similarity < confirmFloor {
 			t.Errorf("weak link %q → %q (%.2f)", items[i].Title, m.Title, a.Similarity)
