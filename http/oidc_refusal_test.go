@@ -12,12 +12,13 @@ import (
 )
 
 // TestSignOnRefusalsAuditedNoTOTPBypass: every refused sign-on (no
-// account, a disabled account, a bad token, a wrong state, no cookie) is
+// account, a disabled account, a bad token, a wrong state, no cookie, a
+// NUL in the identity's claims — a 500 on PostgreSQL before) is
 // in the audit log as a failed log-in by single sign-on, naming the
 // account only when one has the identity's name; a disabled account gets
-// no session; and an account with two-step verification on is asked its
-// code after the provider, as after a password — single sign-on is no way
-// around it.
+// no session; the page to return to stays on this site; and an account
+// with two-step verification on is asked its code after the provider, as
+// after a password — single sign-on is no way around it.
 func TestSignOnRefusalsAuditedNoTOTPBypass(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f, p := signOnFixture(t, db)
@@ -48,6 +49,8 @@ func TestSignOnRefusalsAuditedNoTOTPBypass(t *testing.T) {
 			{name: "expired token", identity: map[string]any{"sub": "z", "preferred_username": "officer"},
 				spoil: func(m map[string]any) { m["exp"] = time.Now().Add(-time.Hour).Unix() }},
 			{name: "wrong state", identity: map[string]any{"sub": "z", "preferred_username": "officer"}, state: true},
+			{name: "NUL in the user name", identity: map[string]any{"sub": "n", "preferred_username": "offi\x00cer"}},
+			{name: "NUL in the e-mail", identity: map[string]any{"sub": "m", "email": "taichinh\x00@tayninh.gov.vn", "email_verified": true}},
 		}
 		for _, c := range cases {
 			before := len(f.auditRows(t, "login_failed"))
@@ -76,6 +79,15 @@ func TestSignOnRefusalsAuditedNoTOTPBypass(t *testing.T) {
 			t.Errorf("callback without its cookie: %d", w.Code)
 		} else if len(f.auditRows(t, "login_failed")) != before+1 {
 			t.Error("a callback without its cookie is not audited")
+		}
+
+		// The page to return to is a path on this site, whatever the link said.
+		for _, target := range []string{"/\t/evil.example", "//evil.example", "/\\evil.example", "/%2F%09%2Fevil.example",
+			"javascript:alert(1)", "https://evil.example", "/./\\evil.example"} {
+			p.LogInAs(map[string]any{"sub": "sso-1", "preferred_username": "officer"})
+			if w := f.signOn(t, target, false); w.Code != http.StatusSeeOther || w.Header().Get("Location") != "/" {
+				t.Errorf("sign-on with next=%q: %d Location %q, want 303 /", target, w.Code, w.Header().Get("Location"))
+			}
 		}
 
 		// TOTP on: the provider's word is not the second factor.

@@ -79,6 +79,12 @@ func (s *Server) handleSignOnCallback(w http.ResponseWriter, r *http.Request) {
 		s.signOnFailed(w, r, errSignOnFailed, "", "sso_token")
 		return
 	}
+	// Claims are text from outside: one holding a NUL or invalid UTF-8
+	// names no account (and would fail the query on PostgreSQL).
+	if !ttdn.IsCleanText(claims.PreferredUsername) || !ttdn.IsCleanText(claims.Email) {
+		s.signOnFailed(w, r, errSignOnUnknown, "", "sso_no_account")
+		return
+	}
 	u, err := s.cfg.SignOn.FindSignOnUser(ctx, claims.PreferredUsername, claims.Email, claims.EmailVerified)
 	if err != nil {
 		if ttdn.ErrorCode(err) != ttdn.ENOTFOUND {
