@@ -13,7 +13,9 @@ import (
 
 // TestSignOnRefusalsAuditedNoTOTPBypass: every refused sign-on (no
 // account, a disabled account, a bad token, a wrong state, no cookie, a
-// NUL in the identity's claims — a 500 on PostgreSQL before) is
+// NUL in the identity's claims — a 500 on PostgreSQL before —, and an
+// account that reads secrets reached by e-mail, an address the
+// administrator may have set) is
 // in the audit log as a failed log-in by single sign-on, naming the
 // account only when one has the identity's name; a disabled account gets
 // no session; the page to return to stays on this site; and an account
@@ -36,6 +38,7 @@ func TestSignOnRefusalsAuditedNoTOTPBypass(t *testing.T) {
 		}
 		set(`UPDATE users SET disabled = ? WHERE username = 'finance'`, true)
 		set(`UPDATE users SET totp_enabled = ? WHERE username = 'admin'`, true)
+		set(`UPDATE users SET email = 'dieuphoi@tayninh.gov.vn' WHERE username = 'coordinator'`)
 
 		cases := []struct {
 			name     string
@@ -49,6 +52,10 @@ func TestSignOnRefusalsAuditedNoTOTPBypass(t *testing.T) {
 			{name: "expired token", identity: map[string]any{"sub": "z", "preferred_username": "officer"},
 				spoil: func(m map[string]any) { m["exp"] = time.Now().Add(-time.Hour).Unix() }},
 			{name: "wrong state", identity: map[string]any{"sub": "z", "preferred_username": "officer"}, state: true},
+			// The administrator edits e-mail addresses: one of theirs put on
+			// a coordinator's account must not open it.
+			{name: "a secret reader by e-mail", identity: map[string]any{"sub": "e", "preferred_username": "it.staff",
+				"email": "dieuphoi@tayninh.gov.vn", "email_verified": true}},
 			{name: "NUL in the user name", identity: map[string]any{"sub": "n", "preferred_username": "offi\x00cer"}},
 			{name: "NUL in the e-mail", identity: map[string]any{"sub": "m", "email": "taichinh\x00@tayninh.gov.vn", "email_verified": true}},
 		}

@@ -43,6 +43,12 @@ func (s *AuthService) FindSignOnUser(ctx context.Context, username, email string
 	if len(users) != 1 || users[0].Disabled {
 		return nil, errNoSignOnAccount()
 	}
+	// The administrator edits e-mail addresses (and reads no secrets): an
+	// account that reads secrets signs on by its user name only, or the
+	// administrator could point it at an identity of their own.
+	if users[0].Role.ReadsSecrets() {
+		return nil, errNoSignOnAccount()
+	}
 	return users[0], nil
 }
 
