@@ -32,6 +32,11 @@ const (
 	AccountGrantRole     AccountRequestKind = "role"     // give the account Role
 	AccountResetPassword AccountRequestKind = "password" // set a new password (its hash is kept)
 	AccountResetTOTP     AccountRequestKind = "totp"     // turn two-step verification off (lost phone)
+	// AccountOpen opens a new account created with Role: an account made
+	// by an administrator with a role that reads secrets stays disabled
+	// until a leader confirms, or the administrator, who set its password,
+	// would log in as it.
+	AccountOpen AccountRequestKind = "open"
 )
 
 // Label names the kind in Vietnamese.
@@ -43,6 +48,8 @@ func (k AccountRequestKind) Label() string {
 		return "Đặt lại mật khẩu"
 	case AccountResetTOTP:
 		return "Tắt xác thực hai bước"
+	case AccountOpen:
+		return "Mở tài khoản mới có vai trò"
 	}
 	return string(k)
 }

@@ -182,6 +182,7 @@ type ProgressService interface {
 	// its last update and whether it is stale.
 	FindUnitActivity(ctx context.Context, f UnitActivityFilter) ([]*UnitActivity, error)
 	// BulkUpdate sets status and/or adds one update to every task of ids,
-	// all or nothing.
-	BulkUpdate(ctx context.Context, ids []int64, status *TaskStatus, update *ProgressUpdate) error
+	// all or nothing. Every task must be one of plan planID's: a task of
+	// another plan is refused as one that does not exist.
+	BulkUpdate(ctx context.Context, planID int64, ids []int64, status *TaskStatus, update *ProgressUpdate) error
 }

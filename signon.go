@@ -11,4 +11,9 @@ type SignOnService interface {
 	// username, or (when emailVerified) whose e-mail is email and no other
 	// account's is; ENOTFOUND otherwise.
 	FindSignOnUser(ctx context.Context, username, email string, emailVerified bool) (*User, error)
+	// SignOnRefused audits a refused sign-on ("login_failed", step sso)
+	// with why (a code the audit view puts into words); username (the
+	// identity's, "" when none was proved) names the account only when
+	// one has that name.
+	SignOnRefused(ctx context.Context, username, reason string) error
 }

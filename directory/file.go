@@ -45,6 +45,14 @@ func ReadFile(name string, data []byte) ([]*ttdn.DirectoryRow, error) {
 	if err != nil {
 		return nil, err
 	}
+	// A NUL (valid UTF-8, and "_x0000_" in a spreadsheet) is removed from
+	// every cell, as from every text ttdn takes in (ttdn.CleanText):
+	// PostgreSQL refuses it, SQLite would store it.
+	for _, rec := range records {
+		for i, cell := range rec {
+			rec[i] = ttdn.CleanText(cell)
+		}
+	}
 	// A spreadsheet may carry a title above the headings (the export's
 	// XLSX does): the headings are the first row with the name column.
 	first := 0

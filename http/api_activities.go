@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"ttdn"
@@ -74,6 +75,7 @@ func (s *Server) apiActivityCreate(ctx context.Context, in *activityInput) (*ttd
 	if err != nil {
 		return nil, apiField("details", err)
 	}
+	cleanStrings(reflect.ValueOf(details))
 	a := &ttdn.Activity{Type: in.Type, Title: strings.TrimSpace(in.Title), Summary: strings.TrimSpace(in.Summary),
 		StartDate: in.StartDate, EndDate: in.EndDate, Place: strings.TrimSpace(in.Place), UnitIDs: in.UnitIDs,
 		TaskIDs: in.TaskIDs, Themes: in.Themes, Classification: in.Classification, Details: details}
@@ -111,6 +113,7 @@ func (s *Server) apiActivityUpdate(ctx context.Context, id int64, version int, i
 		if err != nil {
 			return nil, apiField("details", err)
 		}
+		cleanStrings(reflect.ValueOf(d))
 		upd.Details = &d
 	}
 	return s.cfg.Activities.UpdateActivity(ctx, id, upd)

@@ -48,7 +48,7 @@ func (s *Server) apiBulkUpdate(ctx context.Context, planID int64, in *bulkInput)
 			return nil, apiField("task_ids", ttdn.Errorf(ttdn.EINVALID, "Nhiệm vụ %d không thuộc kế hoạch này.", "Task %d is not in this plan.", id))
 		}
 	}
-	if err := s.cfg.Progress.BulkUpdate(ctx, in.TaskIDs, in.Status, upd); err != nil {
+	if err := s.cfg.Progress.BulkUpdate(ctx, planID, in.TaskIDs, in.Status, upd); err != nil {
 		return nil, err
 	}
 	for _, id := range in.TaskIDs {

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"net/http"
+	"reflect"
 	"strings"
 
 	"ttdn"
@@ -167,7 +168,61 @@ func decodeJSON(r *http.Request, v any) error {
 	if dec.More() {
 		return ttdn.Errorf(ttdn.EINVALID, "Nội dung JSON thừa dữ liệu sau đối tượng.", "Trailing data after the JSON object.")
 	}
+	cleanStrings(reflect.ValueOf(v))
 	return nil
+}
+
+// cleanStrings runs ttdn.CleanText over every string a decoded body holds
+// (fields, slices, map keys and values, behind pointers): "\u0000" is valid
+// JSON and decodes to a NUL, which PostgreSQL refuses in text and SQLite
+// stores — the JSON door is cleaned like forms, queries and files.
+func cleanStrings(v reflect.Value) {
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			cleanStrings(v.Elem())
+		}
+	case reflect.Interface:
+		if !v.IsNil() && v.CanSet() {
+			c := reflect.New(v.Elem().Type()).Elem()
+			c.Set(v.Elem())
+			cleanStrings(c)
+			v.Set(c)
+		}
+	case reflect.Struct:
+		for i := range v.NumField() {
+			if f := v.Field(i); f.CanSet() {
+				cleanStrings(f)
+			}
+		}
+	case reflect.Slice, reflect.Array:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return // raw bytes (json.RawMessage): their decoder's caller cleans them
+		}
+		for i := range v.Len() {
+			cleanStrings(v.Index(i))
+		}
+	case reflect.Map:
+		if v.IsNil() {
+			return
+		}
+		for _, k := range v.MapKeys() {
+			val := reflect.New(v.Type().Elem()).Elem()
+			val.Set(v.MapIndex(k))
+			cleanStrings(val)
+			ck := reflect.New(k.Type()).Elem()
+			ck.Set(k)
+			cleanStrings(ck)
+			if !ck.Equal(k) {
+				v.SetMapIndex(k, reflect.Value{})
+			}
+			v.SetMapIndex(ck, val)
+		}
+	case reflect.String:
+		if v.CanSet() && !ttdn.IsCleanText(v.String()) {
+			v.SetString(ttdn.CleanText(v.String()))
+		}
+	}
 }
 
 // jsonError turns a decoding error into a message naming the field.

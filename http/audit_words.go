@@ -84,6 +84,16 @@ var auditFieldWords = map[string][2]string{
 	"stage": {"Giai đoạn", "Stage"}, "lead_unit_id": {"Đơn vị chủ trì", "Lead unit"},
 }
 
+// auditValueWords are the words of coded values the audit records: why a
+// single sign-on was refused.
+var auditValueWords = map[string][2]string{
+	"sso_no_cookie":  {"không có phiên đăng nhập một cửa đang chờ", "no single sign-on was waiting (no cookie)"},
+	"sso_state":      {"nhà cung cấp báo lỗi hoặc mã trạng thái không khớp", "the provider answered an error or the state did not match"},
+	"sso_exchange":   {"không đổi được mã lấy thẻ định danh", "the code could not be exchanged for an ID token"},
+	"sso_token":      {"thẻ định danh không hợp lệ", "the ID token was invalid"},
+	"sso_no_account": {"danh tính không gắn với tài khoản nào đang hoạt động", "the identity matches no enabled account"},
+}
+
 // hiddenAuditFields are never listed as changes: they move with every write.
 var hiddenAuditFields = map[string]bool{"version": true, "updated_at": true, "created_at": true, "id": true,
 	"search_key": true, "title_key": true, "revision": true, "warnings": true}
@@ -179,6 +189,9 @@ func fieldWords(field, lang string) string {
 // displayValue shows a stored value as people write it: dates dd/mm/yyyy,
 // times in Vietnam, true/false as có/không, zero dates as nothing.
 func displayValue(v, lang string) string {
+	if w, ok := auditValueWords[v]; ok {
+		return map[bool]string{true: w[1], false: w[0]}[lang == "en"]
+	}
 	switch v {
 	case "true":
 		return map[bool]string{true: "yes", false: "có"}[lang == "en"]

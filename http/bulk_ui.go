@@ -62,7 +62,12 @@ func (s *Server) handleBulkUpdate(w http.ResponseWriter, r *http.Request) {
 		status, upd, err = form.change()
 	}
 	if err == nil {
-		err = s.cfg.Progress.BulkUpdate(r.Context(), ids, status, upd)
+		var planID int64
+		if planID, err = strconv.ParseInt(r.PathValue("id"), 10, 64); err != nil {
+			err = ttdn.Errorf(ttdn.ENOTFOUND, "Không tìm thấy kế hoạch.", "Plan not found.")
+		} else {
+			err = s.cfg.Progress.BulkUpdate(r.Context(), planID, ids, status, upd)
+		}
 	}
 	if err != nil {
 		v, verr := s.newPlanTasksView(r, ids)

@@ -56,27 +56,33 @@ func (s *Server) handleSignOnCallback(w http.ResponseWriter, r *http.Request) {
 	c, err := r.Cookie(oidcCookie)
 	http.SetCookie(w, &http.Cookie{Name: oidcCookie, Path: "/login/oidc", MaxAge: -1})
 	if err != nil {
-		s.renderSignOnError(w, r, errSignOnFailed)
+		s.signOnFailed(w, r, errSignOnFailed, "", "sso_no_cookie")
 		return
 	}
 	parts := strings.Split(c.Value, ".")
 	q := r.URL.Query()
 	if len(parts) != 4 || q.Get("error") != "" || q.Get("code") == "" || q.Get("state") != parts[0] {
-		s.renderSignOnError(w, r, errSignOnFailed)
+		s.signOnFailed(w, r, errSignOnFailed, "", "sso_state")
 		return
 	}
 	nextB, _ := base64.RawURLEncoding.DecodeString(parts[3])
 	raw, err := s.cfg.OIDC.Exchange(ctx, q.Get("code"), parts[2])
 	if err != nil {
 		s.log.Warn("sign-on: token exchange", "err", err)
-		s.renderSignOnError(w, r, errSignOnFailed)
+		s.signOnFailed(w, r, errSignOnFailed, "", "sso_exchange")
 		return
 	}
 	claims, err := s.cfg.OIDC.Verify(ctx, raw, parts[1])
 	if err != nil {
 		// The reason goes to the log (no identity in it), not to the page.
 		s.log.Warn("sign-on: ID token refused", "err", err)
-		s.signOnFailed(w, r, errSignOnFailed)
+		s.signOnFailed(w, r, errSignOnFailed, "", "sso_token")
+		return
+	}
+	// Claims are text from outside: one holding a NUL or invalid UTF-8
+	// names no account (and would fail the query on PostgreSQL).
+	if !ttdn.IsCleanText(claims.PreferredUsername) || !ttdn.IsCleanText(claims.Email) {
+		s.signOnFailed(w, r, errSignOnUnknown, "", "sso_no_account")
 		return
 	}
 	u, err := s.cfg.SignOn.FindSignOnUser(ctx, claims.PreferredUsername, claims.Email, claims.EmailVerified)
@@ -86,21 +92,33 @@ func (s *Server) handleSignOnCallback(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.log.Warn("sign-on: no account for the identity", "issuer", s.cfg.OIDC.Issuer())
-		s.signOnFailed(w, r, errSignOnUnknown)
+		s.signOnFailed(w, r, errSignOnUnknown, claims.PreferredUsername, "sso_no_account")
 		return
 	}
 	if old := reqOf(r).session; old != "" {
 		_ = s.cfg.Auth.DeleteSession(ctx, old)
 	}
-	// The provider proved who this is (its own second factor included), so
-	// no ttdn password or code is asked.
+	// The provider proved who this is, but not with ttdn's second factor:
+	// an account with TOTP on gives its code here as after a password.
+	if u.TOTPEnabled && s.cfg.Accounts != nil {
+		s.startSecondFactor(w, r, u, safeNext(string(nextB)))
+		return
+	}
 	s.finishLogin(w, r, u, safeNext(string(nextB)))
 }
 
-// signOnFailed counts a refused sign-on in the metrics and shows why.
-func (s *Server) signOnFailed(w http.ResponseWriter, r *http.Request, err error) {
+// signOnFailed audits a refused sign-on (its reason, one of the codes
+// auditValueWords puts into words, and the identity's
+// user name when one was proved), counts it in the metrics and shows why.
+// It is never sent to the log-in throttle: the provider guards its own
+// passwords, and a refusal here locks nobody out.
+func (s *Server) signOnFailed(w http.ResponseWriter, r *http.Request, err error, username, reason string) {
 	if s.cfg.ObserveLoginFailure != nil {
 		s.cfg.ObserveLoginFailure(ttdn.LoginSignOn)
+	}
+	if aerr := s.cfg.SignOn.SignOnRefused(r.Context(), username, reason); aerr != nil {
+		s.renderError(w, r, aerr)
+		return
 	}
 	s.renderSignOnError(w, r, err)
 }

@@ -45,7 +45,7 @@ func requestAccountChange(ctx context.Context, tx *Tx, target *ttdn.User, kind t
 		return err
 	}
 	what := kind.Label()
-	if kind == ttdn.AccountGrantRole {
+	if kind == ttdn.AccountGrantRole || kind == ttdn.AccountOpen {
 		what += " “" + role.Label() + "”"
 	}
 	text := fmt.Sprintf("%s cho tài khoản %s (do %s đề nghị) đang chờ lãnh đạo xác nhận.", what, target.Username, byName)
@@ -187,6 +187,11 @@ func applyAccountRequest(ctx context.Context, tx *Tx, r *ttdn.AccountRequest) er
 		}
 	case ttdn.AccountResetTOTP:
 		if err := disableTOTP(ctx, tx, r.UserID); err != nil {
+			return err
+		}
+	case ttdn.AccountOpen:
+		if _, err := tx.exec(ctx, `UPDATE users SET role = ?, disabled = ?, version = version + 1 WHERE id = ?`,
+			string(r.Role), false, r.UserID); err != nil {
 			return err
 		}
 	default:

@@ -17,7 +17,7 @@ import (
 var _ ttdn.ProgressCSVService = (*ProgressService)(nil)
 
 // BulkUpdate sets status and/or adds update to every task of ids.
-func (s *ProgressService) BulkUpdate(ctx context.Context, ids []int64, status *ttdn.TaskStatus, update *ttdn.ProgressUpdate) error {
+func (s *ProgressService) BulkUpdate(ctx context.Context, planID int64, ids []int64, status *ttdn.TaskStatus, update *ttdn.ProgressUpdate) error {
 	if len(ids) == 0 {
 		return ttdn.Errorf(ttdn.EINVALID, "Hãy chọn ít nhất một nhiệm vụ.", "Select at least one task.")
 	} else if status == nil && update == nil {
@@ -30,7 +30,11 @@ func (s *ProgressService) BulkUpdate(ctx context.Context, ids []int64, status *t
 	defer tx.Rollback()
 	for _, id := range ids {
 		t, err := findTaskForUpdate(ctx, tx, id)
-		if err != nil {
+		if t != nil && t.PlanID != planID {
+			// Not this list's task: answered as a task that does not
+			// exist, whatever the user may do with it elsewhere.
+			return errBulkTask(id, nil, errTaskNotFound())
+		} else if err != nil {
 			return errBulkTask(id, t, err)
 		}
 		u := bulkUpdateFor(t.ID, status, update)

@@ -18,7 +18,7 @@ func TestBulkUpdateAllOrNothing(t *testing.T) {
 		sqltest.MustCreatePlan(t, db, p)
 		a1, a2, b := p.Tasks[0].ID, p.Tasks[3].ID, p.Tasks[4].ID
 		done := ttdn.TaskDone
-		err := w.progress.BulkUpdate(as(w.officerA), []int64{a1, a2, b}, &done, &ttdn.ProgressUpdate{Text: "Hoàn thành theo kế hoạch"})
+		err := w.progress.BulkUpdate(as(w.officerA), p.ID, []int64{a1, a2, b}, &done, &ttdn.ProgressUpdate{Text: "Hoàn thành theo kế hoạch"})
 		if ttdn.ErrorCode(err) != ttdn.EFORBIDDEN || !strings.Contains(ttdn.ErrorMessage(err, "vi"), "III.5") {
 			t.Fatalf("batch with B's task: %v", err)
 		}
@@ -28,7 +28,7 @@ func TestBulkUpdateAllOrNothing(t *testing.T) {
 		if n := mustInt(t, db, `SELECT COUNT(*) FROM progress_updates`); n != 0 {
 			t.Fatalf("%d updates left by a refused batch", n)
 		}
-		if err := w.progress.BulkUpdate(as(w.officerA), []int64{a1, a2}, &done, &ttdn.ProgressUpdate{Text: "Hoàn thành"}); err != nil {
+		if err := w.progress.BulkUpdate(as(w.officerA), p.ID, []int64{a1, a2}, &done, &ttdn.ProgressUpdate{Text: "Hoàn thành"}); err != nil {
 			t.Fatal(err)
 		}
 		if n := mustInt(t, db, `SELECT COUNT(*) FROM tasks WHERE status = 'done' AND percent = 100 AND last_update_at IS NOT NULL`); n != 2 {
@@ -37,7 +37,7 @@ func TestBulkUpdateAllOrNothing(t *testing.T) {
 		if n := mustInt(t, db, `SELECT COUNT(*) FROM progress_updates WHERE text = 'Hoàn thành'`); n != 2 {
 			t.Fatalf("%d updates, want 2", n)
 		}
-		if err := w.progress.BulkUpdate(as(w.officerA), nil, &done, nil); ttdn.ErrorCode(err) != ttdn.EINVALID {
+		if err := w.progress.BulkUpdate(as(w.officerA), p.ID, nil, &done, nil); ttdn.ErrorCode(err) != ttdn.EINVALID {
 			t.Fatalf("empty batch: %v", err)
 		}
 	})

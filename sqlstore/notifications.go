@@ -32,16 +32,9 @@ func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.Noti
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	// A notice about a task the user may no longer read (its plan made
-	// secret since) is not shown: its text names the task.
-	scope, scopeArgs := taskScope(ctx)
-	where := "user_id = ? AND (task_id IS NULL OR task_id IN (SELECT t.id FROM tasks t WHERE " + scope + "))"
-	args := append([]any{u.ID}, scopeArgs...)
-	// Nor one about a case the user may no longer read (made secret, or
-	// taken from the user's unit): its text names the case.
-	cases, caseArgs := caseScope(ctx)
-	where += " AND (kind NOT IN ('case_event', 'case_overdue') OR link IN (SELECT '/cases/' || c.id FROM cases c WHERE " + cases + "))"
-	args = append(args, caseArgs...)
+	visible, vargs := notificationVisible(ctx)
+	where := "user_id = ? AND " + visible
+	args := append([]any{u.ID}, vargs...)
 	if f.Unread {
 		where += " AND read_at IS NULL"
 	}
@@ -67,6 +60,51 @@ func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.Noti
 		out = append(out, n)
 	}
 	return out, total, rows.Err()
+}
+
+// notificationVisible is the condition on a notice that the acting user may
+// still read what it names. A notice about a task the user may no longer
+// read (its plan made secret since) is not shown, nor e-mailed: its text
+// names the task. Nor one about a case the user may no longer read (made
+// secret, or taken from the user's unit): its text names the case.
+func notificationVisible(ctx context.Context) (string, []any) {
+	scope, args := taskScope(ctx)
+	cases, caseArgs := caseScope(ctx)
+	return "(task_id IS NULL OR task_id IN (SELECT t.id FROM tasks t WHERE " + scope + "))" +
+			" AND (kind NOT IN ('case_event', 'case_overdue') OR link IN (SELECT '/cases/' || c.id FROM cases c WHERE " + cases + "))",
+		append(args, caseArgs...)
+}
+
+// withholdUnreadable sets aside, as 'withheld', the notices of ids that
+// their recipient user may no longer read (the record was made more secret
+// after the notice was written, while its e-mail waited), and returns
+// which of ids may still be sent.
+func withholdUnreadable(ctx context.Context, tx *Tx, user int64, ids []int64) (map[int64]bool, error) {
+	ok := map[int64]bool{}
+	if len(ids) == 0 {
+		return ok, nil
+	}
+	u, _, err := findUser(ctx, tx, "id = ?", user)
+	if err != nil {
+		return nil, err
+	}
+	visible, vargs := notificationVisible(ttdn.NewContextWithUser(ctx, u))
+	keep, err := queryIDs(ctx, tx, `SELECT id FROM notifications WHERE id IN (`+placeholders(len(ids))+`) AND `+visible,
+		append(int64Args(ids), vargs...)...)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range keep {
+		ok[id] = true
+	}
+	for _, id := range ids {
+		if !ok[id] {
+			if _, err := tx.exec(ctx, `UPDATE notifications SET email_state = 'withheld' WHERE id = ?`, id); err != nil {
+				return nil, err
+			}
+		}
+	}
+	return ok, nil
 }
 
 // MarkNotificationRead marks one of the acting user's notifications read.
@@ -127,12 +165,31 @@ func (s *NotificationService) ClaimEmails(ctx context.Context, limit int) ([]*tt
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	byUser := map[int64][]int64{}
 	for _, e := range out {
+		byUser[userOf[e.NotificationID]] = append(byUser[userOf[e.NotificationID]], e.NotificationID)
+	}
+	sendable := map[int64]bool{}
+	for user, ids := range byUser {
+		ok, err := withholdUnreadable(ctx, tx, user, ids)
+		if err != nil {
+			return nil, err
+		}
+		for id := range ok {
+			sendable[id] = true
+		}
+	}
+	kept := out[:0]
+	for _, e := range out {
+		if !sendable[e.NotificationID] {
+			continue
+		}
 		if err := tx.QueryRowContext(ctx, `SELECT email FROM users WHERE id = ?`, userOf[e.NotificationID]).Scan(&e.To); err != nil {
 			return nil, err
 		}
+		kept = append(kept, e)
 	}
-	return out, tx.Commit()
+	return kept, tx.Commit()
 }
 
 // maxEmailAttempts is how often a failing e-mail is tried.

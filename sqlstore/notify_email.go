@@ -104,6 +104,8 @@ func (s *NotificationService) ClaimDigests(ctx context.Context) ([]*ttdn.Outgoin
 		d, err := claimDigest(ctx, tx, u, day)
 		if err != nil {
 			return nil, err
+		} else if len(d.Items) == 0 {
+			continue // every notice was withheld: no empty e-mail
 		}
 		out = append(out, d)
 	}
@@ -139,8 +141,20 @@ func claimDigest(ctx context.Context, tx *Tx, user int64, day ttdn.Date) (*ttdn.
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	rows.Close()
+	ids := make([]int64, len(got))
+	for i, r := range got {
+		ids[i] = r.id
+	}
+	ok, err := withholdUnreadable(ctx, tx, user, ids)
+	if err != nil {
+		return nil, err
+	}
 	slices.SortFunc(got, func(a, b row) int { return int(a.id - b.id) })
 	for _, r := range got {
+		if !ok[r.id] {
+			continue
+		}
 		d.NotificationIDs = append(d.NotificationIDs, r.id)
 		d.Items = append(d.Items, r.item)
 	}

@@ -245,7 +245,8 @@ func (s *PublicationService) findOne(ctx context.Context, where string, args ...
 		return nil, err
 	}
 	defer tx.Rollback()
-	list, err := findPublications(ctx, tx, where, args...)
+	scope, sargs := publicationScope(ctx)
+	list, err := findPublications(ctx, tx, where+" AND "+scope, append(args, sargs...)...)
 	if err != nil {
 		return nil, err
 	} else if len(list) == 0 {
@@ -265,9 +266,9 @@ func (s *PublicationService) FindPublications(ctx context.Context, f ttdn.Public
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	where, args := "1 = 1", []any{}
+	where, args := publicationScope(ctx)
 	if f.Kind != "" {
-		where, args = "p.kind = ?", append(args, string(f.Kind))
+		where, args = where+" AND p.kind = ?", append(args, string(f.Kind))
 	}
 	var total int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM publications p WHERE `+where, args...).Scan(&total); err != nil {
@@ -280,6 +281,16 @@ func (s *PublicationService) FindPublications(ctx context.Context, f ttdn.Public
 // publicationColumns ends with whether the source is public now.
 const publicationColumns = `p.id, p.kind, p.source_kind, p.source_id, p.start_date, p.end_date, p.place, p.link_url, p.claim,
 	p.verdict, p.claim_url, p.author, p.published_by, p.published_at, p.updated_at, p.version, ` + publicVisible
+
+// publicationScope is the condition on the publications the acting user
+// may see: every one whose source is public now; one whose source has been
+// made more classified since (the site no longer shows it) only to those
+// who read every record, as the texts were written from the source.
+func publicationScope(ctx context.Context) (string, []any) {
+	u := ttdn.UserFromContext(ctx)
+	all := ttdn.ReadScope(u, ttdn.ResourceActivity).Max >= ttdn.Secret && ttdn.ReadScope(u, ttdn.ResourceCase).Max >= ttdn.Secret
+	return "(" + publicVisible + " OR ?)", []any{all}
+}
 
 func findPublications(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*ttdn.Publication, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT `+publicationColumns+` FROM publications p WHERE `+whereOrder, args...)

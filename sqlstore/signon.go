@@ -43,5 +43,37 @@ func (s *AuthService) FindSignOnUser(ctx context.Context, username, email string
 	if len(users) != 1 || users[0].Disabled {
 		return nil, errNoSignOnAccount()
 	}
+	// The administrator edits e-mail addresses (and reads no secrets): an
+	// account that reads secrets signs on by its user name only, or the
+	// administrator could point it at an identity of their own.
+	if users[0].Role.ReadsSecrets() {
+		return nil, errNoSignOnAccount()
+	}
 	return users[0], nil
+}
+
+// SignOnRefused audits a refused sign-on in its own transaction: the
+// refusal changes nothing else. A name that is no account is not recorded
+// (the identity is the provider's, not ttdn's).
+func (s *AuthService) SignOnRefused(ctx context.Context, username, reason string) error {
+	tx, err := s.db.BeginTx(ctx, true)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	account := accountKey(username)
+	var userID int64
+	if account != "" {
+		if userID, err = tx.throttleUserID(ctx, account); err != nil {
+			return err
+		}
+	}
+	failed := map[string]any{"step": ttdn.LoginSignOn, "reason": reason}
+	if userID != 0 {
+		failed["account"] = account
+	}
+	if err := tx.audit(ctx, "login_failed", ttdn.ResourceUser, userID, nil, failed); err != nil {
+		return err
+	}
+	return tx.Commit()
 }

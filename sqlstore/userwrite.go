@@ -26,6 +26,12 @@ func (s *UserService) CreateUser(ctx context.Context, u *ttdn.User, password str
 		return err
 	}
 	defer tx.Rollback()
+	// A new account with a role that reads secrets, made in the app, has a
+	// password its maker knows: it stays disabled until a leader confirms.
+	pending := ttdn.NeedsConfirmation(ttdn.UserFromContext(ctx), ttdn.AccountOpen, u.Role) && !u.Disabled
+	if pending {
+		u.Disabled = true
+	}
 	id, err := tx.insertID(ctx, `INSERT INTO users (username, name, email, role, unit_id, password_hash, disabled,
 		version, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)`,
 		u.Username, u.Name, u.Email, string(u.Role), idArg(u.UnitID), hash, u.Disabled, tx.now)
@@ -37,6 +43,11 @@ func (s *UserService) CreateUser(ctx context.Context, u *ttdn.User, password str
 		return err
 	} else if err := tx.audit(ctx, "create", ttdn.ResourceUser, id, nil, u); err != nil {
 		return err
+	}
+	if pending {
+		if err := requestAccountChange(ctx, tx, u, ttdn.AccountOpen, u.Role, ""); err != nil {
+			return err
+		}
 	}
 	return tx.Commit()
 }

@@ -76,7 +76,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	if err != nil {
 		return err
 	}
-	ssoClient, err := sso.client()
+	ssoClient, err := sso.client(allow.list()...)
 	if err != nil {
 		return err
 	}

@@ -2,10 +2,17 @@ package main
 
 import (
 	"flag"
+	"fmt"
+	"net"
+	"net/http"
+	"net/url"
 	"os"
+	"slices"
 	"strings"
+	"time"
 
 	"ttdn"
+	"ttdn/feed"
 	ttdnhttp "ttdn/http"
 	"ttdn/oidc"
 	"ttdn/sqlstore"
@@ -27,7 +34,8 @@ func (f *signOnFlags) register(fs *flag.FlagSet) {
 }
 
 // client returns the configured client, nil when single sign-on is off.
-func (f *signOnFlags) client() (*oidc.Client, error) {
+// It talks to the provider through the feed guard (signOnHTTPClient).
+func (f *signOnFlags) client(allow ...string) (*oidc.Client, error) {
 	if *f.issuer == "" && *f.clientID == "" {
 		return nil, nil
 	}
@@ -43,11 +51,40 @@ func (f *signOnFlags) client() (*oidc.Client, error) {
 		}
 		secret = strings.TrimSpace(string(b))
 	}
-	c, err := oidc.New(oidc.Config{Issuer: *f.issuer, ClientID: *f.clientID, ClientSecret: secret, RedirectURL: *f.redirect})
+	hc, err := signOnHTTPClient(*f.issuer, allow)
+	if err != nil {
+		return nil, ttdn.Errorf(ttdn.EINVALID, "Cấu hình đăng nhập một cửa không hợp lệ: %v.", "Invalid single sign-on configuration: %v.", err)
+	}
+	c, err := oidc.New(oidc.Config{Issuer: *f.issuer, ClientID: *f.clientID, ClientSecret: secret, RedirectURL: *f.redirect, HTTPClient: hc})
 	if err != nil {
 		return nil, ttdn.Errorf(ttdn.EINVALID, "Cấu hình đăng nhập một cửa không hợp lệ: %v.", "Invalid single sign-on configuration: %v.", err)
 	}
 	return c, nil
+}
+
+// signOnHTTPClient is how ttdn talks to the OpenID provider: through the
+// same address guard as press feeds and webhooks. The issuer's own host
+// and port are allowed (the operator named them, and a province's provider
+// is usually on its intranet); every other address the discovery document
+// may point to — a token or keys endpoint, a redirect — is refused when it
+// is loopback, private or link-local, unless the feed allow-list names it,
+// checked on the address actually connected to.
+func signOnHTTPClient(issuer string, allow []string) (*http.Client, error) {
+	u, err := url.Parse(issuer)
+	if err != nil || u.Hostname() == "" || (u.Scheme != "https" && u.Scheme != "http") {
+		return nil, fmt.Errorf("bad issuer URL %q", issuer)
+	}
+	port := u.Port()
+	if port == "" {
+		port = map[string]string{"https": "443", "http": "80"}[u.Scheme]
+	}
+	g, err := feed.NewGuard(append(slices.Clone(allow), net.JoinHostPort(u.Hostname(), port)))
+	if err != nil {
+		return nil, err
+	}
+	d := &net.Dialer{Timeout: 10 * time.Second}
+	return &http.Client{Timeout: 10 * time.Second,
+		Transport: &http.Transport{DialContext: g.DialContext(d), TLSHandshakeTimeout: 10 * time.Second, Proxy: nil}}, nil
 }
 
 // wireSignOn adds single sign-on to the web server when configured.
