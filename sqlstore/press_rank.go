@@ -1,8 +1,10 @@
 package sqlstore
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"slices"
 
 	"ttdn"
 	"ttdn/searchrank"
@@ -10,31 +12,31 @@ import (
 
 // rankedSearch answers a text search: the engine's full-text index finds
 // the newest ttdn.SearchCountCap articles holding every folded word (and
-// the other filters), and searchrank — the same Go on both engines —
-// keeps those that match as typed (diacritics, phrases) and orders them by
-// relevance blended with recency, or by date.
+// the other filters), newest first, and searchrank — the same Go on both
+// engines — keeps the newest ttdn.SearchRankPool of them that match as
+// typed (diacritics, phrases) and orders those by relevance blended with
+// recency, or by date. Candidates are read and judged only until the pool
+// is full.
 func (s *PressService) rankedSearch(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, q searchrank.Query,
 	from, where, order string, args []any, offset, limit int) ([]*ttdn.Article, int, error) {
-	var docs []searchrank.Doc
+	pool := searchrank.NewPool(q, ttdn.SearchRankPool)
 	if s.db.engine == EngineSQLite {
-		var err error
-		if docs, err = s.sqliteSearchDocs(ctx, tx, f, from, where, order, args); err != nil || len(docs) == 0 {
+		if err := s.sqlitePool(ctx, tx, f, from, where, order, args, pool); err != nil {
 			return nil, 0, err
 		}
 	} else {
-		ids, err := s.searchIDs(ctx, tx, f, from, where, order, args)
-		if err != nil || len(ids) == 0 {
+		if err := s.pgPool(ctx, tx, f, pool); err != nil {
 			return nil, 0, err
 		}
-		if docs, err = rankDocs(ctx, tx, ids); err != nil {
-			return nil, 0, err
-		}
+	}
+	if pool.Len() == 0 {
+		return nil, 0, nil
 	}
 	sort := searchrank.ByRelevance
 	if f.Sort == ttdn.SortDate {
 		sort = searchrank.ByDate
 	}
-	hits := searchrank.Rank(q, docs, sort)
+	hits := pool.Rank(sort)
 	if offset >= len(hits) {
 		return nil, len(hits), nil
 	}
@@ -60,13 +62,13 @@ func (s *PressService) rankedSearch(ctx context.Context, tx *Tx, f ttdn.ArticleF
 	return out, len(hits), nil
 }
 
-// sqliteSearchDocs is searchIDs and rankDocs in one statement: the
-// full-text index drives it newest first as in searchIDs, and each
-// candidate's title, summary and date come with its id, instead of a
-// second statement looking the 1,000 ids up again (two 500-placeholder
-// statements to prepare, an ephemeral table of their values).
-func (s *PressService) sqliteSearchDocs(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, from, where, order string,
-	args []any) ([]searchrank.Doc, error) {
+// sqlitePool reads the candidates and their title, summary and date in
+// one statement driven by the full-text index newest first (a second
+// statement looking the ids up again cost two 500-placeholder statements
+// and an ephemeral table), adding them to pool until it is full: SQLite
+// steps the statement lazily, so the rows after that are never read.
+func (s *PressService) sqlitePool(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, from, where, order string,
+	args []any, pool *searchrank.Pool) error {
 	switch filterKind(f) {
 	case filterText:
 		from, where = ` FROM press_fts f JOIN press_articles a ON a.id = f.rowid`, `press_fts MATCH ?`
@@ -77,12 +79,43 @@ func (s *PressService) sqliteSearchDocs(ctx context.Context, tx *Tx, f ttdn.Arti
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, a.summary, a.published_at`+from+` WHERE `+where+
 		` ORDER BY `+order+limitClause(ttdn.SearchCountCap, 0), args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return scanDocs(rows, nil)
+	defer rows.Close()
+	for !pool.Full() && rows.Next() {
+		var d searchrank.Doc
+		if err := rows.Scan(&d.ID, &d.Title, &d.Summary, timeScan{&d.Published}); err != nil {
+			return err
+		}
+		pool.Add(d)
+	}
+	return rows.Err()
 }
 
-// rankDocs loads what ranking reads of the candidates.
+// poolChunk is how many candidates' texts PostgreSQL loads at once: a
+// common word fills the pool from the first chunk or two.
+const poolChunk = 150
+
+// poolDocs loads the texts of the candidates ids (newest first), a chunk
+// at a time, and adds them to pool in that order until it is full.
+func poolDocs(ctx context.Context, tx *Tx, ids []int64, pool *searchrank.Pool) error {
+	for start := 0; start < len(ids) && !pool.Full(); start += poolChunk {
+		part := ids[start:min(start+poolChunk, len(ids))]
+		docs, err := rankDocs(ctx, tx, part)
+		if err != nil {
+			return err
+		}
+		slices.SortFunc(docs, func(x, y searchrank.Doc) int { return cmp.Compare(y.ID, x.ID) })
+		for _, d := range docs {
+			if pool.Add(d); pool.Full() {
+				break
+			}
+		}
+	}
+	return nil
+}
+
+// rankDocs loads what ranking reads of the candidates ids, in no order.
 func rankDocs(ctx context.Context, tx *Tx, ids []int64) ([]searchrank.Doc, error) {
 	out := make([]searchrank.Doc, 0, len(ids))
 	chunk := 500
