@@ -29,6 +29,8 @@ func searchCases() []searchCase {
 		{"đ", ttdn.ArticleFilter{Query: "Đà Nẵng"}},
 		{"prefix", ttdn.ArticleFilter{Query: "bão*"}},
 		{"prefix two", ttdn.ArticleFilter{Query: "giá vàn*"}},
+		// More indexed words than SQLite expands (maxPrefixWords): a prefix query.
+		{"prefix wide", ttdn.ArticleFilter{Query: "t*"}},
 		{"lang", ttdn.ArticleFilter{Query: "lũ", Language: &vi}},
 		{"dates", ttdn.ArticleFilter{Query: "Hà Nội", From: from, To: from.AddDate(0, 0, 3)}},
 		{"hits", ttdn.ArticleFilter{HitsOnly: true}},

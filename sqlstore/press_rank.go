@@ -21,6 +21,13 @@ func (s *PressService) rankedSearch(ctx context.Context, tx *Tx, f ttdn.ArticleF
 	from, where, order string, args []any, offset, limit int) ([]*ttdn.Article, int, error) {
 	pool := searchrank.NewPool(q, ttdn.SearchRankPool)
 	if s.db.engine == EngineSQLite {
+		if terms := parseQuery(f.Query); slices.ContainsFunc(terms, func(t queryTerm) bool { return t.prefix }) {
+			match, found, err := sqliteExpandPrefixes(ctx, tx, terms)
+			if err != nil || !found {
+				return nil, 0, err
+			}
+			args = append([]any{match}, args[1:]...) // articleQuery's first argument is the MATCH
+		}
 		if err := s.sqlitePool(ctx, tx, f, from, where, order, args, pool); err != nil {
 			return nil, 0, err
 		}

@@ -1,0 +1,62 @@
+package sqlstore
+
+import (
+	"context"
+	"strings"
+)
+
+// maxPrefixWords bounds a prefix's expansion: a prefix that starts more
+// indexed words than this stays an FTS5 prefix query.
+const maxPrefixWords = 64
+
+// sqliteExpandPrefixes returns the FTS5 MATCH expression of terms with
+// each prefix replaced by an OR of the indexed words it starts
+// (press_fts_vocab, migration 0049), and false when a prefix starts no
+// word (nothing can match). An FTS5 prefix query merges the postings of
+// every word with the prefix before it returns a row; an OR of the words
+// is walked newest first and stopped when the ranking pool is full. The
+// articles matched are the same.
+func sqliteExpandPrefixes(ctx context.Context, tx *Tx, terms []queryTerm) (string, bool, error) {
+	parts := make([]string, len(terms))
+	for i, t := range terms {
+		parts[i] = `"` + t.word + `"`
+		if !t.prefix {
+			continue
+		}
+		words, err := queryStrings(ctx, tx, `SELECT term FROM press_fts_vocab WHERE term >= ? AND term < ?`+
+			limitClause(maxPrefixWords+1, 0), t.word, t.word+"\U0010FFFF")
+		if err != nil {
+			return "", false, err
+		}
+		switch {
+		case len(words) == 0:
+			return "", false, nil
+		case len(words) > maxPrefixWords:
+			parts[i] += "*"
+		default:
+			for j, w := range words {
+				words[j] = `"` + w + `"`
+			}
+			parts[i] = "(" + strings.Join(words, " OR ") + ")"
+		}
+	}
+	return strings.Join(parts, " AND "), true, nil
+}
+
+// queryStrings returns the first column of a query's rows.
+func queryStrings(ctx context.Context, tx *Tx, query string, args ...any) ([]string, error) {
+	rows, err := tx.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, rows.Err()
+}
