@@ -1,7 +1,6 @@
 package sqlstore
 
 import (
-	"cmp"
 	"context"
 	"database/sql"
 	"slices"
@@ -97,54 +96,6 @@ func (s *PressService) sqlitePool(ctx context.Context, tx *Tx, f ttdn.ArticleFil
 		pool.Add(d)
 	}
 	return rows.Err()
-}
-
-// poolChunk is how many candidates' texts PostgreSQL loads at once: a
-// common word fills the pool from the first chunk or two.
-const poolChunk = 150
-
-// poolDocs loads the texts of the candidates ids (newest first), a chunk
-// at a time, and adds them to pool in that order until it is full.
-func poolDocs(ctx context.Context, tx *Tx, ids []int64, pool *searchrank.Pool) error {
-	for start := 0; start < len(ids) && !pool.Full(); start += poolChunk {
-		part := ids[start:min(start+poolChunk, len(ids))]
-		docs, err := rankDocs(ctx, tx, part)
-		if err != nil {
-			return err
-		}
-		slices.SortFunc(docs, func(x, y searchrank.Doc) int { return cmp.Compare(y.ID, x.ID) })
-		for _, d := range docs {
-			if pool.Add(d); pool.Full() {
-				break
-			}
-		}
-	}
-	return nil
-}
-
-// rankDocs loads what ranking reads of the candidates ids, in no order.
-func rankDocs(ctx context.Context, tx *Tx, ids []int64) ([]searchrank.Doc, error) {
-	out := make([]searchrank.Doc, 0, len(ids))
-	chunk := 500
-	if tx.db.engine == EnginePostgres {
-		chunk = len(ids) // one array argument: one statement, one round trip
-	}
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(start+chunk, len(ids))]
-		query, args := `SELECT id, title, summary, published_at FROM press_articles WHERE id IN (`+
-			placeholders(len(part))+`)`, int64Args(part)
-		if tx.db.engine == EnginePostgres {
-			query, args = `SELECT id, title, summary, published_at FROM press_articles WHERE id = ANY(?)`, []any{part}
-		}
-		rows, err := tx.QueryContext(ctx, query, args...)
-		if err != nil {
-			return nil, err
-		}
-		if out, err = scanDocs(rows, out); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
 }
 
 // scanDocs appends the candidates of rows (id, title, summary,
