@@ -40,6 +40,9 @@ func searchCases() []searchCase {
 		// Issue 11: phrases, diacritics as typed, date order, priority order.
 		{"phrase", ttdn.ArticleFilter{Query: `"Đà Nẵng"`}},
 		{"phrase folded", ttdn.ArticleFilter{Query: `"da nang"`}},
+		// The index finds the phrase's folded words in a row (parseQuery).
+		{"phrase common", ttdn.ArticleFilter{Query: `"người dân"`}},
+		{"phrase and prefix", ttdn.ArticleFilter{Query: `"thủ tướng" chín*`}},
 		{"marked", ttdn.ArticleFilter{Query: "Biển Đông"}},
 		{"marked other", ttdn.ArticleFilter{Query: "biến động"}},
 		{"by date", ttdn.ArticleFilter{Query: "bão", Sort: ttdn.SortDate}},
@@ -116,6 +119,7 @@ func checkSearch(t *testing.T, in *ingested) {
 type refArticle struct {
 	*ttdn.Article
 	words map[string]bool
+	seq   []string // the indexed words in order
 }
 
 type reference []refArticle
@@ -130,11 +134,11 @@ func referenceArticles(t *testing.T, in *ingested) reference {
 			t.Fatal(err)
 		}
 		for _, a := range page {
-			w := map[string]bool{}
-			for _, x := range strings.Fields(sqlstore.SearchText(a.Title, a.Summary)) {
+			w, seq := map[string]bool{}, strings.Fields(sqlstore.SearchText(a.Title, a.Summary))
+			for _, x := range seq {
 				w[x] = true
 			}
-			out = append(out, refArticle{a, w})
+			out = append(out, refArticle{a, w, seq})
 		}
 		if len(page) < 200 {
 			return out
@@ -195,6 +199,13 @@ func (r reference) admits(a refArticle, f ttdn.ArticleFilter) bool {
 			}
 		}
 	}
+	// A quoted phrase's folded words stand in a row in the indexed text.
+	parts := strings.Split(f.Query, `"`)
+	for i := 1; i < len(parts)-1; i += 2 {
+		if p := strings.Fields(sqlstore.SearchText(parts[i], "")); len(p) > 1 && !hasRun(a.seq, p) {
+			return false
+		}
+	}
 	switch {
 	case !f.From.IsZero() && a.Published.Before(f.From), !f.To.IsZero() && !a.Published.Before(f.To):
 		return false
@@ -205,6 +216,15 @@ func (r reference) admits(a refArticle, f ttdn.ArticleFilter) bool {
 		return false
 	}
 	return true
+}
+
+func hasRun(seq, p []string) bool {
+	for i := 0; i+len(p) <= len(seq); i++ {
+		if slices.Equal(seq[i:i+len(p)], p) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasPrefixWord(words map[string]bool, p string) bool {

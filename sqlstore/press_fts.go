@@ -37,21 +37,35 @@ func (db *DB) ftsDeleteSQL() string {
 	return `DELETE FROM press_fts WHERE rowid = ?`
 }
 
-// queryTerm is one word of a query, maybe a prefix.
+// queryTerm is one word of a query, maybe a prefix, maybe followed by the
+// next word of a quoted phrase.
 type queryTerm struct {
 	word   string
 	prefix bool
+	next   bool // the next term follows this one in a "quoted phrase"
 }
 
 // parseQuery folds a user's query into words; "tay ninh*" gives "tay" and
-// the prefix "ninh".
+// the prefix "ninh". Quoted words ("tô lâm") are a phrase, as in
+// searchrank.Parse: the index then finds only articles where the folded
+// words stand in a row, a superset of those searchrank keeps, and far
+// fewer than those holding both words anywhere. An unclosed quote is
+// plain text; a quoted word is never a prefix.
 func parseQuery(q string) []queryTerm {
 	var out []queryTerm
-	for _, f := range strings.Fields(q) {
-		prefix := strings.HasSuffix(f, "*")
-		words := vntext.Words(f)
-		for i, w := range words {
-			out = append(out, queryTerm{word: w, prefix: prefix && i == len(words)-1})
+	parts := strings.Split(q, `"`)
+	for i, part := range parts {
+		quoted := i%2 == 1 && i < len(parts)-1
+		first := len(out)
+		for _, f := range strings.Fields(part) {
+			prefix := strings.HasSuffix(f, "*") && !quoted
+			words := vntext.Words(f)
+			for j, w := range words {
+				out = append(out, queryTerm{word: w, prefix: prefix && j == len(words)-1, next: quoted})
+			}
+		}
+		if len(out) > first {
+			out[len(out)-1].next = false
 		}
 	}
 	return out
@@ -60,23 +74,60 @@ func parseQuery(q string) []queryTerm {
 // ftsMatch returns the SQL that selects the ids of articles containing
 // every term (an IN subquery), and its argument.
 func (db *DB) ftsMatch(terms []queryTerm) (string, any) {
-	parts := make([]string, len(terms))
 	if db.engine == EnginePostgres {
+		var b strings.Builder
 		for i, t := range terms {
-			parts[i] = t.word
+			b.WriteString(t.word)
 			if t.prefix {
-				parts[i] += ":*"
+				b.WriteString(":*")
+			}
+			switch {
+			case t.next:
+				b.WriteString(" <-> ")
+			case i < len(terms)-1:
+				b.WriteString(" & ")
 			}
 		}
-		return `SELECT article_id FROM press_search WHERE body @@ to_tsquery('simple', ?)`, strings.Join(parts, " & ")
+		return `SELECT article_id FROM press_search WHERE body @@ to_tsquery('simple', ?)`, b.String()
 	}
+	return `SELECT rowid FROM press_fts WHERE press_fts MATCH ?`, sqliteMatch(terms, nil)
+}
+
+// sqliteMatch returns the FTS5 expression of terms: an AND of words,
+// prefixes and "phrases". A prefix is expand(t) when expand is given and
+// returns something.
+func sqliteMatch(terms []queryTerm, expand func(queryTerm) string) string {
+	var b strings.Builder
+	inPhrase := false
 	for i, t := range terms {
-		parts[i] = `"` + t.word + `"`
+		switch {
+		case inPhrase:
+			b.WriteString(" ")
+		case i > 0:
+			b.WriteString(" AND ")
+		}
+		if t.next || inPhrase {
+			if !inPhrase {
+				b.WriteString(`"`)
+			}
+			b.WriteString(t.word)
+			if inPhrase = t.next; !inPhrase {
+				b.WriteString(`"`)
+			}
+			continue
+		}
+		if e := ""; t.prefix && expand != nil {
+			if e = expand(t); e != "" {
+				b.WriteString(e)
+				continue
+			}
+		}
+		b.WriteString(`"` + t.word + `"`)
 		if t.prefix {
-			parts[i] += "*"
+			b.WriteString("*")
 		}
 	}
-	return `SELECT rowid FROM press_fts WHERE press_fts MATCH ?`, strings.Join(parts, " AND ")
+	return b.String()
 }
 
 // ftsPhrase returns the SQL that selects the ids of articles containing the

@@ -17,30 +17,29 @@ const maxPrefixWords = 64
 // is walked newest first and stopped when the ranking pool is full. The
 // articles matched are the same.
 func sqliteExpandPrefixes(ctx context.Context, tx *Tx, terms []queryTerm) (string, bool, error) {
-	parts := make([]string, len(terms))
-	for i, t := range terms {
-		parts[i] = `"` + t.word + `"`
-		if !t.prefix {
+	words := map[string][]string{}
+	for _, t := range terms {
+		if !t.prefix || words[t.word] != nil {
 			continue
 		}
-		words, err := queryStrings(ctx, tx, `SELECT term FROM press_fts_vocab WHERE term >= ? AND term < ?`+
+		list, err := queryStrings(ctx, tx, `SELECT term FROM press_fts_vocab WHERE term >= ? AND term < ?`+
 			limitClause(maxPrefixWords+1, 0), t.word, t.word+"\U0010FFFF")
-		if err != nil {
+		if err != nil || len(list) == 0 {
 			return "", false, err
 		}
-		switch {
-		case len(words) == 0:
-			return "", false, nil
-		case len(words) > maxPrefixWords:
-			parts[i] += "*"
-		default:
-			for j, w := range words {
-				words[j] = `"` + w + `"`
-			}
-			parts[i] = "(" + strings.Join(words, " OR ") + ")"
-		}
+		words[t.word] = list
 	}
-	return strings.Join(parts, " AND "), true, nil
+	return sqliteMatch(terms, func(t queryTerm) string {
+		list := words[t.word]
+		if len(list) > maxPrefixWords {
+			return "" // a prefix query
+		}
+		quoted := make([]string, len(list))
+		for i, w := range list {
+			quoted[i] = `"` + w + `"`
+		}
+		return "(" + strings.Join(quoted, " OR ") + ")"
+	}), true, nil
 }
 
 // queryStrings returns the first column of a query's rows.
