@@ -1,4 +1,0 @@
--- SQLite's 0049 adds an fts5vocab view of its full-text index, to expand
--- a search's prefix into words. PostgreSQL's GIN index answers a prefix
--- (:*) itself: nothing to add here.
-SELECT 1;
