@@ -124,3 +124,11 @@ type ArticleService interface {
 // on SQLite, so the cap bounds a search's time; "1,000+" tells a monitor as
 // much as "10,000+" does (they refine the query instead of paging on).
 const SearchCountCap = 1000
+
+// SearchRankPool is how many matches a text search ranks: the newest
+// SearchRankPool of the newest SearchCountCap full-text candidates that
+// match as typed (diacritics, phrases). A ranked search's total is at
+// most SearchRankPool, which then means "at least". Reading and judging
+// each candidate is most of a search's cost, and a person reads the first
+// pages of a relevance order, not the 300th result.
+const SearchRankPool = 300

@@ -18,7 +18,7 @@ type pressSearchView struct {
 	Rows    []*ttdn.Article
 	Stories map[int64]storySize
 	Pager   pager
-	Capped  bool // the total stopped counting at ttdn.SearchCountCap
+	Capped  bool // the total stopped counting at ttdn.SearchCountCap (ttdn.SearchRankPool for a text search)
 	Exports exportLinks
 }
 
@@ -65,7 +65,9 @@ func (s *Server) handlePressSearch(w http.ResponseWriter, r *http.Request) {
 		s.renderWithError(w, r, err, "press_search", "press.search_title", v)
 		return
 	}
-	v.Rows, v.Pager, v.Capped = rows, newPager(r, current, total), total >= ttdn.SearchCountCap
+	// A text search ranks at most ttdn.SearchRankPool matches (docs/PRESS.md).
+	ranked := !searchrank.Parse(f.Query).Empty() && total >= ttdn.SearchRankPool
+	v.Rows, v.Pager, v.Capped = rows, newPager(r, current, total), total >= ttdn.SearchCountCap || ranked
 	s.render(w, r, http.StatusOK, "press_search", "press.search_title", v)
 }
 

@@ -52,6 +52,11 @@ func TestEditedHeadlineAndSlug(t *testing.T) {
 		if err != nil || len(got) != 1 || got[0].Title != "Nghệ sĩ cải lương Minh Hoàng qua đời ở tuổi 70" {
 			t.Fatalf("search after retitle: %v %v", got, err)
 		}
+		// "70" came with the new headline: SQLite's list of indexed words
+		// (prefix search) has it too.
+		if got, _, err := store.SearchArticles(ctx, ttdn.ArticleFilter{Query: "tuổi 7*", Limit: 10}); err != nil || len(got) != 1 {
+			t.Fatalf("prefix search after retitle: %v %v", got, err)
+		}
 		hist, err := store.ArticleTitles(ctx, got[0].ID)
 		if err != nil || len(hist) != 1 || hist[0].Title != "Nghệ sĩ Minh Hoàng qua đời" || hist[0].ReplacedAt.IsZero() {
 			t.Errorf("history %+v, %v", hist, err)

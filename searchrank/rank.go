@@ -43,27 +43,63 @@ type Hit struct {
 // ties go to the higher id. The result depends only on q and docs, so
 // both engines, handing the same candidates, get the same answer.
 func Rank(q Query, docs []Doc, order string) []Hit {
-	type kept struct {
-		doc *Doc
-		tf  []float64
-		len float64
-	}
-	var ks []kept
-	var tw, sw tokens
+	p := NewPool(q, 0)
 	for i := range docs {
-		d := &docs[i]
-		tw.split(d.Title)
-		sw.split(d.Summary)
-		tf, ok := q.frequencies(&tw, &sw)
-		if ok {
-			ks = append(ks, kept{d, tf, float64(titleWeight*len(tw.words) + len(sw.words))})
-		}
+		p.Add(docs[i])
 	}
+	return p.Rank(order)
+}
+
+// Pool gathers the candidates a query keeps, in the order they are added
+// (the engines add them newest first), up to a size, and ranks them as
+// Rank does. A search stops reading candidates once the pool is full, so
+// it reads and judges only as many as it needs.
+type Pool struct {
+	q      Query
+	size   int
+	ks     []kept
+	tw, sw tokens
+}
+
+type kept struct {
+	doc Doc
+	tf  []float64
+	len float64
+}
+
+// NewPool returns an empty pool for q holding at most size docs (0: no
+// limit).
+func NewPool(q Query, size int) *Pool { return &Pool{q: q, size: size} }
+
+// Full reports a pool that holds its size.
+func (p *Pool) Full() bool { return p.size > 0 && len(p.ks) >= p.size }
+
+// Len is the number of docs kept.
+func (p *Pool) Len() int { return len(p.ks) }
+
+// Add judges d and keeps it when it satisfies the query and the pool is
+// not full; it reports whether d was kept.
+func (p *Pool) Add(d Doc) bool {
+	if p.Full() {
+		return false
+	}
+	p.tw.split(d.Title)
+	p.sw.split(d.Summary)
+	tf, ok := p.q.frequencies(&p.tw, &p.sw)
+	if ok {
+		p.ks = append(p.ks, kept{d, tf, float64(titleWeight*len(p.tw.words) + len(p.sw.words))})
+	}
+	return ok
+}
+
+// Rank orders the kept docs as Rank does.
+func (p *Pool) Rank(order string) []Hit {
+	ks := p.ks
 	if len(ks) == 0 {
 		return nil
 	}
 	avg, newest := 0.0, ks[0].doc.Published
-	df := make([]float64, len(q.Terms))
+	df := make([]float64, len(p.q.Terms))
 	for _, k := range ks {
 		avg += k.len
 		if k.doc.Published.After(newest) {
@@ -88,7 +124,7 @@ func Rank(q Query, docs []Doc, order string) []Hit {
 		s *= 0.5 + 0.5*math.Exp2(-float64(age)/float64(halfLife))
 		out[j] = Hit{ID: k.doc.ID, Score: s}
 	}
-	pub := map[int64]time.Time{}
+	pub := make(map[int64]time.Time, len(ks))
 	for _, k := range ks {
 		pub[k.doc.ID] = k.doc.Published
 	}

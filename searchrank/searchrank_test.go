@@ -95,3 +95,44 @@ func TestSnippet(t *testing.T) {
 		t.Errorf("snippet %q", all.String())
 	}
 }
+
+// TestPoolKeepsTheFirstMatches: a pool of size n keeps the first n docs
+// that match as typed, in the order added, skips the others, and ranks
+// exactly as Rank over those n.
+func TestPoolKeepsTheFirstMatches(t *testing.T) {
+	all := docs()
+	slices.Reverse(all) // newest id first, as the engines add them
+	q := Parse("bão")
+	var matching []Doc
+	for _, d := range all {
+		if len(Rank(q, []Doc{d}, ByDate)) == 1 {
+			matching = append(matching, d)
+		}
+	}
+	if len(matching) < 2 {
+		t.Fatalf("sample has %d docs with bão", len(matching))
+	}
+	p := NewPool(q, 1)
+	for _, d := range all {
+		if p.Full() {
+			break
+		}
+		p.Add(d)
+	}
+	if p.Len() != 1 || !p.Full() {
+		t.Fatalf("pool of 1 holds %d", p.Len())
+	}
+	if got, want := ids(p.Rank(ByRelevance)), ids(Rank(q, matching[:1], ByRelevance)); !slices.Equal(got, want) {
+		t.Errorf("pool ranks %v, Rank over the first match %v", got, want)
+	}
+	if p.Add(matching[1]) {
+		t.Error("a full pool took another doc")
+	}
+	unbounded := NewPool(q, 0)
+	for _, d := range all {
+		unbounded.Add(d)
+	}
+	if unbounded.Full() || !slices.Equal(ids(unbounded.Rank(ByDate)), ids(Rank(q, all, ByDate))) {
+		t.Error("an unbounded pool differs from Rank")
+	}
+}

@@ -37,10 +37,13 @@ func rebuildPressSearch(ctx context.Context, tx *Tx) error {
 		return err
 	}
 	insert := tx.db.ftsInsertSQL()
+	bodies := make([]string, 0, len(list))
 	for _, a := range list {
-		if _, err := tx.ExecContext(ctx, insert, a.id, SearchText(a.title, a.summary)); err != nil {
+		body := SearchText(a.title, a.summary)
+		if _, err := tx.ExecContext(ctx, insert, a.id, body); err != nil {
 			return fmt.Errorf("sqlstore: rebuild press search: %w", err)
 		}
+		bodies = append(bodies, body)
 	}
-	return nil
+	return addSearchWords(ctx, tx, bodies...)
 }

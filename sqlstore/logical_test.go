@@ -270,5 +270,10 @@ func TestImportRebuildsPressSearch(t *testing.T) {
 		if n := mustInt(t, db, q); n != 1 {
 			t.Fatalf("%s: search finds %d articles after the move", engine, n)
 		}
+		// A prefix too (on SQLite, the list of indexed words is rebuilt).
+		got, _, err := sqlstore.NewPressService(db).SearchArticles(sqltest.SystemContext(), ttdn.ArticleFilter{Query: "mộc bà*"})
+		if err != nil || len(got) != 1 {
+			t.Fatalf("%s: prefix search finds %d articles after the move (%v)", engine, len(got), err)
+		}
 	}
 }

@@ -83,11 +83,16 @@ func (s *PressService) StoreArticles(ctx context.Context, batch []*IngestArticle
 	}
 	defer w.close()
 	perSource := map[int64]int{}
+	bodies := make([]string, 0, len(batch))
 	for _, a := range batch {
 		if err := w.write(ctx, a, tx.now); err != nil {
 			return err
 		}
 		perSource[a.SourceID]++
+		bodies = append(bodies, a.Index)
+	}
+	if err := addSearchWords(ctx, tx, bodies...); err != nil {
+		return err
 	}
 	for id, n := range perSource {
 		if _, err := tx.exec(ctx, `UPDATE press_sources SET items = items + ? WHERE id = ?`, n, id); err != nil {

@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"slices"
+	"strings"
 
 	"ttdn"
 	"ttdn/searchrank"
@@ -10,31 +12,45 @@ import (
 
 // rankedSearch answers a text search: the engine's full-text index finds
 // the newest ttdn.SearchCountCap articles holding every folded word (and
-// the other filters), and searchrank — the same Go on both engines —
-// keeps those that match as typed (diacritics, phrases) and orders them by
-// relevance blended with recency, or by date.
+// the other filters), newest first, and searchrank — the same Go on both
+// engines — keeps the newest ttdn.SearchRankPool of them that match as
+// typed (diacritics, phrases) and orders those by relevance blended with
+// recency, or by date. Candidates are read and judged only until the pool
+// is full.
 func (s *PressService) rankedSearch(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, q searchrank.Query,
 	from, where, order string, args []any, offset, limit int) ([]*ttdn.Article, int, error) {
-	var docs []searchrank.Doc
+	pool := searchrank.NewPool(q, ttdn.SearchRankPool)
 	if s.db.engine == EngineSQLite {
-		var err error
-		if docs, err = s.sqliteSearchDocs(ctx, tx, f, from, where, order, args); err != nil || len(docs) == 0 {
+		if terms := parseQuery(f.Query); slices.ContainsFunc(terms, func(t queryTerm) bool { return t.prefix }) {
+			match, found, err := sqliteExpandPrefixes(ctx, tx, terms)
+			if err != nil || !found {
+				return nil, 0, err
+			}
+			args = append([]any{match}, args[1:]...) // articleQuery's first argument is the MATCH
+		}
+		bound := int64(0)
+		if len(q.Phrases) > 0 {
+			var err error
+			if args, bound, err = s.sqlitePhrases(ctx, tx, f, q, from, where, order, args); err != nil {
+				return nil, 0, err
+			}
+		}
+		if err := s.sqlitePool(ctx, tx, f, from, where, order, args, bound, pool); err != nil {
 			return nil, 0, err
 		}
 	} else {
-		ids, err := s.searchIDs(ctx, tx, f, from, where, order, args)
-		if err != nil || len(ids) == 0 {
+		if err := s.pgPool(ctx, tx, f, pool); err != nil {
 			return nil, 0, err
 		}
-		if docs, err = rankDocs(ctx, tx, ids); err != nil {
-			return nil, 0, err
-		}
+	}
+	if pool.Len() == 0 {
+		return nil, 0, nil
 	}
 	sort := searchrank.ByRelevance
 	if f.Sort == ttdn.SortDate {
 		sort = searchrank.ByDate
 	}
-	hits := searchrank.Rank(q, docs, sort)
+	hits := pool.Rank(sort)
 	if offset >= len(hits) {
 		return nil, len(hits), nil
 	}
@@ -60,13 +76,14 @@ func (s *PressService) rankedSearch(ctx context.Context, tx *Tx, f ttdn.ArticleF
 	return out, len(hits), nil
 }
 
-// sqliteSearchDocs is searchIDs and rankDocs in one statement: the
-// full-text index drives it newest first as in searchIDs, and each
-// candidate's title, summary and date come with its id, instead of a
-// second statement looking the 1,000 ids up again (two 500-placeholder
-// statements to prepare, an ephemeral table of their values).
-func (s *PressService) sqliteSearchDocs(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, from, where, order string,
-	args []any) ([]searchrank.Doc, error) {
+// sqlitePool reads the candidates and their title, summary and date in
+// one statement driven by the full-text index newest first (a second
+// statement looking the ids up again cost two 500-placeholder statements
+// and an ephemeral table), adding them to pool until it is full: SQLite
+// steps the statement lazily, so the rows after that are never read.
+// Candidates below a non-zero bound are left out.
+func (s *PressService) sqlitePool(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, from, where, order string,
+	args []any, bound int64, pool *searchrank.Pool) error {
 	switch filterKind(f) {
 	case filterText:
 		from, where = ` FROM press_fts f JOIN press_articles a ON a.id = f.rowid`, `press_fts MATCH ?`
@@ -74,37 +91,67 @@ func (s *PressService) sqliteSearchDocs(ctx context.Context, tx *Tx, f ttdn.Arti
 		from = ` FROM press_fts f JOIN press_articles a INDEXED BY press_articles_filter_idx ON a.id = f.rowid
 			JOIN press_sources s ON s.id = a.source_id`
 	}
+	if bound > 0 {
+		where, args = where+` AND f.rowid >= ?`, append(args[:len(args):len(args)], bound)
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT a.id, a.title, a.summary, a.published_at`+from+` WHERE `+where+
 		` ORDER BY `+order+limitClause(ttdn.SearchCountCap, 0), args...)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	return scanDocs(rows, nil)
+	defer rows.Close()
+	for !pool.Full() && rows.Next() {
+		var d searchrank.Doc
+		if err := rows.Scan(&d.ID, &d.Title, &d.Summary, timeScan{&d.Published}); err != nil {
+			return err
+		}
+		pool.Add(d)
+	}
+	return rows.Err()
 }
 
-// rankDocs loads what ranking reads of the candidates.
-func rankDocs(ctx context.Context, tx *Tx, ids []int64) ([]searchrank.Doc, error) {
-	out := make([]searchrank.Doc, 0, len(ids))
-	chunk := 500
-	if tx.db.engine == EnginePostgres {
-		chunk = len(ids) // one array argument: one statement, one round trip
+// sqlitePhrases narrows a SQLite search with quoted phrases to the
+// candidates holding each phrase's folded words in a row, without changing
+// which articles are candidates: those stay the newest
+// ttdn.SearchCountCap holding every word (as on PostgreSQL, where
+// searchrank alone checks the phrase), of which searchrank would keep
+// only the ones with the phrase anyway. It finds the id of the last of
+// those candidates from the index alone, then asks FTS5 for the phrases
+// above it: the rows of candidates without the phrase are never read.
+// (The phrase alone, without the bound, walked every article holding
+// both words of a rare phrase of common words: "thắng dễ" 260 ms at
+// 812,000 articles.)
+//
+// It returns the arguments with the phrases added to the MATCH, and the
+// lowest id a candidate may have (0: no bound).
+func (s *PressService) sqlitePhrases(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, q searchrank.Query,
+	from, where, order string, args []any) ([]any, int64, error) {
+	var phrases []string
+	for _, p := range q.Phrases {
+		var words []string
+		for _, t := range q.Terms[p[0]:p[1]] {
+			if t.Folded == "" || strings.ContainsAny(t.Folded, `"*`) {
+				return args, 0, nil // not a plain run of words: searchrank alone judges it
+			}
+			words = append(words, t.Folded)
+		}
+		phrases = append(phrases, `"`+strings.Join(words, " ")+`"`)
 	}
-	for start := 0; start < len(ids); start += chunk {
-		part := ids[start:min(start+chunk, len(ids))]
-		query, args := `SELECT id, title, summary, published_at FROM press_articles WHERE id IN (`+
-			placeholders(len(part))+`)`, int64Args(part)
-		if tx.db.engine == EnginePostgres {
-			query, args = `SELECT id, title, summary, published_at FROM press_articles WHERE id = ANY(?)`, []any{part}
-		}
-		rows, err := tx.QueryContext(ctx, query, args...)
-		if err != nil {
-			return nil, err
-		}
-		if out, err = scanDocs(rows, out); err != nil {
-			return nil, err
-		}
+	switch filterKind(f) {
+	case filterText:
+		from, where = ` FROM press_fts f`, `press_fts MATCH ?`
+	case filterNarrow:
+		from = ` FROM press_fts f JOIN press_articles a INDEXED BY press_articles_filter_idx ON a.id = f.rowid
+			JOIN press_sources s ON s.id = a.source_id`
 	}
-	return out, nil
+	var bound int64
+	err := tx.QueryRowContext(ctx, `SELECT f.rowid`+from+` WHERE `+where+` ORDER BY `+order+
+		limitClause(1, ttdn.SearchCountCap-1), args...).Scan(&bound)
+	if err != nil && err != sql.ErrNoRows {
+		return nil, 0, err
+	}
+	match := args[0].(string) + " AND " + strings.Join(phrases, " AND ")
+	return append([]any{match}, args[1:]...), bound, nil
 }
 
 // scanDocs appends the candidates of rows (id, title, summary,

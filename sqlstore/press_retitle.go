@@ -106,8 +106,10 @@ func retitle(ctx context.Context, tx *Tx, r Retitle) error {
 	if _, err := tx.exec(ctx, tx.db.ftsDeleteSQL(), r.ID); err != nil {
 		return err
 	}
-	_, err = tx.exec(ctx, tx.db.ftsInsertSQL(), r.ID, body)
-	return err
+	if _, err := tx.exec(ctx, tx.db.ftsInsertSQL(), r.ID, body); err != nil {
+		return err
+	}
+	return addSearchWords(ctx, tx, body)
 }
 
 // ArticleTitles returns the earlier headlines of article id, oldest first.

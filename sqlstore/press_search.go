@@ -147,9 +147,6 @@ func (s *PressService) SearchArticles(ctx context.Context, f ttdn.ArticleFilter)
 // search, in its order.
 func (s *PressService) searchIDs(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, from, where, order string,
 	args []any) ([]int64, error) {
-	if s.db.engine == EnginePostgres && len(parseQuery(f.Query)) > 0 {
-		return s.pgSearchIDs(ctx, tx, f)
-	}
 	if s.db.engine == EngineSQLite {
 		switch filterKind(f) {
 		case filterText:

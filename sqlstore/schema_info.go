@@ -27,8 +27,9 @@ type tableInfo struct {
 //     key its secrets are sealed with, the readiness heartbeat);
 //   - derivedTables: search indexes each engine stores its own way (FTS5 on
 //     SQLite, tsvector on PostgreSQL), rebuilt from their source rows by the
-//     functions in derivedRebuilders after an import.
-var derivedTables = map[string]bool{"press_search": true}
+//     functions in derivedRebuilders after an import; press_fts_words, the
+//     words of SQLite's index (0049), with it.
+var derivedTables = map[string]bool{"press_search": true, "press_fts_words": true}
 
 var instanceTables = map[string]bool{"secret_key_check": true, "heartbeat": true}
 
