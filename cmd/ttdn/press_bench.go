@@ -44,6 +44,7 @@ func pressBench(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	dsn := fs.String("dsn", "", "cơ sở dữ liệu trống thay cho SQLite / an empty database instead of SQLite")
 	batch := fs.Int("batch", 0, "số tin mỗi giao dịch (0: mặc định) / items per transaction (0: default)")
 	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU của bước nạp / write a CPU profile of the ingest")
+	memProfile := fs.String("memprofile", "", "ghi hồ sơ bộ nhớ (heap) sau bước nạp / write a heap profile after the ingest")
 	searchProfile := fs.String("searchprofile", "", "ghi hồ sơ CPU của bước tìm kiếm / write a CPU profile of the search")
 	searchOnly := fs.Bool("search-only", false, "chỉ đo tìm kiếm trên cơ sở dữ liệu đã nạp (--dir hoặc --dsn) / only search an already ingested database (--dir or --dsn)")
 	if err := fs.Parse(args); err != nil {
@@ -105,7 +106,7 @@ func pressBench(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close()
-	rate, err := benchIngest(ctx, db, recs, *n, *terms, *batch, stdout, stderr)
+	rate, err := benchIngest(ctx, db, recs, *n, *terms, *batch, *memProfile, stdout, stderr)
 	if err != nil {
 		return err
 	}
@@ -195,7 +196,7 @@ func benchBareFTS(path string, recs []pressingest.NewsRecord, n int) (float64, e
 }
 
 // benchIngest seeds the watchlist and ingests n items; it returns items/s.
-func benchIngest(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRecord, n, terms, batch int, stdout, stderr io.Writer) (float64, error) {
+func benchIngest(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRecord, n, terms, batch int, memProfile string, stdout, stderr io.Writer) (float64, error) {
 	sys := ttdn.NewSystemContext(ctx)
 	store := sqlstore.NewPressService(db)
 	if err := sqlstore.SeedWatchTerms(sys, db); err != nil {
@@ -237,6 +238,12 @@ func benchIngest(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRe
 		cpu.Seconds(), elapsed.Seconds(), cpu.Seconds()/elapsed.Seconds(), float64(n)/cpu.Seconds())
 	fmt.Fprintf(stderr, "%+v in %s\n", st, elapsed.Round(time.Millisecond))
 	fmt.Fprintf(stderr, "stored articles with a watchlist hit: %.1f %%\n", 100*float64(st.Hits)/float64(max(1, st.Stored)))
+	if memProfile != "" { // while the pipeline (its story window) is alive
+		if err := writeHeapProfile(memProfile); err != nil {
+			return 0, err
+		}
+		runtime.KeepAlive(pipe)
+	}
 	return float64(n) / elapsed.Seconds(), nil
 }
 
@@ -335,6 +342,20 @@ func capitalisedRuns(title string) []string {
 func startsUpper(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	return unicode.IsUpper(r)
+}
+
+// writeHeapProfile writes the live heap (after a collection) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // benchSearchProfiled runs benchSearch, writing a CPU profile of it to
