@@ -131,9 +131,21 @@ func rfc5987(s string) string {
 // through the access policy of the record that owns it.
 type AttachmentService interface {
 	CreateAttachment(ctx context.Context, a *Attachment) error
+	// CreateAttachments stores files for one owner: all, or none.
+	CreateAttachments(ctx context.Context, kind ResourceKind, ownerID int64, list []*Attachment) error
 	// FindAttachmentByID returns the attachment with its Data.
 	FindAttachmentByID(ctx context.Context, id int64) (*Attachment, error)
 	// FindAttachments lists an owner's attachments, without Data.
 	FindAttachments(ctx context.Context, kind ResourceKind, ownerID int64) ([]*Attachment, error)
+	// DeleteAttachment removes a file of an activity or a unit report
+	// (AttachmentRemovable) that the user may update.
 	DeleteAttachment(ctx context.Context, id int64) error
+}
+
+// AttachmentRemovable reports whether files of owners of kind may be
+// removed: an activity's and a unit report's files are what their unit
+// shows of them and can be corrected; the evidence of a progress update,
+// an estimate, a difficulty or a case records a step taken.
+func AttachmentRemovable(kind ResourceKind) bool {
+	return kind == ResourceActivity || kind == ResourceUnitReport
 }

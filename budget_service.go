@@ -85,7 +85,7 @@ type BudgetService interface {
 	FindBudgetRevisions(ctx context.Context, estimateID int64) ([]*BudgetRevision, error)
 	FindBudgetEvents(ctx context.Context, estimateID int64) ([]*BudgetEvent, error)
 
-	AddBudgetAttachment(ctx context.Context, estimateID int64, a *Attachment) error
+	AddBudgetAttachment(ctx context.Context, estimateID int64, files ...*Attachment) error
 	FindBudgetAttachments(ctx context.Context, estimateID int64) ([]*Attachment, error)
 	// FindBudgetAttachment returns one attachment of the estimate, with Data.
 	FindBudgetAttachment(ctx context.Context, estimateID, id int64) (*Attachment, error)

@@ -479,7 +479,7 @@ type CaseService interface {
 	AssignCase(ctx context.Context, id int64, a CaseAssignment) (*Case, error)
 	CloseCase(ctx context.Context, id int64, cl CaseClose) (*Case, error)
 
-	AddCaseEvidence(ctx context.Context, caseID int64, a *Attachment) error
+	AddCaseEvidence(ctx context.Context, caseID int64, files ...*Attachment) error
 	FindCaseEvidence(ctx context.Context, caseID int64) ([]*Attachment, error)
 	FindCaseEvidenceFile(ctx context.Context, caseID, id int64) (*Attachment, error)
 

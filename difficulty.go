@@ -200,7 +200,7 @@ type DifficultyService interface {
 	// now), raised on or after from (zero: any time), oldest first.
 	FindOpenDifficulties(ctx context.Context, from, to Date) ([]*Difficulty, error)
 
-	AddDifficultyAttachment(ctx context.Context, difficultyID int64, a *Attachment) error
+	AddDifficultyAttachment(ctx context.Context, difficultyID int64, files ...*Attachment) error
 	FindDifficultyAttachments(ctx context.Context, difficultyID int64) ([]*Attachment, error)
 	FindDifficultyAttachment(ctx context.Context, difficultyID, id int64) (*Attachment, error)
 }

@@ -52,6 +52,15 @@ type Article struct {
 	Priority  int       `json:"priority"` // highest priority of the terms it matched; 0 for none
 	Terms     []string  `json:"terms,omitempty"`
 	Themes    []string  `json:"themes,omitempty"`
+	// EarlierTitles are the headlines the outlet gave the item before
+	// editing it, oldest first (FindArticleByID only).
+	EarlierTitles []EarlierTitle `json:"earlier_titles,omitempty"`
+}
+
+// EarlierTitle is a headline an article had before the outlet edited it.
+type EarlierTitle struct {
+	Title      string    `json:"title"`
+	ReplacedAt time.Time `json:"replaced_at"` // when ttdn saw the new headline
 }
 
 // ArticleFilter selects articles. Query is full-text: every word must

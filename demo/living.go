@@ -135,7 +135,7 @@ func (l *living) run(ctx context.Context) error {
 		return fmt.Errorf("demo: the year's plan: %w", err)
 	}
 	for _, section := range []func(context.Context) error{l.progressSteps, l.activitySteps, l.reportSteps,
-		l.budgetSteps, l.difficultySteps, l.pressSteps, l.publicSteps} {
+		l.budgetSteps, l.difficultySteps, l.pressSteps, l.publicSteps, l.caseSteps} {
 		if err := section(sys); err != nil {
 			return err
 		}

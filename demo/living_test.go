@@ -227,12 +227,57 @@ func checkLiving(t *testing.T, db *sqlstore.DB, sum *demo.Summary, now time.Time
 	if told < 5 {
 		t.Errorf("%d stories told by two outlets or more", told)
 	}
+	checkCases(t, db, now)
+
 	yes, fresh := true, ttdn.ReviewNew
 	if _, n, err := press.FindReviews(ctx, ttdn.ReviewFilter{Status: &fresh}); err != nil || n == 0 {
 		t.Errorf("%d new hits to review, %v", n, err)
 	}
 	if _, n, err := press.FindReviews(ctx, ttdn.ReviewFilter{NeedsAction: &yes}); err != nil || n == 0 {
 		t.Errorf("%d hits needing action, %v", n, err)
+	}
+}
+
+// checkCases asserts the rebuttal cases: one at each stage a case passes
+// through, one late, one secret, and the figures count the closed case's
+// response time.
+func checkCases(t *testing.T, db *sqlstore.DB, now time.Time) {
+	t.Helper()
+	ctx := sqltest.SystemContext()
+	cases := sqlstore.NewCaseService(db)
+	from := now.AddDate(0, 0, -45)
+	list, _, err := cases.FindCases(ctx, ttdn.CaseFilter{From: from, To: now, Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	stages := map[ttdn.CaseStage]int{}
+	secret := 0
+	for _, c := range list {
+		stages[c.Stage]++
+		if c.Classification == ttdn.Secret {
+			secret++
+		}
+		if c.OpenedAt.After(now) {
+			t.Errorf("case %q opened after now (%s)", c.Title, c.OpenedAt)
+		}
+	}
+	for _, st := range ttdn.CaseStages {
+		if st != ttdn.StageApproved && stages[st] == 0 {
+			t.Errorf("no case at stage %s: %v", st, stages)
+		}
+	}
+	if secret == 0 {
+		t.Error("no secret case")
+	}
+	if _, n, err := cases.FindCases(ctx, ttdn.CaseFilter{OpenOnly: true, Overdue: true, Now: now}); err != nil || n == 0 {
+		t.Errorf("%d overdue cases, %v", n, err)
+	}
+	fig, err := cases.FindCaseFigures(ctx, from, now, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fig.Responded < 2 || fig.AvgMinutes <= 0 || fig.Detected != len(list) {
+		t.Errorf("case figures: %d detected of %d, %d responded, mean %d min", fig.Detected, len(list), fig.Responded, fig.AvgMinutes)
 	}
 }
 
@@ -259,18 +304,19 @@ func census(t *testing.T, db *sqlstore.DB) counts {
 // homeWork is, per demo user, the sections of "Việc của tôi" that must
 // count something on the demo's today.
 var homeWork = map[string][]string{
-	"dieuphoi": {"home.reports_to_review", "home.reports_missing", "home.difficulties_to_group", "home.press_actions"},
+	"dieuphoi": {"home.reports_to_review", "home.reports_missing", "home.difficulties_to_group", "home.press_actions",
+		"home.cases_overdue", "home.cases_to_approve"},
 	"ngoaivu": {"home.tasks_overdue", "home.tasks_due_soon", "home.tasks_stale", "home.reports_returned",
-		"home.budgets_returned", "home.difficulties_answered"},
+		"home.budgets_returned", "home.difficulties_answered", "home.cases_of_unit"},
 	"taichinh": {"home.budgets_to_appraise"},
-	"lanhdao":  {"home.budgets_to_approve", "home.proposals_waiting"},
-	"theodoi":  {"home.press_queue", "home.press_actions"},
+	"lanhdao":  {"home.budgets_to_approve", "home.proposals_waiting", "home.cases_to_approve"},
+	"theodoi":  {"home.press_queue", "home.press_actions", "home.cases_overdue"},
 }
 
 // walk are pages every role opens on the living year (%d: the year's
 // plan): none may fail.
 var walk = []string{"/dashboard", "/plans/%d", "/activities", "/reports", "/reports/completeness", "/budgets", "/difficulties",
-	"/press/review", "/press/search", "/notifications"}
+	"/press/review", "/press/search", "/notifications", "/cases"}
 
 // checkHomes requests every demo user's home page on today and checks the
 // sections of their work count something, then walks the main pages as
@@ -337,6 +383,7 @@ func newServer(db *sqlstore.DB, now time.Time) *ttdnhttp.Server {
 		Periods: sqlstore.NewReportPeriodService(db), UnitReports: sqlstore.NewUnitReportService(db),
 		Completeness: sqlstore.NewCompletenessService(db), Consolidated: sqlstore.NewConsolidatedReportService(db),
 		Budgets: sqlstore.NewBudgetService(db), Difficulties: sqlstore.NewDifficultyService(db),
+		Cases:  sqlstore.NewCaseService(db),
 		Press:  &ttdnhttp.PressConfig{Sources: press, Articles: press, Watch: press, Reviews: press, Digests: press},
 		Now:    func() time.Time { return now },
 		Logger: slog.New(slog.DiscardHandler),

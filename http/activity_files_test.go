@@ -2,7 +2,6 @@ package http
 
 import (
 	"bytes"
-	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -20,16 +19,7 @@ func TestActivityFiles(t *testing.T) {
 		f := newFixture(t, db, true)
 		a := f.mustActivity(t)
 		post := func(who, name string, data []byte) *httptest.ResponseRecorder {
-			var body bytes.Buffer
-			mw := multipart.NewWriter(&body)
-			_ = mw.WriteField(csrfField, sessionCSRF(f.sessions[who]))
-			fw, _ := mw.CreateFormFile("files", name)
-			_, _ = fw.Write(data)
-			_ = mw.Close()
-			r := httptest.NewRequest(http.MethodPost, "/activities/"+itoa(a.ID)+"/files", &body)
-			r.Header.Set("Content-Type", mw.FormDataContentType())
-			r.AddCookie(&http.Cookie{Name: sessionCookie, Value: f.sessions[who]})
-			return f.do(r)
+			return f.postFiles("/activities/"+itoa(a.ID)+"/files", who, []string{name}, [][]byte{data})
 		}
 		pdf := testPDF("Chương trình họp báo")
 		if w := post("coordinator", "chuong-trinh.pdf", pdf); w.Code != http.StatusSeeOther {

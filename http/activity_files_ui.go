@@ -24,12 +24,8 @@ func (s *Server) handleActivityFiles(w http.ResponseWriter, r *http.Request) {
 	if err == nil && len(files) == 0 {
 		err = ttdn.Errorf(ttdn.EINVALID, "Hãy chọn ít nhất một tệp.", "Choose at least one file.")
 	}
-	for _, f := range files {
-		if err != nil {
-			break
-		}
-		f.OwnerKind, f.OwnerID = ttdn.ResourceActivity, a.ID
-		err = s.cfg.Attachments.CreateAttachment(r.Context(), f)
+	if err == nil {
+		err = s.cfg.Attachments.CreateAttachments(r.Context(), ttdn.ResourceActivity, a.ID, files)
 	}
 	if err != nil {
 		s.activityFilesError(w, r, err)

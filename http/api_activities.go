@@ -152,11 +152,10 @@ func (s *Server) apiActivityFileAdd(r *http.Request) (*apiResult, error) {
 	if err != nil {
 		return nil, err
 	}
+	if err := s.cfg.Attachments.CreateAttachments(r.Context(), ttdn.ResourceActivity, a.ID, files); err != nil {
+		return nil, apiField("files", err)
+	}
 	for _, f := range files {
-		f.OwnerKind, f.OwnerID = ttdn.ResourceActivity, a.ID
-		if err := s.cfg.Attachments.CreateAttachment(r.Context(), f); err != nil {
-			return nil, apiField("files", err)
-		}
 		f.Data = nil
 	}
 	return created(map[string]any{"items": files}, 0, "/api/v1/activities/"+itoa(a.ID)+"/files")

@@ -120,6 +120,7 @@ var apiCoverage = map[string]string{
 	"POST /account-requests/{id}/reject":    "POST /api/v1/account-requests/{id}/reject",
 	"POST /account/tokens/{id}/revoke":      "POST /api/v1/tokens/{id}/revoke",
 	"GET /attachments/{id}":                 "GET /api/v1/attachments/{id}",
+	"POST /attachments/{id}/delete":         "DELETE /api/v1/attachments/{id}",
 	"GET /budgets/{id}/files/{file}":        "GET /api/v1/budgets/{id}/files/{file}",
 	"POST /budgets/{id}/files":              "POST /api/v1/budgets/{id}/files",
 	"GET /difficulties/{id}/files/{file}":   "GET /api/v1/difficulties/{id}/files/{file}",

@@ -17,6 +17,16 @@ func (s *Server) apiFileRoutes() {
 		s.op("GET /api/v1/attachments/{id}", fileOp(func(ctx context.Context, id, _ int64) (*ttdn.Attachment, error) {
 			return s.cfg.Attachments.FindAttachmentByID(ctx, id)
 		}))
+		s.op("DELETE /api/v1/attachments/{id}", func(r *http.Request) (*apiResult, error) {
+			id, err := apiPathID(r)
+			if err != nil {
+				return nil, err
+			}
+			if err := s.cfg.Attachments.DeleteAttachment(r.Context(), id); err != nil {
+				return nil, err
+			}
+			return &apiResult{status: http.StatusNoContent}, nil
+		})
 	}
 	if s.cfg.Budgets != nil {
 		s.op("GET /api/v1/budgets/{id}/files/{file}", fileOp(s.cfg.Budgets.FindBudgetAttachment))

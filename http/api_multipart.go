@@ -32,7 +32,7 @@ func readCloser(r io.Reader) io.ReadCloser { return io.NopCloser(r) }
 // first (a record one may not read is not found, whatever the body), then
 // each file added through the record's own service, which checks the
 // policy and writes the audit entry.
-func (s *Server) filesOp(find func(ctx context.Context, id int64) error, add func(ctx context.Context, id int64, a *ttdn.Attachment) error) apiOp {
+func (s *Server) filesOp(find func(ctx context.Context, id int64) error, add func(ctx context.Context, id int64, files ...*ttdn.Attachment) error) apiOp {
 	return func(r *http.Request) (*apiResult, error) {
 		id, err := apiPathID(r)
 		if err != nil {
@@ -51,10 +51,10 @@ func (s *Server) filesOp(find func(ctx context.Context, id int64) error, add fun
 		if err != nil {
 			return nil, err
 		}
+		if err := add(r.Context(), id, files...); err != nil {
+			return nil, apiField("files", err)
+		}
 		for _, f := range files {
-			if err := add(r.Context(), id, f); err != nil {
-				return nil, apiField("files", err)
-			}
 			f.Data = nil
 		}
 		return created(map[string]any{"items": files}, 0, strings.TrimSuffix(r.URL.Path, "/"))

@@ -23,8 +23,7 @@ func (s *Server) apiReportFileRoutes() {
 			return s.cfg.Attachments.FindAttachments(ctx, ttdn.ResourceUnitReport, id)
 		})(ctx, id)
 	}))
-	s.op("POST /api/v1/unit-reports/{id}/files", s.filesOp(found(reps.FindUnitReportByID), func(ctx context.Context, id int64, a *ttdn.Attachment) error {
-		a.OwnerKind, a.OwnerID = ttdn.ResourceUnitReport, id
-		return s.cfg.Attachments.CreateAttachment(ctx, a)
+	s.op("POST /api/v1/unit-reports/{id}/files", s.filesOp(found(reps.FindUnitReportByID), func(ctx context.Context, id int64, files ...*ttdn.Attachment) error {
+		return s.cfg.Attachments.CreateAttachments(ctx, ttdn.ResourceUnitReport, id, files)
 	}))
 }

@@ -10,7 +10,8 @@ import (
 
 // TestAPIReportFiles attaches the signed report to a unit report through
 // the API: the reporting unit may, another unit may not, an empty upload
-// names the field, and an accepted report takes no more files.
+// names the field, a file sent by mistake is removed, and an accepted
+// report takes no more files and loses none.
 func TestAPIReportFiles(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newAPIFixture(t, db)
@@ -38,6 +39,16 @@ func TestAPIReportFiles(t *testing.T) {
 			t.Fatalf("%d audit entries for the file, want 1", n)
 		}
 
+		// A file sent by mistake is removed by the unit, not by others.
+		extra := f.officer.callFiles(path+"/files", nil, map[string][]byte{"nham.pdf": pdfBytes}).want(t, http.StatusCreated)
+		extraPath := "/api/v1/attachments/" + itoa(int64(extra.items()[0]["id"].(float64)))
+		f.finance.call("DELETE", extraPath, nil).want(t, http.StatusNotFound)
+		f.officer.call("DELETE", extraPath, nil).want(t, http.StatusNoContent)
+		f.coord.call("GET", extraPath, nil).want(t, http.StatusNotFound)
+		if n := mustCount(t, db, `SELECT COUNT(*) FROM audit_events WHERE entity = 'attachment' AND action = 'delete'`); n != 1 {
+			t.Fatalf("%d audit entries for the removal, want 1", n)
+		}
+
 		// Submitted and accepted, the report is closed to files.
 		sent := f.officer.call("POST", path+"/transitions", map[string]any{"action": "submit"}, "If-Match", rep.etag()).want(t, http.StatusOK)
 		f.coord.call("POST", path+"/transitions", map[string]any{"action": "accept"}, "If-Match", sent.etag()).want(t, http.StatusOK)
@@ -46,6 +57,8 @@ func TestAPIReportFiles(t *testing.T) {
 		}
 		if files := f.coord.call("GET", path+"/files", nil).want(t, http.StatusOK); len(files.items()) != 1 {
 			t.Fatalf("files after the refusal: %s", files.raw)
+		} else {
+			f.officer.call("DELETE", "/api/v1/attachments/"+itoa(int64(files.items()[0]["id"].(float64))), nil).want(t, http.StatusConflict)
 		}
 	})
 }

@@ -46,3 +46,28 @@ func (s *Server) handleAttachment(w http.ResponseWriter, r *http.Request) {
 	h.Set("Cache-Control", "private, no-store")
 	_, _ = w.Write(a.Data)
 }
+
+// handleAttachmentDelete removes a file of an activity or a unit report
+// and goes back to its record's files. Storage decides who may (those who
+// may edit the record, while it takes files) and refuses evidence of a
+// step taken; a file one may not read answers as missing.
+func (s *Server) handleAttachmentDelete(w http.ResponseWriter, r *http.Request) {
+	id, err := pathID(r)
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	a, err := s.cfg.Attachments.FindAttachmentByID(r.Context(), id)
+	if err == nil {
+		err = s.cfg.Attachments.DeleteAttachment(r.Context(), id)
+	}
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	back := "/activities/" + itoa(a.OwnerID) + "#files"
+	if a.OwnerKind == ttdn.ResourceUnitReport {
+		back = "/reports/" + itoa(a.OwnerID) + "#files"
+	}
+	s.redirectWithFlash(w, r, back, "flash.file_deleted")
+}

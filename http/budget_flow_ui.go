@@ -112,16 +112,7 @@ func (s *Server) handleBudgetEntry(w http.ResponseWriter, r *http.Request) {
 
 // handleBudgetFileAdd attaches the uploaded files to the estimate.
 func (s *Server) handleBudgetFileAdd(w http.ResponseWriter, r *http.Request) {
-	id, _ := pathID(r)
-	files, err := readEvidence(r)
-	for _, a := range files {
-		if err == nil {
-			err = s.cfg.Budgets.AddBudgetAttachment(r.Context(), id, a)
-		}
-	}
-	if err == nil && len(files) == 0 {
-		err = ttdn.Errorf(ttdn.EINVALID, "Hãy chọn tệp cần đính kèm.", "Choose a file to attach.")
-	}
+	id, err := addUploadedFiles(r, s.cfg.Budgets.AddBudgetAttachment)
 	if err != nil {
 		s.renderBudgetWithError(w, r, budgetStepForm{}, err)
 		return

@@ -178,16 +178,7 @@ func (s *Server) handleResponsePublish(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) handleCaseFileAdd(w http.ResponseWriter, r *http.Request) {
-	id, _ := pathID(r)
-	files, err := readEvidence(r)
-	for _, a := range files {
-		if err == nil {
-			err = s.cfg.Cases.AddCaseEvidence(r.Context(), id, a)
-		}
-	}
-	if err == nil && len(files) == 0 {
-		err = ttdn.Errorf(ttdn.EINVALID, "Hãy chọn tệp cần đính kèm.", "Choose a file to attach.")
-	}
+	id, err := addUploadedFiles(r, s.cfg.Cases.AddCaseEvidence)
 	if err != nil {
 		s.renderCaseWithError(w, r, err, nil)
 		return

@@ -43,6 +43,7 @@ var catalog = map[string][2]string{
 
 	"flash.imported":     {"Đã lưu kế hoạch vào hệ thống.", "The plan has been stored."},
 	"flash.saved":        {"Đã lưu thay đổi.", "Changes saved."},
+	"flash.file_deleted": {"Đã xóa tệp.", "File removed."},
 	"flash.user_created": {"Đã tạo người dùng.", "User created."},
 	"flash.password_set": {"Đã đặt mật khẩu mới.", "New password set."},
 

@@ -134,6 +134,8 @@ var executionCatalog = map[string][2]string{
 	"activity.add_files":         {"Thêm tệp", "Add files"},
 	"activity.files_help":        {"Ảnh, PDF, Word, Excel; loại tệp được kiểm tra theo nội dung.", "Photos, PDF, Word, Excel; the type is checked by content."},
 	"activity.upload":            {"Tải lên", "Upload"},
+	"file.delete":                {"Xóa tệp", "Remove file"},
+	"file.delete_confirm":        {"Xóa tệp này? Tệp sẽ không còn trong hồ sơ (nhật ký vẫn ghi lại việc xóa).", "Remove this file? It leaves the record (the audit log keeps the removal)."},
 	"nav.home":                   {"Việc của tôi", "My work"},
 	"nav.home_badge":             {"Việc cần xử lý gấp", "Urgent items"},
 	"home.title":                 {"Việc của tôi", "My work"},

@@ -80,16 +80,7 @@ func (s *Server) renderDifficultyWithError(w http.ResponseWriter, r *http.Reques
 }
 
 func (s *Server) handleDifficultyFileAdd(w http.ResponseWriter, r *http.Request) {
-	id, _ := pathID(r)
-	files, err := readEvidence(r)
-	for _, a := range files {
-		if err == nil {
-			err = s.cfg.Difficulties.AddDifficultyAttachment(r.Context(), id, a)
-		}
-	}
-	if err == nil && len(files) == 0 {
-		err = ttdn.Errorf(ttdn.EINVALID, "Hãy chọn tệp cần đính kèm.", "Choose a file to attach.")
-	}
+	id, err := addUploadedFiles(r, s.cfg.Difficulties.AddDifficultyAttachment)
 	if err != nil {
 		s.renderDifficultyWithError(w, r, err)
 		return

@@ -27,6 +27,7 @@ func (s *Server) executionRoutes(auth func(string, http.HandlerFunc)) {
 	m.Handle("POST /tasks/{id}/progress", s.uiMiddleware(s.handleProgressAdd,
 		uiOptions{auth: true, bodyLimit: s.cfg.MaxEvidenceBytes, onFormError: s.progressFormError}))
 	auth("GET /attachments/{id}", s.handleAttachment)
+	auth("POST /attachments/{id}/delete", s.handleAttachmentDelete)
 
 	auth("GET /activities", s.handleActivityList)
 	auth("GET /activities/new", s.handleActivityNewForm)

@@ -373,7 +373,8 @@ func (s *Server) pressSection(r *http.Request, v *homeView, f ttdn.ReviewFilter,
 			row.Link = fmt.Sprintf(rowLink, rv.ArticleID)
 		}
 		if rv.Article != nil {
-			row.Title = rv.Article.Title
+			// The outlet tells apart two items of one story with one title.
+			row.Title, row.Detail = rv.Article.Title, rv.Article.Outlet
 		}
 		sec.Rows = append(sec.Rows, row)
 	}

@@ -1,6 +1,7 @@
 package http
 
 import (
+	"html"
 	"net/http"
 	"net/url"
 	"slices"
@@ -212,6 +213,35 @@ func TestPressReviewTriageUI(t *testing.T) {
 			if a.ID == football.ID {
 				t.Error("the football club still hits Long An after the exclusion was re-applied")
 			}
+		}
+	})
+}
+
+// TestArticleEarlierTitles: an item whose headline the outlet edited shows
+// its earlier headlines, with when the change was seen, on its page and in
+// the API.
+func TestArticleEarlierTitles(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f, art := newPressFixture(t, db)
+		page := f.do(f.request(http.MethodGet, "/press/articles/"+itoa(art.ID), "monitor", nil)).Body.String()
+		if strings.Contains(page, `id="earlier-titles"`) {
+			t.Fatal("an item never retitled lists earlier headlines")
+		}
+		store := sqlstore.NewPressService(db)
+		if err := store.RetitleArticles(sqltest.SystemContext(), []sqlstore.Retitle{{ID: art.ID, Title: art.Title + " (cập nhật)", Summary: art.Summary}}); err != nil {
+			t.Fatal(err)
+		}
+		w := f.do(f.request(http.MethodGet, "/press/articles/"+itoa(art.ID), "monitor", nil))
+		page = w.Body.String()
+		i := strings.Index(page, `id="earlier-titles"`)
+		if w.Code != http.StatusOK || i < 0 || !strings.Contains(page[i:], html.EscapeString(art.Title)+"</span>") ||
+			!strings.Contains(page[i:], "(đổi lúc ") {
+			t.Fatalf("the page does not show the earlier headline: %d\n%s", w.Code, snippet(page))
+		}
+		mon := newAPIClient(t, f.h, mustToken(t, db, f.users["monitor"], ttdn.TokenScope{}))
+		one := mon.call("GET", "/api/v1/press/articles/"+itoa(art.ID), nil).want(t, http.StatusOK)
+		if et, _ := one.body["earlier_titles"].([]any); len(et) != 1 || et[0].(map[string]any)["title"] != art.Title {
+			t.Fatalf("the API does not give the earlier headline: %s", one.raw)
 		}
 	})
 }

@@ -37,12 +37,8 @@ func (s *Server) handleReportFiles(w http.ResponseWriter, r *http.Request) {
 	if err == nil && len(files) == 0 {
 		err = ttdn.Errorf(ttdn.EINVALID, "Hãy chọn ít nhất một tệp.", "Choose at least one file.").On("files")
 	}
-	for _, f := range files {
-		if err != nil {
-			break
-		}
-		f.OwnerKind, f.OwnerID = ttdn.ResourceUnitReport, v.Report.ID
-		err = s.cfg.Attachments.CreateAttachment(r.Context(), f)
+	if err == nil {
+		err = s.cfg.Attachments.CreateAttachments(r.Context(), ttdn.ResourceUnitReport, v.Report.ID, files)
 	}
 	if err != nil {
 		s.reportFilesError(w, r, err)

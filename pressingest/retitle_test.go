@@ -56,6 +56,9 @@ func TestEditedHeadlineAndSlug(t *testing.T) {
 		if err != nil || len(hist) != 1 || hist[0].Title != "Nghệ sĩ Minh Hoàng qua đời" || hist[0].ReplacedAt.IsZero() {
 			t.Errorf("history %+v, %v", hist, err)
 		}
+		if a, err := store.FindArticleByID(ctx, got[0].ID); err != nil || len(a.EarlierTitles) != 1 || a.EarlierTitles[0] != hist[0] {
+			t.Errorf("the item's record does not carry its earlier headline: %+v, %v", a, err)
+		}
 	})
 }
 

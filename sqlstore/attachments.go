@@ -112,19 +112,26 @@ func (s *AttachmentService) owner(ctx context.Context, tx *Tx, kind ttdn.Resourc
 // CreateAttachment checks a (size, type by content, name) and stores it
 // for its owner. Nothing is stored when it is refused.
 func (s *AttachmentService) CreateAttachment(ctx context.Context, a *ttdn.Attachment) error {
+	return s.CreateAttachments(ctx, a.OwnerKind, a.OwnerID, []*ttdn.Attachment{a})
+}
+
+// CreateAttachments stores several files for one owner in one transaction:
+// all of them, or none when one is refused (a disguised or oversized
+// second file must not leave the first stored behind the error).
+func (s *AttachmentService) CreateAttachments(ctx context.Context, kind ttdn.ResourceKind, ownerID int64, list []*ttdn.Attachment) error {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	res, err := s.owner(ctx, tx, a.OwnerKind, a.OwnerID)
+	res, err := s.owner(ctx, tx, kind, ownerID)
 	if err != nil {
 		return err
 	} else if err := authorize(ctx, ttdn.ActionUpdate, res, errAttachmentNotFound()); err != nil {
 		return err
-	} else if err := ownerFrozen(ctx, tx, a.OwnerKind, a.OwnerID); err != nil {
+	} else if err := ownerFrozen(ctx, tx, kind, ownerID); err != nil {
 		return err
-	} else if err := insertAttachments(ctx, tx, a.OwnerKind, a.OwnerID, []*ttdn.Attachment{a}); err != nil {
+	} else if err := insertAttachments(ctx, tx, kind, ownerID, list); err != nil {
 		return err
 	}
 	return tx.Commit()
@@ -230,8 +237,12 @@ func (s *AttachmentService) FindAttachments(ctx context.Context, kind ttdn.Resou
 	return findAttachmentRows(ctx, tx, `owner_kind = ? AND owner_id = ?`, string(kind), ownerID)
 }
 
-// DeleteAttachment removes an attachment, for a user who may update its
-// owner.
+// DeleteAttachment removes a file someone attached to an activity or a
+// unit report by mistake, for a user who may update its owner while the
+// owner takes files (not an accepted report). Evidence of a progress
+// update, an estimate, a difficulty or a case records what was shown at a
+// step and is never removed. The audit row keeps the file's name, size and
+// checksum.
 func (s *AttachmentService) DeleteAttachment(ctx context.Context, id int64) error {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
@@ -244,17 +255,23 @@ func (s *AttachmentService) DeleteAttachment(ctx context.Context, id int64) erro
 	} else if len(list) == 0 {
 		return errAttachmentNotFound()
 	}
-	res, err := s.owner(ctx, tx, list[0].OwnerKind, list[0].OwnerID)
+	a := list[0]
+	res, err := s.owner(ctx, tx, a.OwnerKind, a.OwnerID)
 	if err != nil {
+		return err
+	} else if err := canRead(ctx, res, errAttachmentNotFound()); err != nil {
 		return err
 	} else if err := authorize(ctx, ttdn.ActionUpdate, res, errAttachmentNotFound()); err != nil {
 		return err
-	} else if err := ownerFrozen(ctx, tx, list[0].OwnerKind, list[0].OwnerID); err != nil {
+	} else if !ttdn.AttachmentRemovable(a.OwnerKind) {
+		return ttdn.Errorf(ttdn.ECONFLICT, "Tệp minh chứng này ghi lại một bước đã làm nên không xóa được.",
+			"This file is the evidence of a step taken and cannot be removed.")
+	} else if err := ownerFrozen(ctx, tx, a.OwnerKind, a.OwnerID); err != nil {
 		return err
 	}
 	if _, err := tx.exec(ctx, `DELETE FROM attachments WHERE id = ?`, id); err != nil {
 		return err
-	} else if err := tx.audit(ctx, "delete", ttdn.ResourceAttachment, id, list[0], nil); err != nil {
+	} else if err := tx.audit(ctx, "delete", ttdn.ResourceAttachment, id, a, nil); err != nil {
 		return err
 	}
 	return tx.Commit()

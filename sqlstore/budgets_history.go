@@ -112,7 +112,7 @@ func (s *BudgetService) FindBudgetEntries(ctx context.Context, estimateID int64)
 
 // AddBudgetAttachment stores a file for an estimate its unit may still
 // edit, or for the finance agency while it appraises.
-func (s *BudgetService) AddBudgetAttachment(ctx context.Context, estimateID int64, a *ttdn.Attachment) error {
+func (s *BudgetService) AddBudgetAttachment(ctx context.Context, estimateID int64, files ...*ttdn.Attachment) error {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return err
@@ -128,7 +128,7 @@ func (s *BudgetService) AddBudgetAttachment(ctx context.Context, estimateID int6
 	if err := ttdn.CheckBudgetStep(u, e, ttdn.StepEdit); err != nil && ttdn.CheckBudgetStep(u, e, ttdn.StepAppraise) != nil {
 		return err
 	}
-	if err := insertAttachments(ctx, tx, ttdn.ResourceBudget, estimateID, []*ttdn.Attachment{a}); err != nil {
+	if err := insertAttachments(ctx, tx, ttdn.ResourceBudget, estimateID, files); err != nil {
 		return err
 	}
 	return tx.Commit()

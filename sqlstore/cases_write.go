@@ -163,7 +163,7 @@ func setCaseLevel(ctx context.Context, tx *Tx, c *ttdn.Case) error {
 }
 
 // AddCaseEvidence stores a file for a case the user may work on.
-func (s *CaseService) AddCaseEvidence(ctx context.Context, caseID int64, a *ttdn.Attachment) error {
+func (s *CaseService) AddCaseEvidence(ctx context.Context, caseID int64, files ...*ttdn.Attachment) error {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return err
@@ -174,7 +174,7 @@ func (s *CaseService) AddCaseEvidence(ctx context.Context, caseID int64, a *ttdn
 		return err
 	} else if err := authorize(ctx, ttdn.ActionUpdate, c.Resource(), errCaseNotFound()); err != nil {
 		return err
-	} else if err := insertAttachments(ctx, tx, ttdn.ResourceCase, caseID, []*ttdn.Attachment{a}); err != nil {
+	} else if err := insertAttachments(ctx, tx, ttdn.ResourceCase, caseID, files); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -171,7 +171,7 @@ func (s *DifficultyService) CloseDifficulty(ctx context.Context, id int64, versi
 }
 
 // AddDifficultyAttachment stores a file for a difficulty the user may write.
-func (s *DifficultyService) AddDifficultyAttachment(ctx context.Context, difficultyID int64, a *ttdn.Attachment) error {
+func (s *DifficultyService) AddDifficultyAttachment(ctx context.Context, difficultyID int64, files ...*ttdn.Attachment) error {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return err
@@ -182,7 +182,7 @@ func (s *DifficultyService) AddDifficultyAttachment(ctx context.Context, difficu
 		return err
 	} else if err := authorize(ctx, ttdn.ActionUpdate, difficultyResource(d), errDifficultyNotFound()); err != nil {
 		return err
-	} else if err := insertAttachments(ctx, tx, ttdn.ResourceDifficulty, difficultyID, []*ttdn.Attachment{a}); err != nil {
+	} else if err := insertAttachments(ctx, tx, ttdn.ResourceDifficulty, difficultyID, files); err != nil {
 		return err
 	}
 	return tx.Commit()

@@ -59,6 +59,11 @@ func (s *PressService) PressDigest(ctx context.Context, kind ttdn.DigestKind, da
 	return d, err
 }
 
+// outletKey names a story's outlet in SQL over press_sources s: the
+// source's outlet — the section feeds of one newspaper are one outlet — or
+// its name when the outlet is not set.
+const outletKey = `COALESCE(NULLIF(s.outlet, ''), s.name)`
+
 // digestTopStories is how many "most covered events" a digest lists.
 const digestTopStories = 10
 
@@ -70,7 +75,7 @@ const digestTopStories = 10
 // titled by its first article.
 func (w pressWindow) topStories(ctx context.Context, tx *Tx, limit int) ([]*ttdn.Story, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT g.story_id, f.title, g.n, g.outlets, g.first_at, g.last_at FROM (
-		SELECT a.story_id, COUNT(*) AS n, COUNT(DISTINCT COALESCE(NULLIF(s.outlet, ''), s.name)) AS outlets,
+		SELECT a.story_id, COUNT(*) AS n, COUNT(DISTINCT `+outletKey+`) AS outlets,
 			MIN(a.published_at) AS first_at, MAX(a.published_at) AS last_at
 		FROM press_articles a JOIN press_sources s ON s.id = a.source_id
 		WHERE a.published_at >= ? AND a.published_at < ? AND a.story_id IN (SELECT h.story_id FROM press_reviews r

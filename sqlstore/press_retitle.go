@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"sync"
-	"time"
 
 	"ttdn"
 )
@@ -123,14 +122,8 @@ func retitle(ctx context.Context, tx *Tx, r Retitle) error {
 	return err
 }
 
-// TitleChange is a headline an article had before.
-type TitleChange struct {
-	Title      string
-	ReplacedAt time.Time
-}
-
 // ArticleTitles returns the earlier headlines of article id, oldest first.
-func (s *PressService) ArticleTitles(ctx context.Context, id int64) ([]TitleChange, error) {
+func (s *PressService) ArticleTitles(ctx context.Context, id int64) ([]ttdn.EarlierTitle, error) {
 	if err := authorize(ctx, ttdn.ActionRead, ttdn.PressResource(ttdn.ResourceArticle), nil); err != nil {
 		return nil, err
 	}
@@ -139,15 +132,20 @@ func (s *PressService) ArticleTitles(ctx context.Context, id int64) ([]TitleChan
 		return nil, err
 	}
 	defer tx.Rollback()
+	return earlierTitles(ctx, tx, id)
+}
+
+// earlierTitles reads article id's title history, oldest first.
+func earlierTitles(ctx context.Context, tx *Tx, id int64) ([]ttdn.EarlierTitle, error) {
 	rows, err := tx.QueryContext(ctx, `SELECT title, replaced_at FROM press_article_titles WHERE article_id = ?
 		ORDER BY replaced_at, id`, id)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	var out []TitleChange
+	var out []ttdn.EarlierTitle
 	for rows.Next() {
-		var c TitleChange
+		var c ttdn.EarlierTitle
 		if err := rows.Scan(&c.Title, timeScan{&c.ReplacedAt}); err != nil {
 			return nil, err
 		}

@@ -93,7 +93,8 @@ func (s *PressService) FindArticleByID(ctx context.Context, id int64) (*ttdn.Art
 	} else if len(list) == 0 {
 		return nil, errArticleNotFound()
 	}
-	return list[0], nil
+	list[0].EarlierTitles, err = earlierTitles(ctx, tx, id)
+	return list[0], err
 }
 
 // SearchArticles returns the articles the filter selects, newest stored
@@ -282,8 +283,9 @@ func findStories(ctx context.Context, tx *Tx, f ttdn.StoryFilter) ([]*ttdn.Story
 		limit = 20
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT g.story_id, f.title, g.n, g.outlets, g.first_at, g.last_at FROM (
-		SELECT a.story_id, COUNT(*) AS n, COUNT(DISTINCT a.source_id) AS outlets, MIN(a.published_at) AS first_at,
-		MAX(a.published_at) AS last_at FROM press_articles a WHERE `+strings.Join(where, " AND ")+`
+		SELECT a.story_id, COUNT(*) AS n, COUNT(DISTINCT `+outletKey+`) AS outlets, MIN(a.published_at) AS first_at,
+		MAX(a.published_at) AS last_at FROM press_articles a JOIN press_sources s ON s.id = a.source_id
+		WHERE `+strings.Join(where, " AND ")+`
 		GROUP BY a.story_id) g JOIN press_articles f ON f.id = g.story_id
 		ORDER BY g.n DESC, g.outlets DESC, g.story_id DESC`+limitClause(limit, 0), args...)
 	if err != nil {

@@ -6,7 +6,8 @@ import (
 )
 
 // explainer says, for a misjudged labelled pair, what the grouper saw:
-// the direct similarity, the conflict rules the pair trips, and for a
+// the direct similarity (and the confirm stage's: the summaries' cosine,
+// the share of entity mass in common and the entity tokens shared), the conflict rules the pair trips, and for a
 // missed pair what each item's story holds against the other item. Read
 // with `go test -v -run TestLabelledPairs ./story/`; method changes are
 // made from these listings, as general rules.
@@ -30,7 +31,9 @@ func (e *explainer) explain(p labelledPair) string {
 	x, y := slices.Index(e.ids, p.a), slices.Index(e.ids, p.b)
 	fa, fb := Extract(&e.items[x], 0), Extract(&e.items[y], 0)
 	sim := e.g.df.cosine(&fa, &fb, e.g.df.norm(&fa), e.g.df.norm(&fb))
-	s := fmt.Sprintf("similarity %.2f%s, %.0f h apart", sim, conflictReasons(&fa, &fb),
+	share, n := e.g.df.entities(&fa, &fb)
+	s := fmt.Sprintf("similarity %.2f (summaries %.2f, names %.2f in %d)%s, %.0f h apart", sim,
+		e.g.df.partCosine(&fa, &fb, 1), share, n, conflictReasons(&fa, &fb),
 		e.items[x].Time.Sub(e.items[y].Time).Abs().Hours())
 	if p.same {
 		s += fmt.Sprintf("; a joined %d at %.2f, b joined %d at %.2f%s%s",

@@ -6,8 +6,9 @@ import "math"
 // the summary only, 3 in both (the title says what the story is; outlets
 // write their own summaries).
 type wtok struct {
-	t uint32
-	w float32
+	t   uint32
+	w   uint8
+	ent bool // part of a name or a figure (entities.go)
 }
 
 // weigh merges sorted title and summary tokens into one sorted list.
@@ -17,13 +18,13 @@ func weigh(title, body []uint32) []wtok {
 	for i < len(title) || j < len(body) {
 		switch {
 		case j == len(body) || i < len(title) && title[i] < body[j]:
-			out = append(out, wtok{title[i], 2})
+			out = append(out, wtok{t: title[i], w: 2})
 			i++
 		case i == len(title) || body[j] < title[i]:
-			out = append(out, wtok{body[j], 1})
+			out = append(out, wtok{t: body[j], w: 1})
 			j++
 		default:
-			out = append(out, wtok{title[i], 3})
+			out = append(out, wtok{t: title[i], w: 3})
 			i, j = i+1, j+1
 		}
 	}
@@ -89,4 +90,84 @@ func (d *docFreq) cosine(a, b *Features, na, nb float64) float64 {
 		}
 	}
 	return dot / (na * nb)
+}
+
+// partCosine is the IDF-weighted cosine of the tokens of a and b whose
+// weight has a bit of mask (1: the summary's, 2: the title's), each
+// counted once.
+func (d *docFreq) partCosine(a, b *Features, mask uint8) float64 {
+	var dot, na, nb float64
+	i, j := 0, 0
+	for i < len(a.toks) || j < len(b.toks) {
+		switch {
+		case j == len(b.toks) || i < len(a.toks) && a.toks[i].t < b.toks[j].t:
+			if a.toks[i].w&mask != 0 {
+				v := d.idf(a.toks[i].t)
+				na += v * v
+			}
+			i++
+		case i == len(a.toks) || b.toks[j].t < a.toks[i].t:
+			if b.toks[j].w&mask != 0 {
+				v := d.idf(b.toks[j].t)
+				nb += v * v
+			}
+			j++
+		default:
+			x, y := a.toks[i], b.toks[j]
+			v := d.idf(x.t)
+			if x.w&mask != 0 {
+				na += v * v
+			}
+			if y.w&mask != 0 {
+				nb += v * v
+			}
+			if x.w&mask != 0 && y.w&mask != 0 {
+				dot += v * v
+			}
+			i, j = i+1, j+1
+		}
+	}
+	if na == 0 || nb == 0 {
+		return 0
+	}
+	return dot / math.Sqrt(na*nb)
+}
+
+// entities compares the entity tokens of a and b: the IDF mass they
+// share over the smaller item's entity mass, and how many they share.
+func (d *docFreq) entities(a, b *Features) (overlap float64, shared int) {
+	var sa, sb, both float64
+	i, j := 0, 0
+	for i < len(a.toks) || j < len(b.toks) {
+		switch {
+		case j == len(b.toks) || i < len(a.toks) && a.toks[i].t < b.toks[j].t:
+			if a.toks[i].ent {
+				sa += d.idf(a.toks[i].t)
+			}
+			i++
+		case i == len(a.toks) || b.toks[j].t < a.toks[i].t:
+			if b.toks[j].ent {
+				sb += d.idf(b.toks[j].t)
+			}
+			j++
+		default:
+			x, y := a.toks[i], b.toks[j]
+			v := d.idf(x.t)
+			if x.ent {
+				sa += v
+			}
+			if y.ent {
+				sb += v
+			}
+			if x.ent && y.ent {
+				both += v
+				shared++
+			}
+			i, j = i+1, j+1
+		}
+	}
+	if sa == 0 || sb == 0 {
+		return 0, 0
+	}
+	return both / min(sa, sb), shared
 }

@@ -12,6 +12,7 @@
 package story
 
 import (
+	"slices"
 	"strings"
 	"time"
 
@@ -107,10 +108,16 @@ func Extract(it *Item, minShingles int) Features {
 	buf := make([]byte, 0, 512)
 	f.title, buf = tokens(it.Title, maxTitleTokens, buf)
 	var body []uint32
+	ents, buf := entityHashes(it.Title, buf)
 	if fs := vntext.Fold(it.Summary); !isTemplate(fs) {
-		body, _ = tokens(it.Summary, maxBodyTokens, buf)
+		body, buf = tokens(it.Summary, maxBodyTokens, buf)
+		var more []uint32
+		more, _ = entityHashes(it.Summary, buf)
+		ents = append(ents, more...)
+		slices.Sort(ents)
 	}
 	f.toks = weigh(f.title, body)
+	markEntities(f.toks, ents)
 	// Round-ups ("Điểm tin 17h: A | B") list several stories: their shared
 	// template would link bulletins of different days.
 	f.ok = len(f.title) >= minShingles && !strings.Contains(it.Title, " | ") && !hasPrefix(ft, bulletinPrefixes)
@@ -136,10 +143,18 @@ func Outlet(source string) string {
 // words: different dates or figures, different stages, appointments
 // to different posts, a preview and a report.
 func conflict(a, b *Features) bool {
+	return hardConflict(a, b) || a.figs.conflict(&b.figs)
+}
+
+// hardConflict is conflict without the figures other than dates.
+func hardConflict(a, b *Features) bool {
 	if (a.column || b.column) && !(len(a.figs.dates) > 0 && len(b.figs.dates) > 0 && shareDate(a.figs.dates, b.figs.dates)) {
 		return true
 	}
-	return a.preview != b.preview || stagesConflict(a.stages, b.stages) || a.figs.conflict(&b.figs) ||
+	if len(a.figs.dates) > 0 && len(b.figs.dates) > 0 && !shareDate(a.figs.dates, b.figs.dates) {
+		return true
+	}
+	return a.preview != b.preview || stagesConflict(a.stages, b.stages) ||
 		a.post != "" && b.post != "" && a.post != b.post ||
 		foreignName(a.names, b.toks) && foreignName(b.names, a.toks)
 }

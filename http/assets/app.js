@@ -25,6 +25,14 @@
     });
   });
 
+  // Ask before an action that removes something (data-confirm holds the
+  // question); without this file the action runs as the button says.
+  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
+    form.addEventListener("submit", function (e) {
+      if (!window.confirm(form.dataset.confirm)) { e.preventDefault(); e.stopImmediatePropagation(); }
+    });
+  });
+
   // Prevent a double submission of a slow form (upload, import).
   document.querySelectorAll("form").forEach(function (form) {
     form.addEventListener("submit", function () {
