@@ -83,9 +83,13 @@ func prepare(it *Item, wl *sqlstore.Watchlist, buf []watch.Hit) (prepared, []wat
 		legacy = 0
 	}
 	a.Language = string(presstext.Detect(a.Title + "\n" + a.Summary))
-	a.Index = sqlstore.SearchText(a.Title, a.Summary)
+	// The words of the search index are those tone.Guess splits the
+	// text into (punctuation between title and summary splits words
+	// alike): split once.
+	words := sqlstore.SearchWords(a.Title, a.Summary)
+	a.Index = strings.Join(words, " ")
 	buf = matchTerms(a, wl, buf)
-	a.ToneGuess = ttdn.Tone(tone.Guess(a.Title + ".\n" + a.Summary).Tone)
+	a.ToneGuess = ttdn.Tone(tone.GuessWords(words).Tone)
 	a.Tone = a.ToneGuess
 	feat := story.Extract(&story.Item{URL: link, Source: it.Outlet, Title: a.Title, Summary: a.Summary, Time: a.Published}, minShingles)
 	return prepared{art: a, legacy: legacy, feat: feat}, buf

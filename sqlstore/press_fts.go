@@ -17,8 +17,13 @@ import (
 
 // SearchText returns the text both engines index for an article.
 func SearchText(title, summary string) string {
-	w := vntext.Words(title + " \n " + summary)
-	return strings.Join(w, " ")
+	return strings.Join(SearchWords(title, summary), " ")
+}
+
+// SearchWords returns the words SearchText joins: the folded words of the
+// title and the summary.
+func SearchWords(title, summary string) []string {
+	return vntext.Words(title + " \n " + summary)
 }
 
 // ftsInsertSQL adds one article's words to the index.

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"sync"
 
 	"ttdn"
@@ -33,11 +34,22 @@ func (s *PressService) FindArticlesByKey(ctx context.Context, hashes []int64) (m
 		return nil, err
 	}
 	defer tx.Rollback()
-	const chunk = 500
+	chunk := 500
+	if s.db.engine == EnginePostgres {
+		// The whole batch in one query (one round trip, one plan):
+		// PostgreSQL takes the hashes as one array.
+		chunk = len(hashes)
+	}
 	for start := 0; start < len(hashes); start += chunk {
 		part := hashes[start:min(start+chunk, len(hashes))]
-		rows, err := tx.QueryContext(ctx, `SELECT url_hash, id, story_id, title FROM press_articles WHERE url_hash IN (`+
-			placeholders(len(part))+`)`, int64Args(part)...)
+		var rows *sql.Rows
+		if s.db.engine == EnginePostgres {
+			rows, err = tx.Tx.QueryContext(ctx, `SELECT url_hash, id, story_id, title FROM press_articles
+				WHERE url_hash = ANY($1::bigint[])`, part)
+		} else {
+			rows, err = tx.QueryContext(ctx, `SELECT url_hash, id, story_id, title FROM press_articles WHERE url_hash IN (`+
+				placeholders(len(part))+`)`, int64Args(part)...)
+		}
 		if err != nil {
 			return nil, err
 		}

@@ -27,7 +27,12 @@ type Score struct {
 // hits wins when it leads by at least two (one weak word is not a tone);
 // a negator just before a phrase ("không", "chưa", "not", "no") flips it.
 func Guess(text string) Score {
-	words := vntext.Words(text)
+	return GuessWords(vntext.Words(text))
+}
+
+// GuessWords is Guess of a text whose vntext.Words are words (ingest
+// splits each item's text once, for the search index and the tone).
+func GuessWords(words []string) Score {
 	var s Score
 	for i := 0; i < len(words); i++ {
 		e, n := lookup(words, i)

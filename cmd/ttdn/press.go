@@ -44,8 +44,11 @@ func runPress(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 func pressIngest(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	flags, files := splitArgs(args, "foreign")
 	var foreign *bool
+	var window *int
 	db, _, err := openWithFlags(ctx, "press ingest", flags, stderr, func(fs *flag.FlagSet) {
 		foreign = fs.Bool("foreign", false, "các nguồn là báo chí nước ngoài / the outlets are foreign press")
+		window = fs.Int("window", 0, "số tin bài gần nhất được so để nhóm câu chuyện (0: mặc định 100.000) / "+
+			"story grouping window in items (0: the default, 100,000)")
 	})
 	if err != nil {
 		return err
@@ -53,6 +56,9 @@ func pressIngest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	defer db.Close()
 	if len(files) == 0 {
 		return ttdn.Errorf(ttdn.EINVALID, "Cần ít nhất một tệp tin bài.", "At least one news file is needed.")
+	}
+	if *window < 0 {
+		return ttdn.Errorf(ttdn.EINVALID, "--window phải là số tin bài không âm.", "--window must be a number of items, not negative.")
 	}
 	var total int64
 	for _, f := range files {
@@ -67,7 +73,7 @@ func pressIngest(ctx context.Context, args []string, stdout, stderr io.Writer) e
 	if err := sqlstore.SeedWatchTerms(sys, db); err != nil {
 		return err
 	}
-	pipe, err := pressingest.New(sys, store, pressingest.Options{})
+	pipe, err := pressingest.New(sys, store, pressingest.Options{Window: *window})
 	if err != nil {
 		return err
 	}

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"runtime/pprof"
 	"slices"
 	"strconv"
@@ -42,8 +43,10 @@ func pressBench(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	queries := fs.Int("queries", 500, "số truy vấn tìm kiếm / search queries")
 	memLimit := fs.Int("memlimit", defaultMemoryLimit>>20, "giới hạn mềm bộ nhớ Go (MB), 0: không / Go soft memory limit in MB, 0: none")
 	dsn := fs.String("dsn", "", "cơ sở dữ liệu trống thay cho SQLite / an empty database instead of SQLite")
+	window := fs.Int("window", 0, "số tin bài gần nhất để nhóm câu chuyện (0: mặc định) / story grouping window in items (0: default)")
 	batch := fs.Int("batch", 0, "số tin mỗi giao dịch (0: mặc định) / items per transaction (0: default)")
 	profile := fs.String("cpuprofile", "", "ghi hồ sơ CPU của bước nạp / write a CPU profile of the ingest")
+	memProfile := fs.String("memprofile", "", "ghi hồ sơ bộ nhớ (heap) sau bước nạp / write a heap profile after the ingest")
 	searchProfile := fs.String("searchprofile", "", "ghi hồ sơ CPU của bước tìm kiếm / write a CPU profile of the search")
 	searchOnly := fs.Bool("search-only", false, "chỉ đo tìm kiếm trên cơ sở dữ liệu đã nạp (--dir hoặc --dsn) / only search an already ingested database (--dir or --dsn)")
 	if err := fs.Parse(args); err != nil {
@@ -105,7 +108,7 @@ func pressBench(ctx context.Context, args []string, stdout, stderr io.Writer) er
 		return err
 	}
 	defer db.Close()
-	rate, err := benchIngest(ctx, db, recs, *n, *terms, *batch, stdout, stderr)
+	rate, err := benchIngest(ctx, db, recs, *n, *terms, pressingest.Options{BatchSize: *batch, Window: *window}, *memProfile, stdout, stderr)
 	if err != nil {
 		return err
 	}
@@ -195,7 +198,7 @@ func benchBareFTS(path string, recs []pressingest.NewsRecord, n int) (float64, e
 }
 
 // benchIngest seeds the watchlist and ingests n items; it returns items/s.
-func benchIngest(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRecord, n, terms, batch int, stdout, stderr io.Writer) (float64, error) {
+func benchIngest(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRecord, n, terms int, opt pressingest.Options, memProfile string, stdout, stderr io.Writer) (float64, error) {
 	sys := ttdn.NewSystemContext(ctx)
 	store := sqlstore.NewPressService(db)
 	if err := sqlstore.SeedWatchTerms(sys, db); err != nil {
@@ -214,12 +217,12 @@ func benchIngest(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRe
 			ids[r.Source] = src.ID
 		}
 	}
-	pipe, err := pressingest.New(sys, store, pressingest.Options{BatchSize: batch})
+	pipe, err := pressingest.New(sys, store, opt)
 	if err != nil {
 		return 0, err
 	}
 	bar := newProgressBar(stderr, "ingest")
-	start, cpu0 := time.Now(), cpuTime()
+	start, cpu0, gc0 := time.Now(), cpuTime(), gcStats()
 	st, err := pipe.Ingest(sys, func(yield func(pressingest.Item) bool) {
 		for i := range n {
 			if !yield(replica(recs, i, ids[recs[i%len(recs)].Source])) {
@@ -235,8 +238,17 @@ func benchIngest(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRe
 	// wall time depends on the share of the cores it got.
 	fmt.Fprintf(stdout, "ingest CPU: %.1f s user+sys over %.1f s wall (%.2f cores); %.0f items per CPU-second\n",
 		cpu.Seconds(), elapsed.Seconds(), cpu.Seconds()/elapsed.Seconds(), float64(n)/cpu.Seconds())
+	gc := gcStats()
+	fmt.Fprintf(stdout, "garbage collector: %d cycles, %.1f s CPU (%.0f %% of the ingest's CPU)\n",
+		gc.cycles-gc0.cycles, gc.cpu-gc0.cpu, 100*(gc.cpu-gc0.cpu)/cpu.Seconds())
 	fmt.Fprintf(stderr, "%+v in %s\n", st, elapsed.Round(time.Millisecond))
 	fmt.Fprintf(stderr, "stored articles with a watchlist hit: %.1f %%\n", 100*float64(st.Hits)/float64(max(1, st.Stored)))
+	if memProfile != "" { // while the pipeline (its story window) is alive
+		if err := writeHeapProfile(memProfile); err != nil {
+			return 0, err
+		}
+		runtime.KeepAlive(pipe)
+	}
 	return float64(n) / elapsed.Seconds(), nil
 }
 
@@ -337,6 +349,20 @@ func startsUpper(w string) bool {
 	return unicode.IsUpper(r)
 }
 
+// writeHeapProfile writes the live heap (after a collection) to path.
+func writeHeapProfile(path string) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	runtime.GC()
+	if err := pprof.WriteHeapProfile(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
 // benchSearchProfiled runs benchSearch, writing a CPU profile of it to
 // path when one is given.
 func benchSearchProfiled(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRecord, n int, path string, stdout io.Writer) error {
@@ -430,6 +456,18 @@ func percentiles(took []time.Duration) string {
 	slices.Sort(took)
 	pct := func(p float64) time.Duration { return took[int(p*float64(len(took)-1))].Round(10 * time.Microsecond) }
 	return fmt.Sprintf("p50 %s, p95 %s, p99 %s, max %s", pct(0.5), pct(0.95), pct(0.99), pct(1))
+}
+
+// gcCounters are the garbage collector's cycles and CPU seconds so far.
+type gcCounters struct {
+	cycles uint64
+	cpu    float64
+}
+
+func gcStats() gcCounters {
+	m := []metrics.Sample{{Name: "/gc/cycles/total:gc-cycles"}, {Name: "/cpu/classes/gc/total:cpu-seconds"}}
+	metrics.Read(m)
+	return gcCounters{cycles: m[0].Value.Uint64(), cpu: m[1].Value.Float64()}
 }
 
 // cpuTime returns the user and system CPU time the process has used.

@@ -40,3 +40,27 @@ func TestPressIngestStreams(t *testing.T) {
 		t.Errorf("problems: %s", errOut.String())
 	}
 }
+
+// TestPressIngestWindow: --window sets the story grouping window (a
+// year of files from a few outlets needs far less than a province's
+// feeds); a negative one is refused in Vietnamese, nothing ingested.
+func TestPressIngestWindow(t *testing.T) {
+	data := t.TempDir()
+	file := filepath.Join(t.TempDir(), "tin.jsonl")
+	if err := os.WriteFile(file, []byte(`{"id":"1","title":"Tây Ninh đón đoàn khách","link":"https://a.example/1","source":"Báo A","published":"2025-11-14T08:00:00+07:00"}
+{"id":"2","title":"Tây Ninh đón đoàn khách quốc tế","link":"https://b.example/2","source":"Báo B","published":"2025-11-14T09:00:00+07:00"}
+`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var out, errOut bytes.Buffer
+	err := run(context.Background(), []string{"press", "ingest", "--window", "-1", file, "--data", data}, nil, &out, &errOut)
+	if err == nil || !strings.Contains(errorText(err), "--window phải là số tin bài không âm") || out.Len() > 0 {
+		t.Fatalf("negative window: %v, %q", err, out.String())
+	}
+	if err := run(context.Background(), []string{"press", "ingest", "--window", "1000", file, "--data", data}, nil, &out, &errOut); err != nil {
+		t.Fatalf("%v\n%s", err, errOut.String())
+	}
+	if !strings.Contains(out.String(), "2 tin bài: 2 mới") {
+		t.Errorf("summary: %s", out.String())
+	}
+}
