@@ -17,8 +17,11 @@ const (
 // Grouper assigns items to stories one at a time. It remembers the last
 // Window items in a ring, postings from title tokens and article keys to
 // the items holding them, and the document frequency of every token in
-// the window (for IDF weights). Entries that fall out of the window are
-// swept once per quarter window, so memory is bounded.
+// the window (for IDF weights). An item leaves the window when Window
+// newer items came after it or when it is older than the newest by more
+// than Horizon; its slot is cleared then, and the map entries pointing to
+// the items that left are swept once a quarter of the window has left, so
+// memory is bounded by both.
 // A Grouper is not safe for concurrent use.
 type Grouper struct {
 	opt   Options
@@ -33,8 +36,9 @@ type Grouper struct {
 	// topic weighs more.
 	recent docFreq
 	tail   int64 // oldest seq counted in recent
+	oldest int64 // oldest seq still in the window
 	stats  map[int64]*storyStats
-	swept  int64
+	swept  int64 // oldest when the maps were last swept
 }
 
 // slot is one remembered item.
@@ -76,13 +80,18 @@ func (g *Grouper) Add(it *Item) Assignment {
 func (g *Grouper) AddFeatures(f *Features) Assignment {
 	seq := g.seq
 	g.seq++
-	if seq >= int64(g.opt.Window) { // the item leaving the window
-		g.df.add(&g.slot(seq).f, -1)
-	}
-	for g.tail < seq && (g.tail <= seq-int64(g.opt.Window) ||
-		f.unix != 0 && g.slot(g.tail).f.unix != 0 && g.slot(g.tail).f.unix < f.unix-recentSpan) {
+	for g.tail < seq && (g.tail <= seq-int64(g.opt.Window) || g.olderThan(g.tail, f, recentSpan)) {
 		g.recent.add(&g.slot(g.tail).f, -1)
 		g.tail++
+	}
+	// Items leaving the window: Window newer ones came, or they are older
+	// than the horizon. An item older than the horizon is older than the
+	// recent span too, so it has left recent already (oldest ≤ tail).
+	horizon := int64(g.opt.Horizon.Seconds())
+	for g.oldest < g.tail && (g.oldest <= seq-int64(g.opt.Window) || g.olderThan(g.oldest, f, horizon)) {
+		g.df.add(&g.slot(g.oldest).f, -1)
+		*g.slot(g.oldest) = slot{} // its tokens go with it
+		g.oldest++
 	}
 	a := Assignment{Seq: seq, Story: seq, Match: -1}
 	if m := g.findURL(f); m >= 0 {
@@ -105,10 +114,17 @@ func (g *Grouper) AddFeatures(f *Features) Assignment {
 	st.last = seq
 	st.members = append(st.members, seq)
 	a.Articles, a.Outlets = st.articles, len(st.outlets)
-	if seq-g.swept >= max(1, int64(g.opt.Window)/4) {
+	if left := g.oldest - g.swept; left > 0 && left >= max(1, (g.seq-g.oldest)/4) {
 		g.sweep()
 	}
 	return a
+}
+
+// olderThan reports whether remembered item s was published more than
+// span seconds before f (items without a time are never too old).
+func (g *Grouper) olderThan(s int64, f *Features, span int64) bool {
+	o := g.slot(s).f.unix
+	return f.unix != 0 && o != 0 && o < f.unix-span
 }
 
 func (g *Grouper) slot(seq int64) *slot { return &g.slots[seq%int64(g.opt.Window)] }
@@ -116,8 +132,7 @@ func (g *Grouper) slot(seq int64) *slot { return &g.slots[seq%int64(g.opt.Window
 // alive reports whether seq is still in the window (and not the item
 // being added, whose slot is not yet written).
 func (g *Grouper) alive(seq int64) bool {
-	cur := g.seq - 1
-	return seq >= 0 && seq < cur && seq > cur-int64(g.opt.Window)
+	return seq >= g.oldest && seq < g.seq-1
 }
 
 // findURL returns the newest remembered item with f's article key, or -1.
@@ -253,7 +268,7 @@ func (g *Grouper) remember(seq int64, f *Features, story int64) {
 
 // sweep drops entries that point only to items out of the window.
 func (g *Grouper) sweep() {
-	oldest := g.seq - int64(g.opt.Window)
+	oldest := g.oldest
 	for k, s := range g.urls {
 		if s < oldest {
 			delete(g.urls, k)
@@ -282,7 +297,7 @@ func (g *Grouper) sweep() {
 		}
 		st.members = st.members[i:]
 	}
-	g.swept = g.seq
+	g.swept = g.oldest
 }
 
 // Group assigns a batch of items in order, computing their features in

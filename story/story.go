@@ -42,6 +42,12 @@ type Options struct {
 	// and remembered for URL duplicates; default 100,000 (several days of
 	// a province's feeds). Memory grows linearly with it.
 	Window int
+	// Horizon is how long an item stays in the window at most, counted
+	// back from the newest item added; default 30 days. Links never reach
+	// further back than MaxGap, so older items only weigh words (IDF): a
+	// year of a few outlets' news stays at a month of items in memory
+	// instead of Window of them.
+	Horizon time.Duration
 	// MinShingles is the least number of title tokens (words and word
 	// pairs) an item needs to be compared at all; default 4.
 	MinShingles int
@@ -56,6 +62,9 @@ func (o Options) withDefaults() Options {
 	}
 	if o.Window <= 0 {
 		o.Window = 100_000
+	}
+	if o.Horizon <= 0 {
+		o.Horizon = 30 * 24 * time.Hour
 	}
 	if o.MinShingles <= 0 {
 		o.MinShingles = 4
