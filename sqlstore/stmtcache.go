@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"strings"
 	"sync"
 	"time"
 )
@@ -22,6 +23,8 @@ import (
 // So within one transaction a query text handed out as *sql.Rows (which the
 // caller may still be reading when it runs the same query again, nested) is
 // not borrowed a second time; such repeats are prepared afresh, as before.
+// Parameters are counted as "?" in the text; one inside a string literal
+// only makes the text less likely to be cached.
 type stmtCache struct {
 	pool *sql.DB
 
@@ -31,10 +34,14 @@ type stmtCache struct {
 }
 
 // Bounds: query texts are written in the code, but some carry IN lists of
-// varying length; past these, queries are simply not cached.
+// varying length, each length a text of its own (and SQLite keeps a
+// prepared copy on every connection). Long lists are one-offs: a text with
+// more parameters than stmtCacheMaxArgs is not cached, nor any past
+// stmtCacheMax texts.
 const (
-	stmtCacheMax      = 1024
+	stmtCacheMax      = 512
 	stmtCacheMaxQuery = 8 << 10
+	stmtCacheMaxArgs  = 32
 )
 
 func newStmtCache(pool *sql.DB) *stmtCache {
@@ -46,7 +53,7 @@ func newStmtCache(pool *sql.DB) *stmtCache {
 // takes a connection, which a caller holding a transaction must not wait
 // for (every connection could be held by callers waiting the same way).
 func (c *stmtCache) get(query string) *sql.Stmt {
-	if c == nil || len(query) > stmtCacheMaxQuery {
+	if c == nil || len(query) > stmtCacheMaxQuery || strings.Count(query, "?") > stmtCacheMaxArgs {
 		return nil
 	}
 	c.mu.Lock()
