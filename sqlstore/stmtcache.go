@@ -31,6 +31,12 @@ type stmtCache struct {
 	mu     sync.Mutex
 	stmts  map[string]*sql.Stmt // nil value: being prepared, or not preparable
 	closed bool
+
+	// Background prepares: close cancels them and waits, so none holds a
+	// connection (and the database's files) after the pools close.
+	ctx       context.Context
+	cancel    context.CancelFunc
+	preparing sync.WaitGroup
 }
 
 // Bounds: query texts are written in the code, but some carry IN lists of
@@ -45,7 +51,8 @@ const (
 )
 
 func newStmtCache(pool *sql.DB) *stmtCache {
-	return &stmtCache{pool: pool, stmts: map[string]*sql.Stmt{}}
+	ctx, cancel := context.WithCancel(context.Background())
+	return &stmtCache{pool: pool, stmts: map[string]*sql.Stmt{}, ctx: ctx, cancel: cancel}
 }
 
 // get returns the cached statement for query, or nil. The first time a
@@ -60,6 +67,7 @@ func (c *stmtCache) get(query string) *sql.Stmt {
 	s, seen := c.stmts[query]
 	if !seen && !c.closed && len(c.stmts) < stmtCacheMax {
 		c.stmts[query] = nil
+		c.preparing.Add(1)
 		go c.prepare(query)
 	}
 	c.mu.Unlock()
@@ -67,7 +75,8 @@ func (c *stmtCache) get(query string) *sql.Stmt {
 }
 
 func (c *stmtCache) prepare(query string) {
-	ctx, cancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer c.preparing.Done()
+	ctx, cancel := context.WithTimeout(c.ctx, 30*time.Second)
 	defer cancel()
 	s, err := c.pool.PrepareContext(ctx, query)
 	c.mu.Lock()
@@ -84,14 +93,18 @@ func (c *stmtCache) prepare(query string) {
 	c.stmts[query] = s
 }
 
-// close closes the cached statements.
+// close stops the background prepares and closes the cached statements.
 func (c *stmtCache) close() {
 	if c == nil {
 		return
 	}
 	c.mu.Lock()
-	defer c.mu.Unlock()
 	c.closed = true
+	c.mu.Unlock()
+	c.cancel()
+	c.preparing.Wait()
+	c.mu.Lock()
+	defer c.mu.Unlock()
 	for q, s := range c.stmts {
 		if s != nil {
 			s.Close()

@@ -3,6 +3,8 @@ package sqlstore
 import (
 	"context"
 	"fmt"
+	"os"
+	"strings"
 	"testing"
 	"time"
 
@@ -185,5 +187,42 @@ func TestValueStatsDropped(t *testing.T) {
 	}
 	if n := count("sqlite_stat4"); n != 0 || count("sqlite_stat1") == 0 {
 		t.Fatalf("after Analyze: %d samples, %d index statistics", n, count("sqlite_stat1"))
+	}
+}
+
+// Close waits for the statements still being prepared in the background:
+// none keeps a connection open, so SQLite has removed its WAL and
+// shared-memory files by the time Close returns.
+func TestStatementCacheClosedWithDB(t *testing.T) {
+	for round := range 10 {
+		dir := t.TempDir()
+		db, err := Open(context.Background(), Config{DataDir: dir, NoSecrets: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ctx := context.Background()
+		for i := range 40 { // forty new texts: forty prepares started
+			tx, err := db.BeginTx(ctx, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var n int
+			if err := tx.QueryRowContext(ctx, fmt.Sprintf(`SELECT %d + ?`, i), 1).Scan(&n); err != nil {
+				t.Fatal(err)
+			}
+			tx.Rollback()
+		}
+		if err := db.Close(); err != nil {
+			t.Fatal(err)
+		}
+		entries, err := os.ReadDir(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range entries {
+			if strings.HasSuffix(e.Name(), "-wal") || strings.HasSuffix(e.Name(), "-shm") {
+				t.Fatalf("round %d: %s left after Close", round, e.Name())
+			}
+		}
 	}
 }
