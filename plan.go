@@ -159,6 +159,9 @@ type PlanFilter struct {
 	// of its text (objectives, requirements, content directions, closing),
 	// which only the plan's own page shows.
 	Choices bool
+	// NoTaskCount leaves TaskCount 0: a picker that shows no count need
+	// not have every plan's readable tasks counted.
+	NoTaskCount bool
 }
 
 // PlanUpdate changes a plan's own fields (tasks change through TaskService).

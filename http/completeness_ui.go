@@ -76,7 +76,7 @@ func (s *Server) handleCompleteness(w http.ResponseWriter, r *http.Request) {
 		return strings.Compare(vntext.Fold(a.UnitName), vntext.Fold(b.UnitName))
 	})
 	v.Matrix = m
-	if v.Plans, _, err = s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{Limit: 200, Choices: true}); err == nil {
+	if v.Plans, _, err = s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{Limit: 200, Choices: true, NoTaskCount: true}); err == nil {
 		v.Units, err = s.allUnits(r)
 	}
 	if err != nil {

@@ -98,7 +98,7 @@ func (s *Server) pickDashboardPlan(r *http.Request, v *dashboardView) error {
 	if v.Year == 0 && v.Plan != nil {
 		v.Year = v.Plan.Year
 	}
-	f := ttdn.PlanFilter{Limit: 100, Choices: true}
+	f := ttdn.PlanFilter{Limit: 100, Choices: true, NoTaskCount: true}
 	if v.Year != 0 {
 		f.Year = &v.Year
 	}

@@ -44,7 +44,7 @@ func (s *Server) handlePeriodList(w http.ResponseWriter, r *http.Request) {
 	}
 	periods, total, err := s.cfg.Periods.FindPeriods(r.Context(), f)
 	if err == nil {
-		v.Plans, _, err = s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{Limit: 200})
+		v.Plans, _, err = s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{Limit: 200, Choices: true, NoTaskCount: true})
 	}
 	if err == nil {
 		v.Rows, err = s.periodRows(r, periods, v.Plans)

@@ -52,7 +52,7 @@ func (s *Server) newUnitView(r *http.Request, u *ttdn.Unit) (*unitView, error) {
 // query; the page sorts them by role. One plan at a time keeps the page short
 // and fast when a province has years of plans.
 func (s *Server) loadUnitTasks(r *http.Request, v *unitView) error {
-	plans, _, err := s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{Limit: maxUnitPlans, Choices: true})
+	plans, _, err := s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{Limit: maxUnitPlans, Choices: true, NoTaskCount: true})
 	if err != nil {
 		return err
 	}

@@ -102,6 +102,19 @@ func activityScopeParts(ctx context.Context) []scopePart {
 	return scopeParts(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceActivity), "a.classification", activityInvolves)
 }
 
+// activityScopePartsIn is activityScopeParts for activities started from
+// from to to: the units' links are read for that window only (their dates,
+// 0045, index (unit_id, start_date, activity_id)), not every activity the
+// units ever had. The caller still tests a.start_date, which is the rule.
+func activityScopePartsIn(ctx context.Context, from, to ttdn.Date) []scopePart {
+	return scopeParts(ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceActivity), "a.classification",
+		func(ids []int64) (string, []any) {
+			return "a.id IN (SELECT s.activity_id FROM activity_units s WHERE s.unit_id IN (" +
+					placeholders(len(ids)) + ") AND s.start_date >= ? AND s.start_date <= ?)",
+				append(int64Args(ids), from.ISO(), to.ISO())
+		})
+}
+
 func activityInvolves(ids []int64) (string, []any) {
 	return "a.id IN (SELECT s.activity_id FROM activity_units s WHERE s.unit_id IN (" +
 		placeholders(len(ids)) + "))", int64Args(ids)

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"strings"
 	"time"
@@ -160,6 +161,33 @@ func (l *BulkLoader) Analyze(ctx context.Context) error {
 	if l.db.engine == EnginePostgres {
 		stmt = `VACUUM ANALYZE`
 	}
-	_, err := l.db.write.ExecContext(ctx, stmt)
+	if _, err := l.db.write.ExecContext(ctx, stmt); err != nil {
+		return err
+	}
+	if l.db.engine == EngineSQLite {
+		return dropValueStats(ctx, l.db.write)
+	}
+	return nil
+}
+
+// dropValueStats removes SQLite's sampled key values (sqlite_stat4),
+// keeping the per-index statistics (sqlite_stat1). With samples, a plan can
+// depend on the values bound to a query, so SQLite prepares a statement
+// again whenever they change: under the mixed load that re-preparing was an
+// eighth of the server's CPU and undid the statement cache (stmtcache.go).
+// Without them plans depend on the query text alone.
+func dropValueStats(ctx context.Context, e interface {
+	ExecContext(context.Context, string, ...any) (sql.Result, error)
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) error {
+	var n int
+	if err := e.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_schema WHERE name = 'sqlite_stat4'`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	if err := e.QueryRowContext(ctx, `SELECT COUNT(*) FROM sqlite_stat4`).Scan(&n); err != nil || n == 0 {
+		return err
+	}
+	// ANALYZE sqlite_schema reloads the statistics into the connection.
+	_, err := e.ExecContext(ctx, `DELETE FROM sqlite_stat4; ANALYZE sqlite_schema`)
 	return err
 }

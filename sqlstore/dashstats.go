@@ -64,19 +64,19 @@ func (s *DashboardService) ActivityStats(ctx context.Context, from, to ttdn.Date
 	}
 	defer tx.Rollback()
 	c := statCounts{byMonth: map[string]int{}, byType: map[string]int{}, byTheme: map[string]int{}}
-	scope, parts := ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceActivity), activityScopeParts(ctx)
+	scope := ttdn.ReadScope(ttdn.UserFromContext(ctx), ttdn.ResourceActivity)
 	if first, last, ok := wholeMonths(from, to); !ok {
-		err = c.countActivities(ctx, tx, parts, from, to)
+		err = c.countActivities(ctx, tx, false, from, to)
 	} else {
 		err = c.countStored(ctx, tx, scope, first, last)
-		if err == nil && len(parts) > 1 {
-			err = c.countActivities(ctx, tx, parts[1:], first, last)
+		if err == nil {
+			err = c.countActivities(ctx, tx, true, first, last)
 		}
 		if err == nil && from.Before(first) {
-			err = c.countActivities(ctx, tx, parts, from, addDays(first, -1))
+			err = c.countActivities(ctx, tx, false, from, addDays(first, -1))
 		}
 		if err == nil && last.Before(to) {
-			err = c.countActivities(ctx, tx, parts, addDays(last, 1), to)
+			err = c.countActivities(ctx, tx, false, addDays(last, 1), to)
 		}
 	}
 	if err != nil {
@@ -105,11 +105,20 @@ type statCounts struct{ byMonth, byType, byTheme map[string]int }
 func (c statCounts) monthType(month, typ string, n int) { c.byMonth[month] += n; c.byType[typ] += n }
 func (c statCounts) theme(id, _ string, n int)          { c.byTheme[id] += n }
 
-// countActivities counts the activities of the scope parts started between
-// from and to. Two grouped queries answer it: (month, type) pairs, and
-// themes. Each runs once per part (UNION ALL), so each part is a range scan
-// of one covering index instead of an OR over the scope.
-func (c statCounts) countActivities(ctx context.Context, tx *Tx, parts []scopePart, from, to ttdn.Date) error {
+// countActivities counts the activities of the reader's scope started
+// between from and to — only those readable because they involve the
+// reader's units when unitsOnly (the rest are in the count tables). Two
+// grouped queries answer it: (month, type) pairs, and themes. Each runs once
+// per scope part (UNION ALL), so each part is a range scan of one covering
+// index instead of an OR over the scope.
+func (c statCounts) countActivities(ctx context.Context, tx *Tx, unitsOnly bool, from, to ttdn.Date) error {
+	parts := activityScopePartsIn(ctx, from, to)
+	if unitsOnly {
+		if len(parts) < 2 {
+			return nil
+		}
+		parts = parts[1:]
+	}
 	rng, args := " AND a.start_date >= ? AND a.start_date <= ?", []any{from.ISO(), to.ISO()}
 	// Month first in GROUP BY: grouping by type first makes SQLite prefer the
 	// (type, start_date) index, which does not cover the classification.

@@ -66,6 +66,9 @@ type DB struct {
 	Now func() time.Time
 
 	keys atomic.Pointer[keyring] // seals and opens stored secrets (secrets.go)
+
+	// Prepared statements of each pool, SQLite only (stmtcache.go).
+	readStmts, writeStmts *stmtCache
 }
 
 // Open opens the database described by cfg and applies pending migrations.
@@ -138,7 +141,12 @@ func (db *DB) openSQLite(path string) error {
 		db.write.Close()
 		return fmt.Errorf("sqlstore: open sqlite: %w", err)
 	}
+	// Every reader stays open (database/sql keeps two idle by default and
+	// closes the rest): a new one starts with an empty page cache and none
+	// of the prepared statements.
 	db.read.SetMaxOpenConns(max(4, 2*runtime.NumCPU()))
+	db.read.SetMaxIdleConns(max(4, 2*runtime.NumCPU()))
+	db.readStmts, db.writeStmts = newStmtCache(db.read), newStmtCache(db.write)
 	db.engine = EngineSQLite
 	return db.write.Ping()
 }
@@ -192,6 +200,8 @@ func (db *DB) Close() error {
 	if db.write == nil {
 		return nil
 	}
+	db.readStmts.close()
+	db.writeStmts.close()
 	err := db.write.Close()
 	if db.read != db.write {
 		if rerr := db.read.Close(); err == nil {

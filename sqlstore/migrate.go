@@ -49,6 +49,12 @@ func Migrate(ctx context.Context, db *DB) error {
 			return err
 		}
 	}
+	if db.engine == EngineSQLite {
+		// A database analysed by an older bulk load still has value samples.
+		if err := dropValueStats(ctx, conn); err != nil {
+			return fmt.Errorf("sqlstore: migrate: %w", err)
+		}
+	}
 	return nil
 }
 

@@ -76,20 +76,27 @@ func (s *PlanService) FindPlans(ctx context.Context, f ttdn.PlanFilter) ([]*ttdn
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM plans p WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
-	tscope, targs := taskScope(ctx)
 	columns := planColumns
 	if f.Choices {
 		columns = planChoiceColumns
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+columns+`, (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id AND t.kind = 'task' AND `+tscope+`)
-		FROM plans p WHERE `+where+` ORDER BY p.year DESC, p.id DESC`+limitClause(f.Limit, f.Offset), append(targs, args...)...)
+	counted, qargs := &taskCount{}, args
+	if f.NoTaskCount {
+		counted = nil
+	} else {
+		tscope, targs := taskScope(ctx)
+		columns += `, (SELECT COUNT(*) FROM tasks t WHERE t.plan_id = p.id AND t.kind = 'task' AND ` + tscope + `)`
+		qargs = append(targs, args...)
+	}
+	rows, err := tx.QueryContext(ctx, `SELECT `+columns+`
+		FROM plans p WHERE `+where+` ORDER BY p.year DESC, p.id DESC`+limitClause(f.Limit, f.Offset), qargs...)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer rows.Close()
 	var plans []*ttdn.Plan
 	for rows.Next() {
-		p, err := scanPlan(rows, &taskCount{})
+		p, err := scanPlan(rows, counted)
 		if err != nil {
 			return nil, 0, err
 		}

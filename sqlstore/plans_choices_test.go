@@ -34,6 +34,24 @@ func TestFindPlanChoices(t *testing.T) {
 					t.Errorf("%s: choice %+v, plan %+v", u.Username, b, &own)
 				}
 			}
+			// Without the task count: the same plans, fields and total,
+			// every count 0 (and the full list did count tasks).
+			bare, bareTotal, err := plans.FindPlans(as(u), ttdn.PlanFilter{Limit: 50, Choices: true, NoTaskCount: true})
+			if err != nil || bareTotal != total || len(bare) != len(full) {
+				t.Fatalf("%s: %d uncounted of %d (%v), want %d of %d", u.Username, len(bare), bareTotal, err, len(full), total)
+			}
+			counted := 0
+			for i, b := range bare {
+				own := *brief[i]
+				counted += own.TaskCount
+				own.TaskCount = 0
+				if !reflect.DeepEqual(&own, b) {
+					t.Errorf("%s: uncounted %+v, choice %+v", u.Username, b, &own)
+				}
+			}
+			if counted == 0 {
+				t.Errorf("%s: no plan had a task counted: the test proves nothing", u.Username)
+			}
 		}
 	})
 }

@@ -20,21 +20,26 @@ type Tx struct {
 	// (auditchain.go), and the context they were recorded under.
 	auditLog []*ttdn.AuditEvent
 	auditCtx context.Context
+
+	// Prepared statements of the pool (SQLite; nil on PostgreSQL), and the
+	// query texts this transaction has handed out as *sql.Rows (stmtcache.go).
+	stmts   *stmtCache
+	rowsOut map[string]bool
 }
 
 // BeginTx starts a transaction: on the write pool when write is true, on the
 // read pool otherwise.
 func (db *DB) BeginTx(ctx context.Context, write bool) (*Tx, error) {
 	statements.Add(1)
-	pool, opts := db.write, &sql.TxOptions{}
+	pool, opts, stmts := db.write, &sql.TxOptions{}, db.writeStmts
 	if !write {
-		pool, opts.ReadOnly = db.read, true
+		pool, opts.ReadOnly, stmts = db.read, true, db.readStmts
 	}
 	tx, err := pool.BeginTx(ctx, opts)
 	if err != nil {
 		return nil, fmt.Errorf("sqlstore: begin: %w", err)
 	}
-	return &Tx{Tx: tx, db: db, now: db.now()}, nil
+	return &Tx{Tx: tx, db: db, now: db.now(), stmts: stmts}, nil
 }
 
 // Now returns the transaction's fixed time (UTC).
@@ -43,18 +48,27 @@ func (tx *Tx) Now() time.Time { return tx.now }
 // ExecContext runs a statement written with ? placeholders.
 func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	statements.Add(1)
+	if s := tx.stmt(ctx, query, false); s != nil {
+		return s.ExecContext(ctx, args...)
+	}
 	return tx.Tx.ExecContext(ctx, tx.db.rebind(query), args...)
 }
 
 // QueryContext runs a query written with ? placeholders.
 func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	statements.Add(1)
+	if s := tx.stmt(ctx, query, true); s != nil {
+		return s.QueryContext(ctx, args...)
+	}
 	return tx.Tx.QueryContext(ctx, tx.db.rebind(query), args...)
 }
 
 // QueryRowContext runs a one-row query written with ? placeholders.
 func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
 	statements.Add(1)
+	if s := tx.stmt(ctx, query, false); s != nil {
+		return s.QueryRowContext(ctx, args...)
+	}
 	return tx.Tx.QueryRowContext(ctx, tx.db.rebind(query), args...)
 }
 

@@ -26,7 +26,7 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var users, instances *int
 	var duration *time.Duration
 	var mix, pagesMode *bool
-	var role, only, cpuProfile *string
+	var role, only, cpuProfile, mutexProfile, blockProfile *string
 	var perPage *int
 	var think *time.Duration
 	db, fs, err := openWithFlags(ctx, "bench", args, stderr, func(fs *flag.FlagSet) {
@@ -41,7 +41,9 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		role = fs.String("role", string(ttdn.RoleUnitOfficer), "vai trò đăng nhập (--pages) / the role whose demo user walks the pages")
 		perPage = fs.Int("n", 20, "số yêu cầu mỗi trang (--pages) / requests per page")
 		only = fs.String("only", "", "chỉ các mẫu định tuyến khớp biểu thức này (--pages) / only route patterns matching this regexp")
-		cpuProfile = fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) vào tệp này (--pages) / write a CPU profile")
+		cpuProfile = fs.String("cpuprofile", "", "ghi hồ sơ CPU (pprof) vào tệp này (--pages, --mix) / write a CPU profile")
+		mutexProfile = fs.String("mutexprofile", "", "ghi hồ sơ tranh chấp khóa (pprof) vào tệp này (--mix) / write a mutex contention profile")
+		blockProfile = fs.String("blockprofile", "", "ghi hồ sơ chờ (pprof) vào tệp này (--mix) / write a blocking profile")
 	})
 	if err != nil {
 		return err
@@ -61,7 +63,8 @@ func runBench(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	}
 	if *mix {
 		return runMixBench(ctx, db, mixOptions{users: *users, duration: *duration, instances: *instances,
-			think: *think, store: storeConfigOf(fs)}, stdout, stderr)
+			think: *think, store: storeConfigOf(fs), cpuProfile: *cpuProfile, mutexProfile: *mutexProfile,
+			blockProfile: *blockProfile}, stdout, stderr)
 	}
 	sys := ttdn.NewSystemContext(ctx)
 	unitID, err := findUnitID(sys, db, *unitCode)

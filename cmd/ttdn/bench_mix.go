@@ -12,6 +12,7 @@ import (
 	"os"
 	"regexp"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -27,6 +28,10 @@ type mixOptions struct {
 	instances int
 	think     time.Duration   // mean pause between a user's requests
 	store     sqlstore.Config // where further instances open the database
+	// Profiles of the run (files; "" for none): CPU, lock contention and
+	// blocking (channels, locks, the connection pools' waits) of the
+	// servers and the load generator, which share this process.
+	cpuProfile, mutexProfile, blockProfile string
 }
 
 // mixActor is what one simulated officer holds.
@@ -59,8 +64,17 @@ func runMixBench(ctx context.Context, db *sqlstore.DB, opt mixOptions, stdout, s
 	}
 	run := fmt.Sprintf("bench-%d", time.Now().UnixNano())
 	fmt.Fprintf(stderr, "Đo %s trên %s, %d phiên bản, %d người dùng / measuring…\n", opt.duration, db.Engine(), len(bases), len(actors))
+	stopProfiles, err := startMixProfiles(opt)
+	if err != nil {
+		return err
+	}
+	cpu0 := processCPU()
 	res, err := bench.RunMix(ctx, bench.MixConfig{Actors: actors, Steps: mixSteps(run), Duration: opt.duration, Think: opt.think,
 		MaxRequests: opt.users * int(opt.duration.Seconds()) * 200}) // a ceiling far above any real rate
+	cpu := processCPU() - cpu0
+	if perr := stopProfiles(); err == nil {
+		err = perr
+	}
 	if err != nil {
 		return err
 	}
@@ -72,6 +86,12 @@ func runMixBench(ctx context.Context, db *sqlstore.DB, opt mixOptions, stdout, s
 		db.Engine(), len(bases), opt.think, machine(), loadAverage())
 	res.Format(stdout)
 	fmt.Fprintf(stdout, "\nacknowledged writes: %d, lost: %d\n", len(res.Acks), lost)
+	if res.Requests > 0 && cpu > 0 {
+		// The process holds the servers and the simulated users' HTTP
+		// clients; on PostgreSQL the database server's work is not in it.
+		fmt.Fprintf(stdout, "CPU of this process: %.1f s, %.2f ms per request (servers and load generator; not PostgreSQL's)\n",
+			cpu.Seconds(), float64(cpu.Microseconds())/1000/float64(res.Requests))
+	}
 	for _, e := range res.FirstErrors {
 		fmt.Fprintln(stdout, "error:", e)
 	}
@@ -216,4 +236,55 @@ func machine() string {
 		}
 	}
 	return fmt.Sprintf("%s, %d CPU, %s/%s, %s", model, runtime.NumCPU(), runtime.GOOS, runtime.GOARCH, runtime.Version())
+}
+
+// startMixProfiles starts the profiles opt asks for; the returned function
+// stops them and writes the files.
+func startMixProfiles(opt mixOptions) (func() error, error) {
+	var stops []func() error
+	stop := func() error {
+		var first error
+		for _, s := range stops {
+			if err := s(); err != nil && first == nil {
+				first = err
+			}
+		}
+		return first
+	}
+	if opt.cpuProfile != "" {
+		f, err := os.Create(opt.cpuProfile)
+		if err != nil {
+			return nil, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return nil, err
+		}
+		stops = append(stops, func() error { pprof.StopCPUProfile(); return f.Close() })
+	}
+	for _, p := range []struct {
+		file, name string
+		on, off    func()
+	}{
+		{opt.mutexProfile, "mutex", func() { runtime.SetMutexProfileFraction(5) }, func() { runtime.SetMutexProfileFraction(0) }},
+		{opt.blockProfile, "block", func() { runtime.SetBlockProfileRate(int(time.Microsecond)) }, func() { runtime.SetBlockProfileRate(0) }},
+	} {
+		if p.file == "" {
+			continue
+		}
+		p.on()
+		stops = append(stops, func() error {
+			p.off()
+			f, err := os.Create(p.file)
+			if err != nil {
+				return err
+			}
+			if err := pprof.Lookup(p.name).WriteTo(f, 0); err != nil {
+				f.Close()
+				return err
+			}
+			return f.Close()
+		})
+	}
+	return stop, nil
 }
