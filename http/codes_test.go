@@ -27,6 +27,9 @@ func visibleText(page string) string {
 func TestNoInternalCodesShown(t *testing.T) {
 	db := sqltest.Open(t, sqltest.Engines()[0])
 	f := permFixture(t, db, ttdn.Internal)
+	// The English walk's records (a press item matching watch terms, a
+	// case, an estimate, a report) are walked too, with a press search.
+	extra := append(englishWalkData(t, f), "/press?q=moc+bai")
 	ctx := sqltest.SystemContext()
 	var codes []string
 	inds, err := sqlstore.NewIndicatorService(db).FindIndicators(ctx, ttdn.IndicatorFilter{})
@@ -50,6 +53,13 @@ func TestNoInternalCodesShown(t *testing.T) {
 	for _, c := range chans {
 		codes = append(codes, c.Code)
 	}
+	terms, err := sqlstore.NewPressService(db).FindWatchTerms(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range terms {
+		codes = append(codes, w.Code)
+	}
 	var slugs []string // codes no word of a language contains
 	for _, c := range codes {
 		if strings.ContainsAny(c, "_-") {
@@ -60,13 +70,20 @@ func TestNoInternalCodesShown(t *testing.T) {
 		t.Fatalf("only %d codes to look for", len(slugs))
 	}
 	walked := 0
+	type visit struct{ who, path string }
+	var visits []visit
+	for _, pattern := range f.srv.Routes() {
+		if method, path := f.permPath(pattern); method == http.MethodGet && !skipNarrow(path) {
+			visits = append(visits, visit{"coordinator", path})
+		}
+	}
+	for _, path := range extra {
+		visits = append(visits, visit{"coordinator", path}, visit{"monitor", path})
+	}
 	for _, lang := range []string{"vi", "en"} {
-		for _, pattern := range f.srv.Routes() {
-			method, path := f.permPath(pattern)
-			if method != http.MethodGet || skipNarrow(path) {
-				continue
-			}
-			r := f.request(http.MethodGet, path, "coordinator", nil)
+		for _, v := range visits {
+			path := v.path
+			r := f.request(http.MethodGet, path, v.who, nil)
 			r.AddCookie(&http.Cookie{Name: "lang", Value: lang})
 			res := f.do(r)
 			if res.Code != http.StatusOK || !strings.HasPrefix(res.Header().Get("Content-Type"), "text/html") {
