@@ -97,7 +97,7 @@ func englishRows(c *ttdn.ConsolidatedReport) []document.Row {
 		}
 		i++
 		for _, b := range t.Rows {
-			rows[i].Name = translate(langEN, "cons.of_which", b.Item, strings.ToLower(p.Breakdown(b.Breakdown)))
+			rows[i].Name = translate(langEN, "cons.of_which", ttdn.BreakdownItemName(b.Breakdown, b.Item, true), strings.ToLower(p.Breakdown(b.Breakdown)))
 			rows[i].Unit = p.MeasureUnit(ind.Unit)
 			i++
 		}

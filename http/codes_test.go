@@ -20,6 +20,11 @@ func visibleText(page string) string {
 	return html.UnescapeString(page)
 }
 
+var (
+	optionCodeRE = regexp.MustCompile(`<option value="([a-z][a-z0-9_-]*)"[^>]*>\s*([^<]*?)\s*</option>`)
+	ofWhichRE    = regexp.MustCompile(`(?:trong đó|of which): ([a-z]{2}) \(`)
+)
+
 // TestNoInternalCodesShown: no page of the route table shows people an
 // internal code — indicator codes, watch-term, theme and channel slugs —
 // in Vietnamese or English. The codes come from the catalogues stored, so
@@ -90,6 +95,18 @@ func TestNoInternalCodesShown(t *testing.T) {
 				continue
 			}
 			walked++
+			// A choice shows its name, not the code it sends.
+			for _, m := range optionCodeRE.FindAllStringSubmatch(res.Body.String(), -1) {
+				if m[1] == m[2] {
+					t.Errorf("%s (%s) offers the choice %q by its code", path, lang, m[1])
+				}
+			}
+			// A "trong đó" row names its item (a language by its name).
+			for _, m := range ofWhichRE.FindAllStringSubmatch(html.UnescapeString(res.Body.String()), -1) {
+				if ttdn.LanguageName(m[1], false) != m[1] {
+					t.Errorf("%s (%s) shows the language code %q in %q", path, lang, m[1], m[0])
+				}
+			}
 			text := visibleText(res.Body.String())
 			for _, c := range slugs {
 				if regexp.MustCompile(`(^|[\s(])` + regexp.QuoteMeta(c) + `($|[\s),.;])`).MatchString(text) {
