@@ -23,3 +23,12 @@ func (p *page) LangNames(codes []string) string {
 func (p *page) BreakdownItem(b ttdn.Breakdown, item string) string {
 	return ttdn.BreakdownItemName(b, item, p.Lang == langEN)
 }
+
+// Who names the author of a step kept by username: ttdn's own work (the
+// system user: jobs, the demo's history) reads "Hệ thống", not "system".
+func (p *page) Who(username string) string {
+	if username == ttdn.SystemUser.Username {
+		return p.T("who.system")
+	}
+	return username
+}
