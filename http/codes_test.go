@@ -34,7 +34,7 @@ func TestNoInternalCodesShown(t *testing.T) {
 	f := permFixture(t, db, ttdn.Internal)
 	// The English walk's records (a press item matching watch terms, a
 	// case, an estimate, a report) are walked too, with a press search.
-	extra := append(englishWalkData(t, f), "/press?q=moc+bai")
+	extra := append(englishWalkData(t, f), "/press?q=moc+bai", "/notifications")
 	ctx := sqltest.SystemContext()
 	var codes []string
 	inds, err := sqlstore.NewIndicatorService(db).FindIndicators(ctx, ttdn.IndicatorFilter{})
@@ -108,6 +108,9 @@ func TestNoInternalCodesShown(t *testing.T) {
 				}
 			}
 			text := visibleText(res.Body.String())
+			if strings.Contains(text, "[TTĐN]") {
+				t.Errorf("%s (%s) shows the e-mail subject tag [TTĐN]", path, lang)
+			}
 			for _, c := range slugs {
 				if regexp.MustCompile(`(^|[\s(])` + regexp.QuoteMeta(c) + `($|[\s),.;])`).MatchString(text) {
 					t.Errorf("%s (%s) shows the code %q", path, lang, c)

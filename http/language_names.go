@@ -32,3 +32,10 @@ func (p *page) Who(username string) string {
 	}
 	return username
 }
+
+// NoticeTitle is a notification's subject as the app shows it: without the
+// "[TTĐN] " tag that marks ttdn's e-mails in a mailbox (in the app it is
+// noise, and it pushes the words that matter to the right).
+func (p *page) NoticeTitle(subject string) string {
+	return strings.TrimSpace(strings.TrimPrefix(subject, "[TTĐN]"))
+}
