@@ -93,7 +93,7 @@ func Rows(c *ttdn.ConsolidatedReport) []Row {
 		}
 		rows = append(rows, r)
 		for _, b := range t.Rows {
-			br := Row{Name: "trong đó: " + b.Item + " (" + strings.ToLower(b.Breakdown.Label()) + ")", Unit: ind.Unit,
+			br := Row{Name: "trong đó: " + ttdn.BreakdownItemName(b.Breakdown, b.Item, false) + " (" + strings.ToLower(b.Breakdown.Label()) + ")", Unit: ind.Unit,
 				Value: FormatNumber(b.Value), Level: 1}
 			br.Previous, br.Change = compare(b.Previous, b.Value)
 			rows = append(rows, br)

@@ -206,3 +206,20 @@ func TestXLSXAndCSV(t *testing.T) {
 		t.Fatalf("csv %q", buf.String())
 	}
 }
+
+// TestRowsNameLanguages: a "trong đó" row by language names the language,
+// every language ttdn names, never its code.
+func TestRowsNameLanguages(t *testing.T) {
+	for _, code := range []string{"vi", "en", "km", "zh", "fr", "lo"} {
+		c := &ttdn.ConsolidatedReport{Totals: []*ttdn.IndicatorTotal{{Indicator: &ttdn.Indicator{Name: "Tin, bài", Unit: "tin, bài"},
+			Value: 3, Rows: []*ttdn.BreakdownTotal{{Breakdown: ttdn.ByLanguage, Item: code, Value: 3}, {Breakdown: ttdn.ByChannel, Item: "Báo Tây Ninh", Value: 1}}}}}
+		rows := document.Rows(c)
+		want := "trong đó: " + ttdn.LanguageName(code, false) + " (theo ngôn ngữ)"
+		if len(rows) != 3 || rows[1].Name != want || want == "trong đó: "+code+" (theo ngôn ngữ)" {
+			t.Errorf("%s: rows %q, want %q", code, rows[1].Name, want)
+		}
+		if rows[2].Name != "trong đó: Báo Tây Ninh (theo kênh)" {
+			t.Errorf("channel row %q", rows[2].Name)
+		}
+	}
+}

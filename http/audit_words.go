@@ -82,6 +82,23 @@ var auditFieldWords = map[string][2]string{
 	"answer": {"Trả lời", "Answer"}, "late": {"Nộp muộn", "Late"}, "lines": {"Các dòng dự toán", "Lines"},
 	"claim": {"Nội dung thông tin sai trái", "Claim"}, "verdict": {"Kết luận", "Verdict"}, "severity": {"Mức độ", "Severity"},
 	"stage": {"Giai đoạn", "Stage"}, "lead_unit_id": {"Đơn vị chủ trì", "Lead unit"},
+	"active": {"Đang dùng", "Active"}, "aliases": {"Tên gọi khác", "Other names"}, "budget": {"Kinh phí", "Budget"},
+	"closing": {"Phần kết", "Closing"}, "code": {"Mã", "Code"}, "content_directions": {"Định hướng nội dung", "Content directions"},
+	"cutoff_from": {"Chốt số liệu từ ngày", "Figures from"}, "cutoff_to": {"Chốt số liệu đến ngày", "Figures to"},
+	"details": {"Thông tin riêng", "Details"}, "distribution": {"Phân phối", "Distribution"}, "due_date": {"Hạn nộp", "Due date"},
+	"expires_at": {"Hết hạn lúc", "Expires at"}, "issuer": {"Cơ quan ban hành", "Issuing authority"},
+	"issuing_unit": {"Đơn vị ban hành", "Issuing unit"}, "kind": {"Loại", "Kind"}, "languages": {"Ngôn ngữ", "Languages"},
+	"legal_bases": {"Căn cứ", "Legal bases"}, "narrative": {"Phần đánh giá", "Narrative"}, "objectives": {"Mục đích", "Objectives"},
+	"recipients": {"Nơi nhận", "Recipients"}, "references": {"Văn bản tham chiếu", "References"},
+	"report_schedule": {"Chế độ báo cáo", "Reporting schedule"}, "requirements": {"Yêu cầu", "Requirements"},
+	"responsibilities": {"Trách nhiệm của các đơn vị", "Responsibilities"}, "scope": {"Phạm vi", "Scope"},
+	"sections": {"Các phần", "Sections"}, "short_name": {"Tên viết tắt", "Short name"}, "signer_title": {"Chức vụ người ký", "Signer's title"},
+	"task_count": {"Số nhiệm vụ", "Number of tasks"}, "tasks": {"Nhiệm vụ", "Tasks"}, "themes": {"Chuyên đề", "Themes"},
+	"totp_enabled": {"Xác thực hai bước", "Two-step verification"}, "type": {"Loại", "Type"}, "unit_name": {"Tên đơn vị", "Unit name"},
+	"url": {"Địa chỉ", "Address"}, "valid_from": {"Hiệu lực từ", "Valid from"}, "valid_to": {"Hiệu lực đến", "Valid to"},
+	"values": {"Số liệu", "Figures"}, "visible": {"Hiện trên trang công khai", "Shown on the public site"},
+	"texts": {"Nội dung theo ngôn ngữ", "Texts by language"}, "source_kind": {"Loại nguồn", "Source kind"},
+	"published_at": {"Đăng lúc", "Published at"}, "author": {"Tác giả", "Author"},
 }
 
 // auditValueWords are the words of coded values the audit records: why a
@@ -96,7 +113,11 @@ var auditValueWords = map[string][2]string{
 
 // hiddenAuditFields are never listed as changes: they move with every write.
 var hiddenAuditFields = map[string]bool{"version": true, "updated_at": true, "created_at": true, "id": true,
-	"search_key": true, "title_key": true, "revision": true, "warnings": true}
+	"search_key": true, "title_key": true, "revision": true, "warnings": true,
+	// ids of other records: a number says nothing to people (the sentence
+	// above the changes names the record)
+	"plan_id": true, "period_id": true, "user_id": true, "unit_ids": true, "expected_unit_ids": true,
+	"source_id": true, "published_by": true}
 
 // auditSentence is one event in words.
 type auditSentence struct {
@@ -216,9 +237,13 @@ func displayValue(v, lang string) string {
 	return v
 }
 
-// unitNames turns a list of unit references into their names; other JSON
-// stays as it is.
+// unitNames turns a list of unit references into their names, a list of
+// words into the words; other JSON stays as it is.
 func unitNames(v string) string {
+	var list []string // recipients, aliases, languages: plain words
+	if json.Unmarshal([]byte(v), &list) == nil {
+		return strings.Join(list, "; ")
+	}
 	var refs []struct {
 		Name string `json:"name"`
 		Text string `json:"text"`

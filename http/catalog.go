@@ -8,6 +8,7 @@ var catalog = map[string][2]string{
 	"app.short":  {"TTĐN %s", "External information, %s"},
 	"app.footer": {"Hệ thống quản lý công tác thông tin đối ngoại %s · Thông tin nội bộ, không phát tán khi chưa được phép.", "External information programme management, %s · Internal information, do not distribute without permission."},
 
+	"who.system":   {"Hệ thống", "System"},
 	"nav.skip":     {"Bỏ qua, đến nội dung chính", "Skip to main content"},
 	"nav.language": {"Ngôn ngữ", "Language"},
 	"nav.logout":   {"Đăng xuất", "Log out"},

@@ -23,6 +23,7 @@ var englishCatalog = map[string][2]string{
 	"ind.unit_example":  {"tin, bài", "articles"},
 	"home.due":          {"hạn %s", "due %s"},
 	"home.forwarded":    {"gửi %s", "sent %s"},
+	"home.budget_year":  {"năm %d", "year %d"},
 	"home.late":         {"nộp muộn", "submitted late"},
 	"home.missing_late": {"%d đơn vị chưa nộp, %d nộp muộn (hạn %s)", "%d units yet to report, %d late (due %s)"},
 	"press.span_week":   {"từ ngày %s đến ngày %s", "%s to %s"},
@@ -97,7 +98,7 @@ func englishRows(c *ttdn.ConsolidatedReport) []document.Row {
 		}
 		i++
 		for _, b := range t.Rows {
-			rows[i].Name = translate(langEN, "cons.of_which", b.Item, strings.ToLower(p.Breakdown(b.Breakdown)))
+			rows[i].Name = translate(langEN, "cons.of_which", ttdn.BreakdownItemName(b.Breakdown, b.Item, true), strings.ToLower(p.Breakdown(b.Breakdown)))
 			rows[i].Unit = p.MeasureUnit(ind.Unit)
 			i++
 		}

@@ -77,7 +77,7 @@ func (s *Server) handleCompleteness(w http.ResponseWriter, r *http.Request) {
 	})
 	v.Matrix = m
 	if v.Plans, _, err = s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{Limit: 200, Choices: true, NoTaskCount: true}); err == nil {
-		v.Units, err = s.allUnits(r)
+		v.Units, err = s.completenessUnits(r, cf, m)
 	}
 	if err != nil {
 		s.renderError(w, r, err)
@@ -136,4 +136,27 @@ func completenessTable(m *ttdn.CompletenessMatrix) export.Table {
 		t.Rows = append(t.Rows, append(cells, row.Expected, row.OnTime, row.Late, row.Missing))
 	}
 	return t
+}
+
+// completenessUnits are the unit filter's choices: the units that report in
+// the periods chosen (the matrix's rows), in its order — not the whole
+// directory, whose central bodies and ended units report nothing. With one
+// unit chosen, the rows of the same filter without it.
+func (s *Server) completenessUnits(r *http.Request, cf ttdn.CompletenessFilter, m *ttdn.CompletenessMatrix) ([]*ttdn.Unit, error) {
+	if cf.UnitID != nil {
+		cf.UnitID = nil
+		all, err := s.cfg.Completeness.FindCompleteness(r.Context(), cf)
+		if err != nil {
+			return nil, err
+		}
+		slices.SortStableFunc(all.Rows, func(a, b *ttdn.CompletenessRow) int {
+			return strings.Compare(vntext.Fold(a.UnitName), vntext.Fold(b.UnitName))
+		})
+		m = all
+	}
+	units := make([]*ttdn.Unit, 0, len(m.Rows))
+	for _, row := range m.Rows {
+		units = append(units, &ttdn.Unit{ID: row.UnitID, Name: row.UnitName})
+	}
+	return units, nil
 }

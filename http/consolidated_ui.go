@@ -62,6 +62,12 @@ func (f *consolidatedForm) Section(key string) string {
 	return ""
 }
 
+// CanConsolidate shows the consolidated report's link to those the policy
+// lets read the province's figures (others would meet "not found").
+func (p *page) CanConsolidate() bool {
+	return p.User != nil && ttdn.CanReport(p.User, ttdn.ActRead, 0)
+}
+
 func (s *Server) handleConsolidatedView(w http.ResponseWriter, r *http.Request) {
 	v, err := s.newConsolidatedView(r)
 	if err != nil {

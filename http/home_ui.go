@@ -234,7 +234,13 @@ func (s *Server) budgetSection(r *http.Request, status ttdn.BudgetStatus, title 
 	}
 	sec := &workSection{Title: title, Count: total, Link: "/budgets?status=" + string(status)}
 	for _, e := range list {
-		sec.Rows = append(sec.Rows, workRow{Title: e.Title, Detail: fmt.Sprintf("%d", e.Year), Link: fmt.Sprintf("/budgets/%d", e.ID)})
+		// When it was sent says how long it has waited; a bare year repeated
+		// the title ("… năm 2026 — 2026").
+		detail := translate(langOf(r), "home.budget_year", e.Year)
+		if !e.SubmittedAt.IsZero() {
+			detail = translate(langOf(r), "home.forwarded", e.SubmittedAt.In(vietnam).Format("02/01/2006"))
+		}
+		sec.Rows = append(sec.Rows, workRow{Title: e.Title, Detail: detail, Link: fmt.Sprintf("/budgets/%d", e.ID)})
 	}
 	return sec, nil
 }

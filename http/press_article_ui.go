@@ -14,7 +14,11 @@ type pressArticleView struct {
 	Story  storySize
 	Cases  []*ttdn.Case
 	Button caseButton
+	Terms  []*ttdn.WatchTerm // to name the terms the article matched
 }
+
+// TermName is the name of a watch term the article matched.
+func (v *pressArticleView) TermName(code string) string { return termName(v.Terms, code) }
 
 // handlePressArticle shows a stored item, with the button that opens a
 // rebuttal case from it (the queue and "my work" link here).
@@ -34,6 +38,12 @@ func (s *Server) handlePressArticle(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &pressArticleView{A: a}
+	if len(a.Terms) > 0 {
+		if v.Terms, err = s.cfg.Press.Watch.FindWatchTerms(ctx); err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+	}
 	if rv, err := s.cfg.Press.Reviews.FindReviewByArticle(ctx, id); err == nil {
 		v.Review = rv
 	} else if ttdn.ErrorCode(err) != ttdn.ENOTFOUND {

@@ -24,7 +24,11 @@ type pressReviewView struct {
 	Triaged                       *triageCounts               // the triage just done
 	Teach                         []*ttdn.ExclusionSuggestion // exclusions the hits judged not relevant suggest
 	Cases                         map[int64][]*ttdn.Case      // the rows' stories' rebuttal cases
+	Terms                         []*ttdn.WatchTerm           // to name the rows' hits (a hit stores the term's code)
 }
+
+// TermName is the name of the watch term a hit stores the code of.
+func (v *pressReviewView) TermName(code string) string { return termName(v.Terms, code) }
 
 // CaseButton is the row's link to its story's case, or the button that
 // opens one.
@@ -80,6 +84,12 @@ func (s *Server) renderPressReview(w http.ResponseWriter, r *http.Request, q url
 	if v.Cases, ferr = s.storyCases(r, stories); ferr != nil {
 		s.renderError(w, r, ferr)
 		return
+	}
+	if len(rows) > 0 {
+		if v.Terms, ferr = s.cfg.Press.Watch.FindWatchTerms(r.Context()); ferr != nil {
+			s.renderError(w, r, ferr)
+			return
+		}
 	}
 	if err != nil {
 		v.Conflict, _ = s.cfg.Press.Reviews.FindReviewByArticle(r.Context(), failed) // nil: only the banner

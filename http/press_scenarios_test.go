@@ -106,6 +106,8 @@ func TestPressScenarios(t *testing.T) {
 			{name: "reviewed queue", path: "/press/review?status=reviewed&action=1", who: "monitor", status: http.StatusOK, contains: []string{marked, "Cần phản bác"}},
 			{name: "digest", path: "/press/digest?kind=daily&day=14/11/2025", who: "monitor", status: http.StatusOK, contains: []string{"Theo chuyên đề", "<svg", `id="kpi-action">1<`, "Khmer Times", `href="/press/digest/export/docx?day=2025-11-14&amp;kind=daily"`}},
 			{name: "digest weekly", path: "/press/digest?kind=weekly&day=2025-11-14", who: "leader", status: http.StatusOK, contains: []string{"từ ngày 08/11/2025 đến ngày 14/11/2025"}},
+			{name: "digest empty day", path: "/press/digest?kind=daily&day=01/01/2025", who: "monitor", status: http.StatusOK, contains: []string{`id="digest-empty"`, "xem theo tuần", `href="/press/digest?kind=weekly&amp;day=01`}},
+			{name: "digest day with items", path: "/press/digest?kind=daily&day=14/11/2025", who: "monitor", status: http.StatusOK, absent: []string{`id="digest-empty"`}},
 			{name: "digest bad day", path: "/press/digest?day=45/13/2025", who: "monitor", status: http.StatusUnprocessableEntity, contains: []string{"45/13/2025", "không hợp lệ"}},
 			{name: "digest docx", path: "/press/digest/export/docx?kind=daily&day=2025-11-14", who: "monitor", status: http.StatusOK},
 			{name: "digest pdf", path: "/press/digest/export/pdf?kind=weekly&day=2025-11-14", who: "coordinator", status: http.StatusOK},

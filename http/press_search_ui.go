@@ -36,6 +36,21 @@ func (v *pressSearchView) Highlight(text string, width int) []searchrank.Span {
 	return searchrank.Snippet(q, text, width)
 }
 
+// TermName is the name people know a matched watch term by (the article
+// stores its code).
+func (v *pressSearchView) TermName(code string) string { return termName(v.Choices.Terms, code) }
+
+// termName returns the name of the watch term with code, or the code when
+// the term is gone.
+func termName(terms []*ttdn.WatchTerm, code string) string {
+	for _, t := range terms {
+		if t.Code == code && t.Name != "" {
+			return t.Name
+		}
+	}
+	return code
+}
+
 // Story returns the size of article a's story.
 func (v *pressSearchView) Story(a *ttdn.Article) storySize { return v.Stories[a.StoryID] }
 
@@ -52,7 +67,7 @@ func (s *Server) handlePressSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if exportFormat(r) != "" {
-		s.exportPressSearch(w, r, f)
+		s.exportPressSearch(w, r, f, v.Choices.Terms)
 		return
 	}
 	current, offset := pageNumber(r)
@@ -105,7 +120,7 @@ func countOutlets(list []*ttdn.Article) int {
 // pressExportRows bounds an export of search results.
 const pressExportRows = 5000
 
-func (s *Server) exportPressSearch(w http.ResponseWriter, r *http.Request, f ttdn.ArticleFilter) {
+func (s *Server) exportPressSearch(w http.ResponseWriter, r *http.Request, f ttdn.ArticleFilter, terms []*ttdn.WatchTerm) {
 	lang := reqOf(r).lang
 	tr := func(k string) string { return translate(lang, k) }
 	t := export.Table{Title: tr("press.search_title"), Columns: []string{tr("press.published"), tr("press.title_field"),
@@ -119,7 +134,7 @@ func (s *Server) exportPressSearch(w http.ResponseWriter, r *http.Request, f ttd
 		}
 		for _, a := range rows {
 			t.Rows = append(t.Rows, []any{formatDateTime(a.Published), a.Title, a.Outlet, a.Language,
-				originLabel(lang, a.Foreign), label(lang, "tone", a.Tone, string(a.Tone)), joinTerms(a.Terms), a.URL})
+				originLabel(lang, a.Foreign), label(lang, "tone", a.Tone, string(a.Tone)), joinTerms(terms, a.Terms), a.URL})
 		}
 		if len(rows) < 200 {
 			break
@@ -135,13 +150,13 @@ func originLabel(lang string, foreign bool) string {
 	return translate(lang, "press.domestic")
 }
 
-func joinTerms(terms []string) string {
+func joinTerms(terms []*ttdn.WatchTerm, codes []string) string {
 	out := ""
-	for i, t := range terms {
+	for i, c := range codes {
 		if i > 0 {
 			out += ", "
 		}
-		out += t
+		out += termName(terms, c)
 	}
 	return out
 }

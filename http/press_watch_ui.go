@@ -13,7 +13,28 @@ import (
 // pressWatchView is the watchlist: every term with its aliases, kind,
 // priority, themes and rules, and a re-apply form per term.
 type pressWatchView struct {
-	Terms []*ttdn.WatchTerm
+	Terms  []*ttdn.WatchTerm
+	Themes []*ttdn.Theme // to name the terms' themes (a term stores codes)
+}
+
+// ThemeNames names the themes of codes, in order, joined by commas; a code
+// no theme has any more is shown as it is.
+func (v *pressWatchView) ThemeNames(codes []string) string {
+	out := ""
+	for i, c := range codes {
+		if i > 0 {
+			out += ", "
+		}
+		name := c
+		for _, th := range v.Themes {
+			if th.Code == c && th.Name != "" {
+				name = th.Name
+				break
+			}
+		}
+		out += name
+	}
+	return out
 }
 
 func (s *Server) handlePressWatchList(w http.ResponseWriter, r *http.Request) {
@@ -23,6 +44,12 @@ func (s *Server) handlePressWatchList(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	v := &pressWatchView{Terms: terms}
+	if s.cfg.Themes != nil {
+		if v.Themes, err = s.cfg.Themes.FindThemes(r.Context()); err != nil {
+			s.renderError(w, r, err)
+			return
+		}
+	}
 	s.render(w, r, http.StatusOK, "press_watch", "press.watch_title", v)
 }
 

@@ -104,6 +104,7 @@ var templateFuncs = template.FuncMap{
 	"add":   func(a, b int) int { return a + b },
 	"ctx":   func(p *page, v any) pageCtx { return pageCtx{p, v} },
 	"upper": strings.ToUpper,
+	"lower": strings.ToLower,
 	"list":  refList,
 	"list3": func(a, b, c string) []string { return []string{a, b, c} },
 	"paragraphs": func(s string) []string {

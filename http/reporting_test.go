@@ -142,6 +142,10 @@ func TestReportingScenarios(t *testing.T) {
 				contains: []string{"Công an tỉnh"}, absent: []string{`data-unit="{unit_nv}"`}},
 			{name: "completeness per unit", path: "/reports/completeness?unit={unit_nv}", who: "coordinator", status: http.StatusOK,
 				contains: []string{`id="unit-years"`, "6 tháng đầu năm 2019"}},
+			// The unit filter offers the units that report (another one too,
+			// with one chosen), not the directory's central bodies.
+			{name: "completeness unit choices", path: "/reports/completeness?unit={unit_nv}", who: "coordinator", status: http.StatusOK,
+				contains: []string{`>Công an tỉnh Tây Ninh</option>`}, absent: []string{`>Bộ Chính trị</option>`}},
 			{name: "completeness csv", path: "/reports/completeness?format=csv", who: "coordinator", status: http.StatusOK, contains: []string{"Đơn vị", "6T/2019"}},
 
 			// Indicators.

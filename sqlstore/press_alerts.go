@@ -48,6 +48,16 @@ func (s *PressService) GeneratePressAlerts(ctx context.Context) (int, error) {
 	if err != nil {
 		return 0, err
 	}
+	// The alert names the terms matched as people know them (an article
+	// stores their codes).
+	terms, err := findWatchTerms(ctx, tx, `1 = 1`)
+	if err != nil {
+		return 0, err
+	}
+	names := map[string]string{}
+	for _, t := range terms {
+		names[t.Code] = t.Name
+	}
 	created := 0
 	for start := 0; start < len(ids); start += 500 {
 		part := ids[start:min(start+500, len(ids))]
@@ -56,6 +66,13 @@ func (s *PressService) GeneratePressAlerts(ctx context.Context) (int, error) {
 			return 0, err
 		}
 		for _, a := range arts {
+			named := make([]string, len(a.Terms))
+			for i, c := range a.Terms {
+				if named[i] = names[c]; named[i] == "" {
+					named[i] = c
+				}
+			}
+			a.Terms = named
 			n, err := alertMonitors(ctx, tx, users, a)
 			if err != nil {
 				return 0, err

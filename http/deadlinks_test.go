@@ -1,0 +1,72 @@
+package http
+
+import (
+	"html"
+	"net/http"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"ttdn"
+	"ttdn/sqlstore/sqltest"
+)
+
+// TestNoDeadLinks: on every GET page of the route table (and the English
+// walk's records), as each role, every link into ttdn leads somewhere that
+// role may go: no "not found" behind a button the page offered.
+func TestNoDeadLinks(t *testing.T) {
+	db := sqltest.Open(t, sqltest.Engines()[0])
+	f := permFixture(t, db, ttdn.Internal)
+	extra := englishWalkData(t, f)
+	href := regexp.MustCompile(`<a [^>]*href="(/[^"#]*)`)
+	var pages []string
+	for _, pattern := range f.srv.Routes() {
+		if method, path := f.permPath(pattern); method == http.MethodGet && !skipNarrow(path) {
+			pages = append(pages, path)
+		}
+	}
+	pages = append(pages, extra...)
+	checked := 0
+	for _, who := range []string{"coordinator", "officer", "finance", "leader", "monitor", "admin"} {
+		status := map[string]int{}
+		from := map[string]string{}
+		for _, page := range pages {
+			if page == "/audit" {
+				// The log names records of every kind, linked for those who
+				// may open them; which kinds an admin may read is not
+				// decided there yet (left, see the ux report).
+				continue
+			}
+			res := f.do(f.request(http.MethodGet, page, who, nil))
+			if res.Code != http.StatusOK || !strings.HasPrefix(res.Header().Get("Content-Type"), "text/html") {
+				continue
+			}
+			for _, m := range href.FindAllStringSubmatch(res.Body.String(), -1) {
+				link := html.UnescapeString(m[1])
+				if strings.HasPrefix(link, "/lang/") || strings.HasPrefix(link, "/public") || strings.Contains(link, "/export") || strings.Contains(link, "/files/") {
+					continue
+				}
+				if _, ok := from[link]; !ok {
+					from[link] = page
+				}
+			}
+		}
+		var links []string
+		for l := range from {
+			links = append(links, l)
+		}
+		sort.Strings(links)
+		for _, l := range links {
+			res := f.do(f.request(http.MethodGet, l, who, nil))
+			status[l] = res.Code
+			checked++
+			if res.Code == http.StatusNotFound {
+				t.Errorf("%s: %s links to %s, which answers 404", who, from[l], l)
+			}
+		}
+	}
+	if checked < 200 {
+		t.Fatalf("only %d links checked", checked)
+	}
+}
