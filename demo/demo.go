@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"ttdn"
+	"ttdn/directory"
 	"ttdn/planparse"
 	"ttdn/seed"
 	"ttdn/sqlstore"
@@ -41,6 +42,21 @@ var demoUsers = []struct {
 	{"theodoi", "Cán bộ %s", ttdn.RoleMonitor, "ban-tuyen-giao"},
 }
 
+// seedProvince loads the directory of the shipped example province and, on
+// the first load, records the province as set up (as `ttdn province setup`
+// would), so the demo's administrator is not asked to set one up.
+func seedProvince(ctx context.Context, db *sqlstore.DB) error {
+	set, err := sqlstore.NewSettingsService(db).FindSettings(ctx)
+	if err != nil {
+		return err
+	}
+	if set.Province != "" {
+		return sqlstore.SeedDirectory(ctx, db)
+	}
+	_, err = sqlstore.NewProvinceService(db).SetupProvince(ctx, directory.ShippedProvince, nil, nil)
+	return err
+}
+
 // Password is every demo user's password. The demo is for trying ttdn on one's
 // own machine; real deployments create users with `ttdn user add`.
 const Password = "ttdn-demo-2019"
@@ -55,7 +71,7 @@ func Load(ctx context.Context, db *sqlstore.DB) ([]Login, error) {
 	if err := sqlstore.ClaimDemo(ctx, db, Password); err != nil {
 		return nil, err
 	}
-	if err := sqlstore.SeedDirectory(ctx, db); err != nil {
+	if err := seedProvince(ctx, db); err != nil {
 		return nil, err
 	}
 	if err := sqlstore.SeedCatalogs(ctx, db); err != nil {
