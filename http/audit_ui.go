@@ -80,6 +80,9 @@ func (s *Server) handleAuditLog(w http.ResponseWriter, r *http.Request) {
 	rows := make([]auditRow, len(events))
 	for i, e := range events {
 		rows[i] = auditRow{AuditEvent: e, Words: auditWords(e, reqOf(r).lang), Changes: readableChanges(diffJSON(e.Before, e.After), reqOf(r).lang)}
+		if e.Hidden || !mayOpenKind(reqOf(r).user, e.Entity) {
+			rows[i].Words.Link = "" // the page would answer "not found"
+		}
 	}
 	s.render(w, r, http.StatusOK, "audit", "audit.title", auditView{Filter: q, Rows: rows,
 		Pager: newPager(r, current, total), Exports: newExportLinks(r),

@@ -189,6 +189,18 @@ func auditLink(kind string, id int64) string {
 	return ""
 }
 
+// mayOpenKind reports whether u may open some record of kind at all (an
+// administrator reads the log but not estimates, difficulties, cases or
+// unit reports): the log links a record only for those its page opens for.
+// The record's own level is judged by the log's redaction (Hidden).
+func mayOpenKind(u *ttdn.User, kind string) bool {
+	r := ttdn.Resource{Kind: ttdn.ResourceKind(kind), Classification: ttdn.Public}
+	if r.Kind == ttdn.ResourceUnitReport {
+		return ttdn.CanReport(u, ttdn.ActRead, 0)
+	}
+	return ttdn.Can(u, ttdn.ActionRead, r)
+}
+
 // auditPages are the list paths whose /{id} shows a record of the kind.
 var auditPages = map[string]string{"plan": "/plans", "task": "/tasks", "activity": "/activities", "budget": "/budgets",
 	"difficulty": "/difficulties", "unit": "/units", "case": "/cases"}
