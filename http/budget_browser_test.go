@@ -108,9 +108,18 @@ func TestBrowserBudgetCycle(t *testing.T) {
 
 		b.logout()
 		b.login("finance", page)
-		b.do("appraise",
+		// The boxes start at the amounts proposed: the total follows what is
+		// typed, marked as not saved.
+		b.do("type an appraisal",
 			chromedp.SetValue(chromedp.CSS(`#budget-lines tbody tr:nth-child(1) [name=appraised]`), "40.000.000"),
-			chromedp.SetValue(chromedp.CSS(`#budget-lines tbody tr:nth-child(1) [name=comment]`), "Tối đa 20 triệu đồng một lớp"),
+			chromedp.SetValue(chromedp.CSS(`#budget-lines tbody tr:nth-child(1) [name=comment]`), "Tối đa 20 triệu đồng một lớp"))
+		if _, err := chromedp.Run(b.ctx, chromedp.Evaluate[bool](`document.getElementById("appraise-form").dispatchEvent(new Event("input"))`)); err != nil {
+			t.Fatal(err)
+		}
+		if got := b.text(`#total-appraised`); got != "41.500.000 đ (theo số đang nhập, chưa lưu)" {
+			t.Fatalf("appraised total while typing %q", got)
+		}
+		b.do("appraise",
 			chromedp.Click(chromedp.CSS(`#save-appraisal`)),
 			chromedp.WaitVisible(chromedp.CSS(`.banner.ok`)),
 		)

@@ -63,6 +63,7 @@ var budgetCatalog = map[string][2]string{
 	"budget.no_warnings":     {"Không có cảnh báo nào. Dự toán chưa được lưu.", "No warnings. The estimate has not been saved yet."},
 	"budget.appraisal_docx":  {"Báo cáo thẩm định (DOCX)", "Appraisal report (DOCX)"},
 	"budget.save_appraisal":  {"Lưu kết quả thẩm định", "Save the appraisal"},
+	"budget.unsaved":         {"(theo số đang nhập, chưa lưu)", "(as typed, not saved)"},
 	"budget.submit_help":     {"Gửi dự toán đến Sở Tài chính để thẩm định. Sau khi gửi, đơn vị không sửa được cho đến khi dự toán được trả lại.", "Send the estimate to the finance agency for appraisal. Once sent, the unit cannot change it unless it is returned."},
 	"budget.return_note":     {"Lý do trả lại (bắt buộc)", "Why it is returned (required)"},
 	"budget.forward_note":    {"Ý kiến khi trình phê duyệt", "Remark on forwarding"},

@@ -33,6 +33,25 @@
     });
   });
 
+  // An appraisal's total follows the amounts typed in its boxes (which start
+  // at the amounts proposed), marked as not saved until the form is.
+  var appraise = document.getElementById("appraise-form");
+  var appraisedTotal = document.getElementById("total-appraised");
+  if (appraise && appraisedTotal) {
+    var sumAppraised = function () {
+      var sum = 0;
+      appraise.querySelectorAll("input[name=appraised]").forEach(function (input) {
+        var digits = input.value.replace(/[^0-9]/g, "");
+        if (digits) { sum += Number(digits); }
+      });
+      var text = String(sum).replace(/\B(?=(\d{3})+(?!\d))/g, ".") + " đ";
+      appraisedTotal.textContent = text === savedTotal ? text : text + " " + (appraisedTotal.dataset.unsaved || "");
+    };
+    var savedTotal = appraisedTotal.textContent.trim();
+    appraise.addEventListener("input", sumAppraised);
+    sumAppraised();
+  }
+
   // Prevent a double submission of a slow form (upload, import).
   document.querySelectorAll("form").forEach(function (form) {
     form.addEventListener("submit", function () {
