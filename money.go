@@ -24,8 +24,12 @@ func (m Money) String() string { return m.Digits() + " đ" }
 
 // Digits shows m with dots between thousands and no currency: "1.234.567",
 // the form a money input is filled with.
-func (m Money) Digits() string {
-	s := strconv.FormatInt(int64(m), 10)
+func (m Money) Digits() string { return GroupDigits(int64(m)) }
+
+// GroupDigits writes n as Vietnamese writes numbers: dots between
+// thousands ("10.000 tờ").
+func GroupDigits(n int64) string {
+	s := strconv.FormatInt(n, 10)
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	for i := len(s) - 3; i > 0; i -= 3 {

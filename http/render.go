@@ -92,6 +92,8 @@ func (p *page) IsCoordinator() bool { return p.User != nil && p.User.Role == ttd
 var templateFuncs = template.FuncMap{
 	"datetime": formatDateTime,
 	"bytes":    formatBytes,
+	// num writes a count with dots between thousands ("10.000").
+	"num":      func(n int) string { return ttdn.GroupDigits(int64(n)) },
 	"bystatus": func(row ttdn.ProgressRow, s string) int { return row.ByStatus[ttdn.TaskStatus(s)] },
 	// at returns ids[i], or 0 past the end (a duty without its task).
 	"at": func(ids []int64, i int) int64 {
