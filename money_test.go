@@ -76,7 +76,7 @@ func FuzzParseMoney(f *testing.F) {
 
 func TestGroupDigits(t *testing.T) {
 	for n, want := range map[int64]string{0: "0", 999: "999", 10000: "10.000", 1234567: "1.234.567", -5000: "-5.000"} {
-		if got := GroupDigits(n); got != want {
+		if got := ttdn.GroupDigits(n); got != want {
 			t.Errorf("GroupDigits(%d) = %q, want %q", n, got, want)
 		}
 	}
