@@ -1,6 +1,7 @@
 package http
 
 import (
+	"context"
 	"encoding/json"
 	"regexp"
 	"strings"
@@ -46,20 +47,7 @@ func TestPermissionTableSecretPlanChildren(t *testing.T) {
 		if _, err := acts.UpdateActivity(ctx, a.ID, ttdn.ActivityUpdate{Version: a.Version, TaskIDs: &taskIDs}); err != nil {
 			t.Fatal(err)
 		}
-		plans := sqlstore.NewPlanService(db)
-		p, err := plans.FindPlanByID(ctx, f.plan.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		secret := ttdn.Secret
-		if p.Status == ttdn.PlanDraft {
-			_, err = plans.UpdatePlan(ctx, p.ID, ttdn.PlanUpdate{Version: p.Version, Classification: &secret})
-		} else {
-			_, err = plans.AmendPlan(ctx, p.ID, ttdn.PlanUpdate{Version: p.Version, Classification: &secret}, "Nâng độ mật")
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		makePlanSecret(t, ctx, db, f.plan.ID)
 		n := 0
 		for _, pattern := range f.srv.Routes() {
 			if !childRoute.MatchString(pattern) {
@@ -92,4 +80,24 @@ func TestPermissionTableSecretPlanChildren(t *testing.T) {
 			t.Fatalf("admin lists %d tasks of a secret plan: %s", body.Total, res.Body.String()[:min(300, res.Body.Len())])
 		}
 	})
+}
+
+// makePlanSecret raises plan id to Mật as the coordinator in ctx would: an
+// edit of a draft, an amendment with a reason of an issued plan.
+func makePlanSecret(t *testing.T, ctx context.Context, db *sqlstore.DB, id int64) {
+	t.Helper()
+	plans := sqlstore.NewPlanService(db)
+	p, err := plans.FindPlanByID(ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	secret := ttdn.Secret
+	if p.Status == ttdn.PlanDraft {
+		_, err = plans.UpdatePlan(ctx, p.ID, ttdn.PlanUpdate{Version: p.Version, Classification: &secret})
+	} else {
+		_, err = plans.AmendPlan(ctx, p.ID, ttdn.PlanUpdate{Version: p.Version, Classification: &secret}, "Nâng độ mật")
+	}
+	if err != nil {
+		t.Fatal(err)
+	}
 }

@@ -66,20 +66,7 @@ func TestSecretPlanLeaksNowhere(t *testing.T) {
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		plans := sqlstore.NewPlanService(db)
-		p, err := plans.FindPlanByID(ctx, f.plan.ID)
-		if err != nil {
-			t.Fatal(err)
-		}
-		secret := ttdn.Secret
-		if p.Status == ttdn.PlanDraft {
-			_, err = plans.UpdatePlan(ctx, p.ID, ttdn.PlanUpdate{Version: p.Version, Classification: &secret})
-		} else {
-			_, err = plans.AmendPlan(ctx, p.ID, ttdn.PlanUpdate{Version: p.Version, Classification: &secret}, "Nâng độ mật")
-		}
-		if err != nil {
-			t.Fatal(err)
-		}
+		makePlanSecret(t, ctx, db, f.plan.ID)
 		if _, err := sqlstore.NewNotificationService(db).GenerateNotifications(sqltest.SystemContext()); err != nil {
 			t.Fatal(err)
 		}

@@ -23,7 +23,7 @@ func sqliteExpandPrefixes(ctx context.Context, tx *Tx, terms []queryTerm) (strin
 		if !t.prefix || words[t.word] != nil {
 			continue
 		}
-		list, err := queryStrings(ctx, tx, `SELECT word FROM press_fts_words WHERE word >= ? AND word < ?`+
+		list, err := tx.queryStrings(ctx, `SELECT word FROM press_fts_words WHERE word >= ? AND word < ?`+
 			limitClause(maxPrefixWords+1, 0), t.word, t.word+"\U0010FFFF")
 		if err != nil || len(list) == 0 {
 			return "", false, err
@@ -41,24 +41,6 @@ func sqliteExpandPrefixes(ctx context.Context, tx *Tx, terms []queryTerm) (strin
 		}
 		return "(" + strings.Join(quoted, " OR ") + ")"
 	}), true, nil
-}
-
-// queryStrings returns the first column of a query's rows.
-func queryStrings(ctx context.Context, tx *Tx, query string, args ...any) ([]string, error) {
-	rows, err := tx.QueryContext(ctx, query, args...)
-	if err != nil {
-		return nil, err
-	}
-	defer rows.Close()
-	var out []string
-	for rows.Next() {
-		var s string
-		if err := rows.Scan(&s); err != nil {
-			return nil, err
-		}
-		out = append(out, s)
-	}
-	return out, rows.Err()
 }
 
 // addSearchWords records on SQLite the words of index texts in
