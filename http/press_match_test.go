@@ -245,3 +245,40 @@ func TestArticleEarlierTitles(t *testing.T) {
 		}
 	})
 }
+
+// TestWatchTermThemesByName: the watch-term form offers the catalogue's
+// themes as boxes ticked by name, stores the codes of those ticked, and
+// shows them ticked again on the edit form.
+func TestWatchTermThemesByName(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		f, _ := newPressFixture(t, db)
+		page := f.do(f.request(http.MethodGet, "/press/watch/new", "monitor", nil)).Body.String()
+		if !strings.Contains(page, `name="themes" value="bien-gioi"`) || strings.Contains(page, `id="themes"`) {
+			i := strings.Index(page, "themes")
+			t.Fatalf("the form does not offer the themes as boxes\n%s", page[max(0, i-300):min(len(page), i+600)])
+		}
+		form := url.Values{"code": {"thu-nghiem-chu-de"}, "name": {"chủ đề thử nghiệm"}, "kind": {"topic"}, "priority": {"2"},
+			"themes": {"bien-gioi", "campuchia"}, "enabled": {"1"}, "action": {"save"}}
+		if w := f.do(f.request(http.MethodPost, "/press/watch/new", "monitor", form)); w.Code != http.StatusSeeOther {
+			t.Fatalf("save: %d %s", w.Code, snippet(w.Body.String()))
+		}
+		terms, err := sqlstore.NewPressService(db).FindWatchTerms(sqltest.SystemContext())
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, term := range terms {
+			if term.Code != "thu-nghiem-chu-de" {
+				continue
+			}
+			if !slices.Equal(term.Themes, []string{"bien-gioi", "campuchia"}) {
+				t.Fatalf("stored themes %v", term.Themes)
+			}
+			edit := f.do(f.request(http.MethodGet, "/press/watch/"+itoa(term.ID)+"/edit", "monitor", nil)).Body.String()
+			if !strings.Contains(edit, `value="campuchia" checked`) || strings.Contains(edit, `value="dau-tu" checked`) {
+				t.Fatalf("the edit form does not tick the term's themes\n%s", snippet(edit))
+			}
+			return
+		}
+		t.Fatal("the term was not stored")
+	})
+}

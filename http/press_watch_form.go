@@ -18,12 +18,41 @@ type watchForm struct {
 	Enabled                                              bool
 	Previewed                                            bool
 	Diff                                                 *ttdn.WatchTermDiff
+	// ThemeChoices are the catalogue's themes, ticked by name (a term
+	// stores their codes); nil shows the codes as text.
+	ThemeChoices []*ttdn.Theme
+}
+
+// HasTheme reports whether the form's themes hold code.
+func (f *watchForm) HasTheme(code string) bool {
+	for _, c := range commaList(f.Themes) {
+		if c == code {
+			return true
+		}
+	}
+	return false
+}
+
+// OtherThemes are the form's theme codes the catalogue does not offer (a
+// theme retired since), kept as they are.
+func (f *watchForm) OtherThemes() []string {
+	var out []string
+	for _, c := range commaList(f.Themes) {
+		known := false
+		for _, th := range f.ThemeChoices {
+			known = known || th.Code == c
+		}
+		if !known {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 func watchFormFrom(r *http.Request, id int64) *watchForm {
 	v := func(k string) string { return strings.TrimSpace(r.PostFormValue(k)) }
 	return &watchForm{ID: id, Version: v("version"), Code: v("code"), Name: v("name"), Aliases: v("aliases"), Kind: v("kind"),
-		Priority: v("priority"), Themes: v("themes"), Folded: v("folded") == "1", Exclude: v("exclude"), Context: v("context"),
+		Priority: v("priority"), Themes: strings.Join(r.PostForm["themes"], ","), Folded: v("folded") == "1", Exclude: v("exclude"), Context: v("context"),
 		Within: v("within"), Enabled: v("enabled") == "1"}
 }
 

@@ -64,7 +64,7 @@ const (
 func (s *Server) handlePressWatchNewForm(w http.ResponseWriter, r *http.Request) {
 	if s.requirePress(w, r, ttdn.ActionCreate, ttdn.ResourceWatchTerm) {
 		f := &watchForm{Kind: "entity", Priority: strconv.Itoa(ttdn.PriorityNormal), Enabled: true}
-		s.render(w, r, http.StatusOK, "press_watch_form", "press.watch_new", f)
+		s.renderWatchForm(w, r, nil, "press.watch_new", f)
 	}
 }
 
@@ -78,7 +78,7 @@ func (s *Server) handlePressWatchEditForm(w http.ResponseWriter, r *http.Request
 		s.renderError(w, r, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "press_watch_form", "press.watch_edit", watchFormOf(t))
+	s.renderWatchForm(w, r, nil, "press.watch_edit", watchFormOf(t))
 }
 
 func (s *Server) handlePressWatchCreate(w http.ResponseWriter, r *http.Request) {
@@ -112,13 +112,29 @@ func (s *Server) saveWatchTerm(w http.ResponseWriter, r *http.Request, f *watchF
 	} else if err == nil {
 		_, err = s.cfg.Press.Watch.UpdateWatchTerm(r.Context(), f.ID, f.update(t))
 	}
-	if err != nil {
-		s.renderWithError(w, r, err, "press_watch_form", titleKey, f)
-	} else if f.Previewed {
-		s.render(w, r, http.StatusOK, "press_watch_form", titleKey, f)
+	if err != nil || f.Previewed {
+		s.renderWatchForm(w, r, err, titleKey, f)
 	} else {
 		s.redirectWithFlash(w, r, "/press/watch", "flash.press_term_saved")
 	}
+}
+
+// renderWatchForm shows the term's form, with the error when err is set,
+// its themes offered by name.
+func (s *Server) renderWatchForm(w http.ResponseWriter, r *http.Request, err error, titleKey string, f *watchForm) {
+	if s.cfg.Themes != nil {
+		themes, terr := s.cfg.Themes.FindThemes(r.Context())
+		if terr != nil {
+			s.renderError(w, r, terr)
+			return
+		}
+		f.ThemeChoices = themes
+	}
+	if err != nil {
+		s.renderWithError(w, r, err, "press_watch_form", titleKey, f)
+		return
+	}
+	s.render(w, r, http.StatusOK, "press_watch_form", titleKey, f)
 }
 
 // handlePressWatchReapply starts matching a (changed) term again against
