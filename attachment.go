@@ -138,8 +138,9 @@ type AttachmentService interface {
 	// FindAttachments lists an owner's attachments, without Data.
 	FindAttachments(ctx context.Context, kind ResourceKind, ownerID int64) ([]*Attachment, error)
 	// DeleteAttachment removes a file of an activity or a unit report
-	// (AttachmentRemovable) that the user may update.
-	DeleteAttachment(ctx context.Context, id int64) error
+	// (AttachmentRemovable) that the user may update, and returns what
+	// it removed (without Data), so the caller knows its owner.
+	DeleteAttachment(ctx context.Context, id int64) (*Attachment, error)
 }
 
 // AttachmentRemovable reports whether files of owners of kind may be

@@ -22,7 +22,7 @@ func (s *Server) apiFileRoutes() {
 			if err != nil {
 				return nil, err
 			}
-			if err := s.cfg.Attachments.DeleteAttachment(r.Context(), id); err != nil {
+			if _, err := s.cfg.Attachments.DeleteAttachment(r.Context(), id); err != nil {
 				return nil, err
 			}
 			return &apiResult{status: http.StatusNoContent}, nil

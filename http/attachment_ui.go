@@ -57,10 +57,7 @@ func (s *Server) handleAttachmentDelete(w http.ResponseWriter, r *http.Request) 
 		s.renderError(w, r, err)
 		return
 	}
-	a, err := s.cfg.Attachments.FindAttachmentByID(r.Context(), id)
-	if err == nil {
-		err = s.cfg.Attachments.DeleteAttachment(r.Context(), id)
-	}
+	a, err := s.cfg.Attachments.DeleteAttachment(r.Context(), id)
 	if err != nil {
 		s.renderError(w, r, err)
 		return

@@ -243,36 +243,36 @@ func (s *AttachmentService) FindAttachments(ctx context.Context, kind ttdn.Resou
 // update, an estimate, a difficulty or a case records what was shown at a
 // step and is never removed. The audit row keeps the file's name, size and
 // checksum.
-func (s *AttachmentService) DeleteAttachment(ctx context.Context, id int64) error {
+func (s *AttachmentService) DeleteAttachment(ctx context.Context, id int64) (*ttdn.Attachment, error) {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
-		return err
+		return nil, err
 	}
 	defer tx.Rollback()
 	list, err := findAttachmentRows(ctx, tx, `id = ?`, id)
 	if err != nil {
-		return err
+		return nil, err
 	} else if len(list) == 0 {
-		return errAttachmentNotFound()
+		return nil, errAttachmentNotFound()
 	}
 	a := list[0]
 	res, err := s.owner(ctx, tx, a.OwnerKind, a.OwnerID)
 	if err != nil {
-		return err
+		return nil, err
 	} else if err := canRead(ctx, res, errAttachmentNotFound()); err != nil {
-		return err
+		return nil, err
 	} else if err := authorize(ctx, ttdn.ActionUpdate, res, errAttachmentNotFound()); err != nil {
-		return err
+		return nil, err
 	} else if !ttdn.AttachmentRemovable(a.OwnerKind) {
-		return ttdn.Errorf(ttdn.ECONFLICT, "Tệp minh chứng này ghi lại một bước đã làm nên không xóa được.",
+		return nil, ttdn.Errorf(ttdn.ECONFLICT, "Tệp minh chứng này ghi lại một bước đã làm nên không xóa được.",
 			"This file is the evidence of a step taken and cannot be removed.")
 	} else if err := ownerFrozen(ctx, tx, a.OwnerKind, a.OwnerID); err != nil {
-		return err
+		return nil, err
 	}
 	if _, err := tx.exec(ctx, `DELETE FROM attachments WHERE id = ?`, id); err != nil {
-		return err
+		return nil, err
 	} else if err := tx.audit(ctx, "delete", ttdn.ResourceAttachment, id, a, nil); err != nil {
-		return err
+		return nil, err
 	}
-	return tx.Commit()
+	return a, tx.Commit()
 }
