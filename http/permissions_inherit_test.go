@@ -38,15 +38,7 @@ func TestPermissionTableSecretPlanChildren(t *testing.T) {
 		if err := tx.Commit(); err != nil {
 			t.Fatal(err)
 		}
-		acts := sqlstore.NewActivityService(db)
-		a, err := acts.FindActivityByID(ctx, f.ids["activity"])
-		if err != nil {
-			t.Fatal(err)
-		}
-		taskIDs := []int64{f.plan.Tasks[0].ID}
-		if _, err := acts.UpdateActivity(ctx, a.ID, ttdn.ActivityUpdate{Version: a.Version, TaskIDs: &taskIDs}); err != nil {
-			t.Fatal(err)
-		}
+		linkActivityToFirstTask(t, ctx, db, f)
 		makePlanSecret(t, ctx, db, f.plan.ID)
 		n := 0
 		for _, pattern := range f.srv.Routes() {
@@ -98,6 +90,21 @@ func makePlanSecret(t *testing.T, ctx context.Context, db *sqlstore.DB, id int64
 		_, err = plans.AmendPlan(ctx, p.ID, ttdn.PlanUpdate{Version: p.Version, Classification: &secret}, "Nâng độ mật")
 	}
 	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// linkActivityToFirstTask makes the fixture's activity carry out the plan's
+// first task only, so it inherits that plan's level.
+func linkActivityToFirstTask(t *testing.T, ctx context.Context, db *sqlstore.DB, f *fixture) {
+	t.Helper()
+	acts := sqlstore.NewActivityService(db)
+	a, err := acts.FindActivityByID(ctx, f.ids["activity"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	taskIDs := []int64{f.plan.Tasks[0].ID}
+	if _, err := acts.UpdateActivity(ctx, a.ID, ttdn.ActivityUpdate{Version: a.Version, TaskIDs: &taskIDs}); err != nil {
 		t.Fatal(err)
 	}
 }

@@ -39,15 +39,7 @@ func TestSecretPlanLeaksNowhere(t *testing.T) {
 		f.users["outsider"], f.sessions["outsider"] = u, sqltest.MustCreateSession(t, db, u)
 		// The activity carries out one of the plan's tasks only.
 		ctx := sqltest.UserContext(f.users["coordinator"])
-		acts := sqlstore.NewActivityService(db)
-		a, err := acts.FindActivityByID(ctx, f.ids["activity"])
-		if err != nil {
-			t.Fatal(err)
-		}
-		taskIDs := []int64{f.plan.Tasks[0].ID}
-		if _, err := acts.UpdateActivity(ctx, a.ID, ttdn.ActivityUpdate{Version: a.Version, TaskIDs: &taskIDs}); err != nil {
-			t.Fatal(err)
-		}
+		linkActivityToFirstTask(t, ctx, db, f)
 		tx, err := db.BeginTx(t.Context(), true)
 		if err != nil {
 			t.Fatal(err)
