@@ -55,6 +55,9 @@ type Article struct {
 	// EarlierTitles are the headlines the outlet gave the item before
 	// editing it, oldest first (FindArticleByID only).
 	EarlierTitles []EarlierTitle `json:"earlier_titles,omitempty"`
+	// IngestNotes say what ingestion repaired so that the item could be
+	// stored (FindArticleByID only).
+	IngestNotes []IngestNote `json:"ingest_notes,omitempty"`
 }
 
 // EarlierTitle is a headline an article had before the outlet edited it.

@@ -4,7 +4,9 @@ import (
 	"context"
 	"io"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 
 	"ttdn"
 	"ttdn/feed"
@@ -110,6 +112,24 @@ func (p *page) Tone(t ttdn.Tone) string { return label(p.Lang, "tone", t, string
 
 func (p *page) ReviewStatus(st ttdn.ReviewStatus) string {
 	return translate(p.Lang, "press.status_"+string(st))
+}
+
+// IngestNote says in words what ingestion repaired in an item.
+func (p *page) IngestNote(n ttdn.IngestNote) string {
+	value := n.Value
+	switch n.Kind {
+	case "":
+		return value // a note of a form this version does not know: as stored
+	case ttdn.NoteDateOutOfRange:
+		if t, err := time.Parse(time.RFC3339, value); err == nil {
+			value = formatDateTime(t)
+		}
+	case ttdn.NoteTitleCut, ttdn.NoteSummaryCut:
+		if b, err := strconv.ParseInt(value, 10, 64); err == nil {
+			value = formatBytes(b)
+		}
+	}
+	return translate(p.Lang, "press.note."+string(n.Kind), value)
 }
 
 // pressTab is one link of the press pages' sub-menu.

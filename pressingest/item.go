@@ -30,7 +30,7 @@ type Item struct {
 	Category  string
 	Published time.Time
 	Fetched   time.Time
-	Notes     []string // what reading repaired (kept with the article)
+	Notes     []ttdn.IngestNote // what reading repaired (kept with the article)
 }
 
 // cleanText removes NUL and invalid UTF-8 from every text of the item
@@ -63,15 +63,15 @@ func FromFeed(src *ttdn.Source, f *feed.Feed, fetched time.Time) []Item {
 // NewsRecord is one record of a news file (the shared test data's format,
 // an open aggregator's daily dump): a JSON array of these.
 type NewsRecord struct {
-	ID        string    `json:"id"`
-	Title     string    `json:"title"`
-	Link      string    `json:"link"`
-	Summary   string    `json:"summary"`
-	Source    string    `json:"source"`
-	Category  string    `json:"category"`
-	Published time.Time `json:"published"`
-	Fetched   time.Time `json:"fetched"`
-	Notes     []string  `json:"-"` // what StreamNews repaired
+	ID        string            `json:"id"`
+	Title     string            `json:"title"`
+	Link      string            `json:"link"`
+	Summary   string            `json:"summary"`
+	Source    string            `json:"source"`
+	Category  string            `json:"category"`
+	Published time.Time         `json:"published"`
+	Fetched   time.Time         `json:"fetched"`
+	Notes     []ttdn.IngestNote `json:"-"` // what StreamNews repaired
 }
 
 // ReadNewsFile reads a news file.

@@ -1,8 +1,8 @@
 package pressingest
 
 import (
-	"fmt"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -69,13 +69,13 @@ func prepare(it *Item, wl *sqlstore.Watchlist, buf []watch.Hit) (prepared, []wat
 	}
 	var odd bool
 	if a.Published, odd = saneDates(a.Published, a.Fetched); odd {
-		a.Notes = append(a.Notes, fmt.Sprintf("published %s replaced by fetch time", it.Published.UTC().Format(time.RFC3339)))
+		a.Notes = append(a.Notes, ttdn.IngestNote{Kind: ttdn.NoteDateOutOfRange, Value: it.Published.UTC().Format(time.RFC3339)})
 	}
 	if len(a.Title) > maxTitle {
-		a.Title, a.Notes = capText(a.Title, maxTitle), append(a.Notes, fmt.Sprintf("title cut from %d bytes", len(a.Title)))
+		a.Title, a.Notes = capText(a.Title, maxTitle), append(a.Notes, ttdn.IngestNote{Kind: ttdn.NoteTitleCut, Value: strconv.Itoa(len(a.Title))})
 	}
 	if len(a.Summary) > maxSummary || rawSummary > 4*maxSummary {
-		a.Summary, a.Notes = capText(a.Summary, min(len(a.Summary), maxSummary)), append(a.Notes, fmt.Sprintf("summary cut from %d bytes", rawSummary))
+		a.Summary, a.Notes = capText(a.Summary, min(len(a.Summary), maxSummary)), append(a.Notes, ttdn.IngestNote{Kind: ttdn.NoteSummaryCut, Value: strconv.Itoa(rawSummary)})
 	}
 	a.URLHash = hashKey(urlKey(it))
 	legacy := hashKey(legacyKey(it))

@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"time"
+
+	"ttdn"
 )
 
 // News files are read as a stream: a JSON array is decoded one element
@@ -155,11 +157,11 @@ func handle(raw []byte, name string, n int, offset int64, now time.Time, yield f
 		return true
 	}
 	rec := NewsRecord{ID: r.ID, Title: r.Title, Link: r.Link, Summary: r.Summary, Source: r.Source, Category: r.Category}
-	var notes []string
+	var notes []ttdn.IngestNote
 	fetched, ok := ParseTime(r.Fetched)
 	if !ok || fetched.Before(earliest) || fetched.After(now.Add(24*time.Hour)) {
 		if strings.TrimSpace(r.Fetched) != "" {
-			notes = append(notes, "fetched "+quoteShort(r.Fetched))
+			notes = append(notes, ttdn.IngestNote{Kind: ttdn.NoteFetchedUnreadable, Value: quoteShort(r.Fetched)})
 		}
 		fetched = now
 	}
@@ -167,11 +169,15 @@ func handle(raw []byte, name string, n int, offset int64, now time.Time, yield f
 	if p, ok := ParseTime(r.Published); ok {
 		rec.Published = p
 	} else if strings.TrimSpace(r.Published) != "" {
-		notes = append(notes, "published "+quoteShort(r.Published))
+		notes = append(notes, ttdn.IngestNote{Kind: ttdn.NotePublishedUnreadable, Value: quoteShort(r.Published)})
 	}
 	if len(notes) > 0 {
-		rec.Notes = []string{"unreadable date replaced by fetch time: " + strings.Join(notes, ", ")}
-		problem(Problem{File: name, Record: n, Offset: offset, Err: "ngày không đọc được, dùng thời điểm thu thập / unreadable date, fetch time used: " + strings.Join(notes, ", ")})
+		rec.Notes = notes
+		given := make([]string, len(notes))
+		for i, note := range notes {
+			given[i] = note.Value
+		}
+		problem(Problem{File: name, Record: n, Offset: offset, Err: "ngày không đọc được, dùng thời điểm thu thập / unreadable date, fetch time used: " + strings.Join(given, ", ")})
 	}
 	return yield(rec)
 }

@@ -50,7 +50,8 @@ func TestStreamNewsFormats(t *testing.T) {
 	if !arr[0].Published.Equal(time.Date(2025, 11, 14, 13, 0, 0, 0, time.UTC)) {
 		t.Errorf("-0500 read as %v", arr[0].Published)
 	}
-	if !arr[1].Published.IsZero() || !arr[1].Fetched.Equal(fetchNow) || len(arr[1].Notes) != 1 {
+	if !arr[1].Published.IsZero() || !arr[1].Fetched.Equal(fetchNow) ||
+		fmt.Sprint(arr[1].Notes) != `[{fetched-unreadable "not a date"} {published-unreadable "14/13/2025 25:00"}]` {
 		t.Errorf("bad dates: %+v", arr[1])
 	}
 	if !arr[2].Published.Equal(time.Date(2025, 11, 14, 2, 30, 0, 0, time.UTC)) {
@@ -145,9 +146,9 @@ func TestIngestBadRecords(t *testing.T) {
 		rows.Close()
 		want := map[string]string{
 			"https://bao.example/tin-1": "",
-			"https://bao.example/tin-2": "summary cut from",
-			"https://bao.example/tin-3": "published 1970-01-01T00:00:00Z replaced by fetch time",
-			"https://bao.example/tin-4": "replaced by fetch time",
+			"https://bao.example/tin-2": "summary-cut: ",
+			"https://bao.example/tin-3": "date-out-of-range: 1970-01-01T00:00:00Z",
+			"https://bao.example/tin-4": "date-out-of-range: ",
 			"https://bao.example/tin-5": "",
 		}
 		for url, w := range want {

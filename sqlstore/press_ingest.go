@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"strings"
 	"time"
 
 	"ttdn"
@@ -30,7 +29,7 @@ type IngestArticle struct {
 	JoinStory int64
 	// Notes say what ingestion repaired (a date replaced, a field cut);
 	// stored with the article (press_articles.ingest_notes).
-	Notes []string
+	Notes []ttdn.IngestNote
 }
 
 // StoredArticle is what grouping needs of an article already stored.
@@ -165,7 +164,7 @@ func (w *articleWriter) close() {
 
 func (w *articleWriter) write(ctx context.Context, a *IngestArticle, now time.Time) error {
 	if _, err := w.article.ExecContext(ctx, a.ID, a.SourceID, a.URL, a.URLHash, a.GUID, a.Title, a.Summary, a.Category,
-		a.Language, a.Published.UTC(), a.Fetched.UTC(), a.StoryID, string(a.Tone), a.Priority, strings.Join(a.Notes, "; ")); err != nil {
+		a.Language, a.Published.UTC(), a.Fetched.UTC(), a.StoryID, string(a.Tone), a.Priority, ttdn.EncodeIngestNotes(a.Notes)); err != nil {
 		return mapError(err)
 	}
 	if _, err := w.fts.ExecContext(ctx, a.ID, a.Index); err != nil {

@@ -2,8 +2,9 @@ package sqlstore
 
 import (
 	"context"
-	"strings"
 	"time"
+
+	"ttdn"
 )
 
 // PostgreSQL stores a batch in five statements, one per table, each taking
@@ -39,7 +40,7 @@ func storeArticlesPostgres(ctx context.Context, tx *Tx, batch []*IngestArticle) 
 	for i, a := range batch {
 		ids[i], sources[i], hashes[i], stories[i] = a.ID, a.SourceID, a.URLHash, a.StoryID
 		urls[i], guids[i], titles[i], summaries[i] = a.URL, a.GUID, a.Title, a.Summary
-		cats[i], langs[i], tones[i], notes[i] = a.Category, a.Language, string(a.Tone), strings.Join(a.Notes, "; ")
+		cats[i], langs[i], tones[i], notes[i] = a.Category, a.Language, string(a.Tone), ttdn.EncodeIngestNotes(a.Notes)
 		bodies[i] = a.Index
 		published[i], fetched[i], prios[i] = a.Published.UTC(), a.Fetched.UTC(), int32(a.Priority)
 		if len(a.Hits) == 0 {

@@ -156,6 +156,15 @@ func earlierTitles(ctx context.Context, tx *Tx, id int64) ([]ttdn.EarlierTitle, 
 	return out, rows.Err()
 }
 
+// ingestNotes reads what ingestion repaired in an article.
+func ingestNotes(ctx context.Context, tx *Tx, id int64) ([]ttdn.IngestNote, error) {
+	var stored string
+	if err := tx.QueryRowContext(ctx, `SELECT ingest_notes FROM press_articles WHERE id = ?`, id).Scan(&stored); err != nil {
+		return nil, err
+	}
+	return ttdn.ParseIngestNotes(stored), nil
+}
+
 // ingestLocks serialises ingestion on SQLite within a process (one
 // writer; PostgreSQL uses an advisory lock across instances).
 var ingestLocks sync.Map // *DB → *sync.Mutex

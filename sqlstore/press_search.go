@@ -93,7 +93,10 @@ func (s *PressService) FindArticleByID(ctx context.Context, id int64) (*ttdn.Art
 	} else if len(list) == 0 {
 		return nil, errArticleNotFound()
 	}
-	list[0].EarlierTitles, err = earlierTitles(ctx, tx, id)
+	if list[0].EarlierTitles, err = earlierTitles(ctx, tx, id); err != nil {
+		return nil, err
+	}
+	list[0].IngestNotes, err = ingestNotes(ctx, tx, id)
 	return list[0], err
 }
 
