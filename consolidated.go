@@ -108,7 +108,7 @@ func (c *ConsolidatedReport) Validate() error {
 
 // ConsolidatedUpdate changes the header or narrative of a draft.
 type ConsolidatedUpdate struct {
-	Version     int
+	Version     int // the version read; 0 for the defaults read before anything was stored
 	Issuer      *string
 	IssuingUnit *string
 	Place       *string
@@ -128,10 +128,14 @@ type DifficultySource interface {
 
 // ConsolidatedReportService builds, edits and issues the consolidated report.
 type ConsolidatedReportService interface {
-	// FindConsolidatedReport returns the period's report with its figures,
-	// creating the draft (header and recipients from the plan) if needed.
+	// FindConsolidatedReport returns the period's report with its figures;
+	// until its first change nothing is stored and the report is the
+	// plan's defaults (header and recipients), with ID and Version 0.
+	// Reading never writes.
 	FindConsolidatedReport(ctx context.Context, periodID int64) (*ConsolidatedReport, error)
-	UpdateConsolidatedReport(ctx context.Context, id int64, upd ConsolidatedUpdate) (*ConsolidatedReport, error)
-	// IssueConsolidatedReport numbers, dates and freezes the report.
-	IssueConsolidatedReport(ctx context.Context, id int64, version int, number string, on Date) (*ConsolidatedReport, error)
+	// UpdateConsolidatedReport changes the draft of period periodID; the
+	// first change (at version 0) stores the draft.
+	UpdateConsolidatedReport(ctx context.Context, periodID int64, upd ConsolidatedUpdate) (*ConsolidatedReport, error)
+	// IssueConsolidatedReport numbers, dates and freezes the period's report.
+	IssueConsolidatedReport(ctx context.Context, periodID int64, version int, number string, on Date) (*ConsolidatedReport, error)
 }

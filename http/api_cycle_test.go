@@ -106,9 +106,18 @@ func TestAPIReportingCycle(t *testing.T) {
 		f.coord.call("GET", "/api/v1/completeness?plan_id="+itoa(f.plan.ID), nil).want(t, http.StatusOK)
 
 		// The consolidated report: edit, issue, and the figures.
+		// Nothing is stored until the first change: no ETag, and the first
+		// change says "only if nothing is stored yet"; a second such change
+		// is stale.
 		cons := f.coord.call("GET", "/api/v1/report-periods/"+pid+"/consolidated", nil).want(t, http.StatusOK)
+		if _, stored := cons.body["id"]; cons.etag() != "" || stored {
+			t.Fatalf("reading the report stored it: ETag %q, %s", cons.etag(), cons.raw)
+		}
+		f.coord.call("PATCH", "/api/v1/report-periods/"+pid+"/consolidated", map[string]any{"summary": "x"}).want(t, http.StatusPreconditionRequired)
 		cons = f.coord.call("PATCH", "/api/v1/report-periods/"+pid+"/consolidated", map[string]any{"summary": "Kết quả công tác TTĐN 6 tháng đầu năm 2019"},
-			"If-Match", cons.etag()).want(t, http.StatusOK)
+			"If-None-Match", "*").want(t, http.StatusOK)
+		f.coord.call("PATCH", "/api/v1/report-periods/"+pid+"/consolidated", map[string]any{"summary": "ghi đè"},
+			"If-None-Match", "*").want(t, http.StatusPreconditionFailed)
 		f.officer.call("POST", "/api/v1/report-periods/"+pid+"/consolidated/issue", map[string]any{"number": "12/BC-SVHTTDL", "issued_on": "2019-06-20"},
 			"If-Match", cons.etag()).want(t, http.StatusNotFound)
 		issued := f.coord.call("POST", "/api/v1/report-periods/"+pid+"/consolidated/issue", map[string]any{"number": "12/BC-SVHTTDL", "issued_on": "2019-06-20"},

@@ -250,6 +250,11 @@ func etag(version int) string { return fmt.Sprintf(`"v%d"`, version) }
 // change without one: a write must say what it overwrites (428).
 func ifMatch(r *http.Request) (int, error) {
 	v := strings.TrimPrefix(strings.TrimSpace(r.Header.Get("If-Match")), "W/")
+	if v == "" && strings.TrimSpace(r.Header.Get("If-None-Match")) == "*" {
+		// "Only if nothing is stored yet": version 0, which no stored
+		// record has (a consolidated report before its first change).
+		return 0, nil
+	}
 	if v == "" {
 		return 0, withStatus(http.StatusPreconditionRequired, ttdn.EINVALID,
 			"Cần tiêu đề If-Match với ETag của bản ghi đã đọc.", "An If-Match header with the ETag of the record read is required.")

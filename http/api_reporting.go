@@ -241,13 +241,10 @@ type consolidatedPatch struct {
 	Recipients  *[]string       `json:"recipients"`
 }
 
-// apiConsolidatedUpdate edits the consolidated report of period id.
+// apiConsolidatedUpdate edits the consolidated report of period id; before
+// anything is stored (GET gave no ETag) the client sends If-None-Match: *.
 func (s *Server) apiConsolidatedUpdate(ctx context.Context, id int64, version int, in *consolidatedPatch) (*ttdn.ConsolidatedReport, error) {
-	c, err := s.cfg.Consolidated.FindConsolidatedReport(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return s.cfg.Consolidated.UpdateConsolidatedReport(ctx, c.ID, ttdn.ConsolidatedUpdate{Version: version,
+	return s.cfg.Consolidated.UpdateConsolidatedReport(ctx, id, ttdn.ConsolidatedUpdate{Version: version,
 		Issuer: in.Issuer, IssuingUnit: in.IssuingUnit, Place: in.Place, Summary: in.Summary, Narrative: in.Narrative,
 		SignerTitle: in.SignerTitle, Signer: in.Signer, Recipients: in.Recipients})
 }
@@ -259,15 +256,8 @@ type issueInput struct {
 
 // apiConsolidatedIssue issues the consolidated report of period id.
 func (s *Server) apiConsolidatedIssue(ctx context.Context, id int64, version int, in *issueInput) (*ttdn.ConsolidatedReport, error) {
-	c, err := s.cfg.Consolidated.FindConsolidatedReport(ctx, id)
-	if err != nil {
-		return nil, err
-	}
-	return s.cfg.Consolidated.IssueConsolidatedReport(ctx, c.ID, version, in.Number, in.IssuedOn)
+	return s.cfg.Consolidated.IssueConsolidatedReport(ctx, id, version, in.Number, in.IssuedOn)
 }
-
-// consolidatedFor finds the period's consolidated report and the version
-// the client read.
 
 func (s *Server) apiIndicators(r *http.Request) (*apiResult, error) {
 	planID, err := queryID(r, "plan_id")

@@ -34,12 +34,7 @@ func (s *Server) handleConsolidatedSave(w http.ResponseWriter, r *http.Request) 
 		s.renderError(w, r, err)
 		return
 	}
-	if v.Report.ID == 0 {
-		err = errNotFound // only a coordinator's visit stores the draft
-	} else {
-		_, err = s.cfg.Consolidated.UpdateConsolidatedReport(r.Context(), v.Report.ID, form.update())
-	}
-	if err != nil {
+	if _, err = s.cfg.Consolidated.UpdateConsolidatedReport(r.Context(), v.Period.ID, form.update()); err != nil {
 		v.Form, v.Conflict = form, isCode(err, ttdn.ECONFLICT)
 		if v.Conflict {
 			v.Form.Version = v.Report.Version // a second save is a deliberate overwrite
@@ -60,11 +55,8 @@ func (s *Server) handleConsolidatedIssue(w http.ResponseWriter, r *http.Request)
 	v.Issue = consolidatedIssueForm{Number: strings.TrimSpace(r.PostFormValue("number")), Date: strings.TrimSpace(r.PostFormValue("date"))}
 	version, _ := strconv.Atoi(r.PostFormValue("version"))
 	on, err := ttdn.ParseDate(v.Issue.Date)
-	if err == nil && v.Report.ID == 0 {
-		err = errNotFound
-	}
 	if err == nil {
-		_, err = s.cfg.Consolidated.IssueConsolidatedReport(r.Context(), v.Report.ID, version, v.Issue.Number, on)
+		_, err = s.cfg.Consolidated.IssueConsolidatedReport(r.Context(), v.Period.ID, version, v.Issue.Number, on)
 	}
 	if err != nil {
 		v.Conflict = isCode(err, ttdn.ECONFLICT)

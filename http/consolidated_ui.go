@@ -112,7 +112,7 @@ func (s *Server) newConsolidatedView(r *http.Request) (*consolidatedView, error)
 		v.Sections = append(v.Sections, cs)
 	}
 	v.Issue.Date = ttdn.DateOf(s.now().In(vietnam)).String()
-	v.CanEdit = c.ID != 0 && c.Status == ttdn.ConsolidatedDraft && reqOf(r).user != nil && reqOf(r).user.Role == ttdn.RoleCoordinator
+	v.CanEdit = c.Status == ttdn.ConsolidatedDraft && reqOf(r).user != nil && reqOf(r).user.Role == ttdn.RoleCoordinator
 	return v, nil
 }
 

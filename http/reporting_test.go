@@ -171,7 +171,7 @@ func TestReportingScenarios(t *testing.T) {
 			{name: "consolidated csv", path: "/reports/periods/{period}/consolidated/export/csv", who: "coordinator", status: http.StatusOK, contains: []string{"Chỉ tiêu"}},
 			{name: "consolidated unknown format", path: "/reports/periods/{period}/consolidated/export/odt", who: "coordinator", status: http.StatusNotFound},
 			{name: "issue with a bad number", method: "POST", path: "/reports/periods/{period}/consolidated/issue", who: "coordinator",
-				form: form("version", "1", "number", "12/KH-SVHTTDL", "date", "05/07/2019"), status: http.StatusUnprocessableEntity, contains: []string{"không đúng dạng"}},
+				form: form("version", "0", "number", "12/KH-SVHTTDL", "date", "05/07/2019"), status: http.StatusUnprocessableEntity, contains: []string{"không đúng dạng"}},
 		})
 	})
 }

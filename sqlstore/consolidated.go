@@ -49,10 +49,10 @@ func findConsolidated(ctx context.Context, tx *Tx, where string, arg int64) (*tt
 }
 
 // FindConsolidatedReport returns the period's consolidated report with its
-// figures. The first coordinator to open it stores the draft; others see
-// the defaults until then.
+// figures. Until a coordinator first saves or issues it, nothing is stored:
+// the report answered is the plan's defaults, with ID and Version 0.
 func (s *ConsolidatedReportService) FindConsolidatedReport(ctx context.Context, periodID int64) (*ttdn.ConsolidatedReport, error) {
-	tx, err := s.db.BeginTx(ctx, true)
+	tx, err := s.db.BeginTx(ctx, false)
 	if err != nil {
 		return nil, err
 	}
@@ -65,21 +65,17 @@ func (s *ConsolidatedReportService) FindConsolidatedReport(ctx context.Context, 
 	}
 	c, err := findConsolidated(ctx, tx, `period_id = ?`, periodID)
 	if ttdn.ErrorCode(err) == ttdn.ENOTFOUND {
-		c, err = newConsolidated(ctx, tx, rp)
+		c, err = planConsolidatedDefaults(ctx, tx, rp)
 	}
 	if err != nil {
 		return nil, err
 	}
-	if err := s.compute(ctx, tx, c, rp); err != nil {
-		return nil, err
-	}
-	return c, tx.Commit()
+	return c, s.compute(ctx, tx, c, rp)
 }
 
-// newConsolidated builds the draft from the plan and stores it when the
-// acting user may write the plan.
-func newConsolidated(ctx context.Context, tx *Tx, rp *ttdn.ReportPeriod) (*ttdn.ConsolidatedReport, error) {
-	p, res, err := planResource(ctx, tx, rp.PlanID)
+// planConsolidatedDefaults builds the draft a period's report starts from.
+func planConsolidatedDefaults(ctx context.Context, tx *Tx, rp *ttdn.ReportPeriod) (*ttdn.ConsolidatedReport, error) {
+	p, _, err := planResource(ctx, tx, rp.PlanID)
 	if err != nil {
 		return nil, err
 	} else if err := loadReportSchedule(ctx, tx, p); err != nil {
@@ -87,9 +83,15 @@ func newConsolidated(ctx context.Context, tx *Tx, rp *ttdn.ReportPeriod) (*ttdn.
 	} else if err := loadDistribution(ctx, tx, p); err != nil {
 		return nil, err
 	}
-	c, err := consolidatedDefaults(ctx, tx, p, rp)
-	if err != nil || !ttdn.Can(ttdn.UserFromContext(ctx), ttdn.ActionUpdate, res) {
-		return c, err
+	return consolidatedDefaults(ctx, tx, p, rp)
+}
+
+// storeConsolidatedDraft stores the defaults as the period's draft, at
+// version 1, when its first change comes.
+func storeConsolidatedDraft(ctx context.Context, tx *Tx, rp *ttdn.ReportPeriod) (*ttdn.ConsolidatedReport, error) {
+	c, err := planConsolidatedDefaults(ctx, tx, rp)
+	if err != nil {
+		return nil, err
 	}
 	id, err := tx.insertID(ctx, `INSERT INTO consolidated_reports (period_id, status, issuer, issuing_unit, place, summary,
 		signer_title, recipients, version, created_at, updated_at) VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
@@ -174,17 +176,25 @@ func provinceOf(place string, texts ...string) string {
 	return ""
 }
 
-// loadConsolidatedForWrite loads a draft the coordinator may change at the
-// version read.
-func loadConsolidatedForWrite(ctx context.Context, tx *Tx, id int64, version int) (*ttdn.ConsolidatedReport, *ttdn.ReportPeriod, error) {
-	c, err := findConsolidated(ctx, tx, `id = ?`, id)
+// loadConsolidatedForWrite loads the period's draft the coordinator may
+// change at the version read. Version 0 is the defaults read before
+// anything was stored: the draft is stored now, unless someone stored it
+// meanwhile (a conflict, as for any stale version).
+func loadConsolidatedForWrite(ctx context.Context, tx *Tx, periodID int64, version int) (*ttdn.ConsolidatedReport, *ttdn.ReportPeriod, error) {
+	rp, err := findPeriodByID(ctx, tx, periodID)
 	if err != nil {
+		return nil, nil, err
+	} else if !ttdn.CanReport(ttdn.UserFromContext(ctx), ttdn.ActRead, 0) {
+		return nil, nil, errConsolidatedNotFound() // as for reading: who may not read it never learns more
+	} else if _, err := authorizePlanWrite(ctx, tx, rp.PlanID); err != nil {
 		return nil, nil, err
 	}
-	rp, err := findPeriodByID(ctx, tx, c.PeriodID)
+	c, err := findConsolidated(ctx, tx, `period_id = ?`, periodID)
+	if ttdn.ErrorCode(err) == ttdn.ENOTFOUND && version == 0 {
+		c, err = storeConsolidatedDraft(ctx, tx, rp)
+		version = c.Version
+	}
 	if err != nil {
-		return nil, nil, err
-	} else if _, err := authorizePlanWrite(ctx, tx, rp.PlanID); err != nil {
 		return nil, nil, err
 	} else if version != c.Version {
 		return nil, nil, errConflict()
@@ -196,14 +206,14 @@ func loadConsolidatedForWrite(ctx context.Context, tx *Tx, id int64, version int
 }
 
 // UpdateConsolidatedReport changes the header, narrative or recipients of
-// the draft.
-func (s *ConsolidatedReportService) UpdateConsolidatedReport(ctx context.Context, id int64, upd ttdn.ConsolidatedUpdate) (*ttdn.ConsolidatedReport, error) {
+// the draft of period periodID.
+func (s *ConsolidatedReportService) UpdateConsolidatedReport(ctx context.Context, periodID int64, upd ttdn.ConsolidatedUpdate) (*ttdn.ConsolidatedReport, error) {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	before, rp, err := loadConsolidatedForWrite(ctx, tx, id, upd.Version)
+	before, rp, err := loadConsolidatedForWrite(ctx, tx, periodID, upd.Version)
 	if err != nil {
 		return nil, err
 	}
@@ -221,7 +231,7 @@ func (s *ConsolidatedReportService) UpdateConsolidatedReport(ctx context.Context
 	}
 	if err := saveConsolidated(ctx, tx, &c); err != nil {
 		return nil, err
-	} else if err := tx.audit(ctx, "update", ttdn.ResourceConsolidated, id, before, &c); err != nil {
+	} else if err := tx.audit(ctx, "update", ttdn.ResourceConsolidated, c.ID, before, &c); err != nil {
 		return nil, err
 	} else if err := s.compute(ctx, tx, &c, rp); err != nil {
 		return nil, err
@@ -229,15 +239,15 @@ func (s *ConsolidatedReportService) UpdateConsolidatedReport(ctx context.Context
 	return &c, tx.Commit()
 }
 
-// IssueConsolidatedReport gives the report its number and date and
-// freezes it.
-func (s *ConsolidatedReportService) IssueConsolidatedReport(ctx context.Context, id int64, version int, number string, on ttdn.Date) (*ttdn.ConsolidatedReport, error) {
+// IssueConsolidatedReport gives the report of period periodID its number
+// and date and freezes it.
+func (s *ConsolidatedReportService) IssueConsolidatedReport(ctx context.Context, periodID int64, version int, number string, on ttdn.Date) (*ttdn.ConsolidatedReport, error) {
 	tx, err := s.db.BeginTx(ctx, true)
 	if err != nil {
 		return nil, err
 	}
 	defer tx.Rollback()
-	before, rp, err := loadConsolidatedForWrite(ctx, tx, id, version)
+	before, rp, err := loadConsolidatedForWrite(ctx, tx, periodID, version)
 	if err != nil {
 		return nil, err
 	}
@@ -247,7 +257,7 @@ func (s *ConsolidatedReportService) IssueConsolidatedReport(ctx context.Context,
 		return nil, err
 	} else if err := saveConsolidated(ctx, tx, &c); err != nil {
 		return nil, err
-	} else if err := tx.audit(ctx, "issue", ttdn.ResourceConsolidated, id, before, &c); err != nil {
+	} else if err := tx.audit(ctx, "issue", ttdn.ResourceConsolidated, c.ID, before, &c); err != nil {
 		return nil, err
 	} else if err := s.compute(ctx, tx, &c, rp); err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package sqlstore_test
 
 import (
+	"context"
 	"strings"
 	"testing"
 
@@ -81,20 +82,78 @@ func TestConsolidation(t *testing.T) {
 		// Edit, issue, then frozen.
 		n := ttdn.Narrative{Results: "Các đơn vị triển khai nghiêm túc Kế hoạch."}
 		signer := "Nguyễn Văn A"
-		c, err = w.consolidated.UpdateConsolidatedReport(as(w.coordinator), c.ID, ttdn.ConsolidatedUpdate{Version: c.Version, Narrative: &n, Signer: &signer})
+		c, err = w.consolidated.UpdateConsolidatedReport(as(w.coordinator), cur.ID, ttdn.ConsolidatedUpdate{Version: c.Version, Narrative: &n, Signer: &signer})
 		if err != nil {
 			t.Fatal(err)
 		}
-		_, err = w.consolidated.UpdateConsolidatedReport(as(w.officerNV), c.ID, ttdn.ConsolidatedUpdate{Version: c.Version, Signer: &signer})
-		wantCode(t, err, ttdn.EFORBIDDEN)
-		_, err = w.consolidated.IssueConsolidatedReport(as(w.coordinator), c.ID, c.Version, "", date(2019, 6, 25))
+		_, err = w.consolidated.UpdateConsolidatedReport(as(w.officerNV), cur.ID, ttdn.ConsolidatedUpdate{Version: c.Version, Signer: &signer})
+		wantCode(t, err, ttdn.ENOTFOUND)
+		_, err = w.consolidated.IssueConsolidatedReport(as(w.coordinator), cur.ID, c.Version, "", date(2019, 6, 25))
 		wantCode(t, err, ttdn.EINVALID)
-		c, err = w.consolidated.IssueConsolidatedReport(as(w.coordinator), c.ID, c.Version, "125/BC-STTTT", date(2019, 6, 25))
+		c, err = w.consolidated.IssueConsolidatedReport(as(w.coordinator), cur.ID, c.Version, "125/BC-STTTT", date(2019, 6, 25))
 		if err != nil || c.Status != ttdn.ConsolidatedIssued {
 			t.Fatalf("issue: %v %v", c, err)
 		}
-		_, err = w.consolidated.UpdateConsolidatedReport(as(w.coordinator), c.ID, ttdn.ConsolidatedUpdate{Version: c.Version, Signer: &signer})
+		_, err = w.consolidated.UpdateConsolidatedReport(as(w.coordinator), cur.ID, ttdn.ConsolidatedUpdate{Version: c.Version, Signer: &signer})
 		wantCode(t, err, ttdn.EINVALID)
+	})
+}
+
+// TestConsolidatedReadNeverWrites: opening the period's report stores
+// nothing and audits nothing; the first change (at version 0, the defaults
+// read) stores the draft with it, and a second writer who also read the
+// defaults meets a conflict instead of overwriting it.
+func TestConsolidatedReadNeverWrites(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		w := newReporting(t, db)
+		rp := w.mustOpen(t, ttdn.PeriodHalfYear, 2019, 1)
+		stored := func() (reports, audits int) {
+			tx, err := db.BeginTx(context.Background(), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer tx.Rollback()
+			if err := tx.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM consolidated_reports`).Scan(&reports); err != nil {
+				t.Fatal(err)
+			}
+			if err := tx.QueryRowContext(context.Background(), `SELECT COUNT(*) FROM audit_events WHERE entity = ?`,
+				string(ttdn.ResourceConsolidated)).Scan(&audits); err != nil {
+				t.Fatal(err)
+			}
+			return reports, audits
+		}
+		for range 2 {
+			c, err := w.consolidated.FindConsolidatedReport(as(w.coordinator), rp.ID)
+			if err != nil || c.ID != 0 || c.Version != 0 || c.Issuer == "" {
+				t.Fatalf("read: %+v, %v", c, err)
+			}
+		}
+		if r, a := stored(); r != 0 || a != 0 {
+			t.Fatalf("reading stored %d reports and %d audit entries", r, a)
+		}
+		signer := "Nguyễn Văn A"
+		c, err := w.consolidated.UpdateConsolidatedReport(as(w.coordinator), rp.ID, ttdn.ConsolidatedUpdate{Signer: &signer})
+		if err != nil || c.ID == 0 || c.Signer != signer || c.Version != 2 || c.Issuer == "" {
+			t.Fatalf("first change: %+v, %v", c, err)
+		}
+		if r, a := stored(); r != 1 || a != 2 {
+			t.Fatalf("the first change stored %d reports and %d audit entries, want 1 and 2 (created, changed)", r, a)
+		}
+		other := "Trần Thị B"
+		_, err = w.consolidated.UpdateConsolidatedReport(as(w.coordinator), rp.ID, ttdn.ConsolidatedUpdate{Signer: &other})
+		wantCode(t, err, ttdn.ECONFLICT)
+		_, err = w.consolidated.IssueConsolidatedReport(as(w.coordinator), rp.ID, 0, "1/BC", date(2019, 6, 25))
+		wantCode(t, err, ttdn.ECONFLICT)
+		if c, err := w.consolidated.FindConsolidatedReport(as(w.coordinator), rp.ID); err != nil || c.Signer != signer || c.Version != 2 {
+			t.Fatalf("after the conflicts: %+v, %v", c, err)
+		}
+		// A unit officer's first change stores nothing either.
+		rp2 := w.mustOpen(t, ttdn.PeriodYear, 2019, 0)
+		_, err = w.consolidated.UpdateConsolidatedReport(as(w.officerNV), rp2.ID, ttdn.ConsolidatedUpdate{Signer: &other})
+		wantCode(t, err, ttdn.ENOTFOUND)
+		if r, _ := stored(); r != 1 {
+			t.Fatalf("a refused change stored a draft (%d reports)", r)
+		}
 	})
 }
 
