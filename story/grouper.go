@@ -44,7 +44,8 @@ type Grouper struct {
 	// each candidate scored by the link model.
 	observe func(seq int64, f *Features)
 	scored  func(seq, s int64, p float64)
-	cut     float64 // the least link score: linkCut, or another to measure
+	cut     float64                     // the least link score: linkCut, or another to measure
+	weights *[nLinkFeatures + 1]float64 // &linkWeights, or others to measure
 }
 
 // slot is one remembered item.
@@ -66,14 +67,15 @@ type storyStats struct {
 func New(opt Options) *Grouper {
 	opt = opt.withDefaults()
 	return &Grouper{
-		opt:    opt,
-		slots:  make([]slot, opt.Window),
-		urls:   make(map[uint64]int64),
-		posts:  make(map[uint32][]int64),
-		df:     docFreq{counts: make(map[uint32]int32)},
-		recent: docFreq{counts: make(map[uint32]int32)},
-		stats:  make(map[int64]*storyStats),
-		cut:    linkCut,
+		opt:     opt,
+		slots:   make([]slot, opt.Window),
+		urls:    make(map[uint64]int64),
+		posts:   make(map[uint32][]int64),
+		df:      docFreq{counts: make(map[uint32]int32)},
+		recent:  docFreq{counts: make(map[uint32]int32)},
+		stats:   make(map[int64]*storyStats),
+		cut:     linkCut,
+		weights: &linkWeights,
 	}
 }
 
@@ -191,7 +193,7 @@ func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 				continue
 			}
 			x := g.linkFeatures(f, o, sim)
-			p := linkScore(&linkWeights, &x)
+			p := linkScore(g.weights, &x)
 			if g.scored != nil {
 				g.scored(g.seq-1, s, p)
 			}
