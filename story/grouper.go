@@ -46,6 +46,7 @@ type Grouper struct {
 	scored  func(seq, s int64, p float64)
 	cut     float64                     // the least link score: linkCut, or another to measure
 	weights *[nLinkFeatures + 1]float64 // &linkWeights, or others to measure
+	fw      itemWeights                 // the weights of the item being added
 }
 
 // slot is one remembered item.
@@ -169,6 +170,7 @@ func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 	best, bestSim, bestP := int64(-1), 0.0, 0.0
 	maxGap := int64(g.opt.MaxGap.Seconds())
 	na := g.df.norm(f)
+	weighed := false
 	seen := map[int64]bool{}
 	for _, t := range g.probes(f) {
 		list := g.posts[t]
@@ -192,7 +194,11 @@ func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 			if sim < g.opt.Threshold {
 				continue
 			}
-			x := g.linkFeatures(f, o, sim)
+			if !weighed {
+				g.weigh(f, &g.fw)
+				weighed = true
+			}
+			x := g.linkFeatures(f, &g.fw, o, sim)
 			p := linkScore(g.weights, &x)
 			if g.scored != nil {
 				g.scored(g.seq-1, s, p)

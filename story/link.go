@@ -44,17 +44,94 @@ const linkCut = 0.65
 // little for any other evidence to rest on.
 const linkFloor = 0.20
 
+// itemWeights are an item's IDF weights (window and last 24 h) per
+// token and its sums over them, computed once per item added rather than
+// once per candidate.
+type itemWeights struct {
+	idf, ridf                  []float64 // per token of toks
+	title2, body2, ents, rnorm float64   // Σ idf² of title, summary tokens; Σ idf of entities; 24-h norm
+}
+
+// weigh fills w for f (reusing w's slices).
+func (g *Grouper) weigh(f *Features, w *itemWeights) {
+	w.idf, w.ridf = w.idf[:0], w.ridf[:0]
+	w.title2, w.body2, w.ents = 0, 0, 0
+	rn := 0.0
+	for _, x := range f.toks {
+		v, r := g.df.idf(x.t), g.recent.idf(x.t)
+		w.idf, w.ridf = append(w.idf, v), append(w.ridf, r)
+		if x.w&2 != 0 {
+			w.title2 += v * v
+		}
+		if x.w&1 != 0 {
+			w.body2 += v * v
+		}
+		if x.ent {
+			w.ents += v
+		}
+		rv := float64(x.w) * r
+		rn += rv * rv
+	}
+	w.rnorm = math.Sqrt(rn)
+}
+
 // linkFeatures computes the features of candidate o for item f, whose
-// similarity is sim.
-func (g *Grouper) linkFeatures(f, o *Features, sim float64) [nLinkFeatures]float64 {
+// weights are fw and whose similarity with o is sim, in one walk over
+// both token lists.
+func (g *Grouper) linkFeatures(f *Features, fw *itemWeights, o *Features, sim float64) [nLinkFeatures]float64 {
+	var ow itemWeights
+	var dotTitle, dotBody, bothEnts, dotRecent float64
+	shared := 0
+	i := 0
+	rn := 0.0
+	for _, y := range o.toks {
+		v, r := g.df.idf(y.t), g.recent.idf(y.t)
+		if y.w&2 != 0 {
+			ow.title2 += v * v
+		}
+		if y.w&1 != 0 {
+			ow.body2 += v * v
+		}
+		if y.ent {
+			ow.ents += v
+		}
+		rv := float64(y.w) * r
+		rn += rv * rv
+		for i < len(f.toks) && f.toks[i].t < y.t {
+			i++
+		}
+		if i == len(f.toks) || f.toks[i].t != y.t {
+			continue
+		}
+		x := f.toks[i]
+		if x.w&2 != 0 && y.w&2 != 0 {
+			dotTitle += v * v
+		}
+		if x.w&1 != 0 && y.w&1 != 0 {
+			dotBody += v * v
+		}
+		if x.ent && y.ent {
+			bothEnts += v
+			shared++
+		}
+		dotRecent += float64(x.w) * float64(y.w) * r * r
+	}
+	ow.rnorm = math.Sqrt(rn)
 	var x [nLinkFeatures]float64
 	x[xSim] = sim
-	x[xTitle] = g.df.partCosine(f, o, 2)
-	x[xBody] = g.df.partCosine(f, o, 1)
-	share, n := g.df.entities(f, o)
-	x[xNames] = share
-	x[xShared] = min(float64(n), 10) / 10
-	x[xRecent] = g.recent.cosine(f, o, g.recent.norm(f), g.recent.norm(o))
+	if fw.title2 != 0 && ow.title2 != 0 {
+		x[xTitle] = dotTitle / math.Sqrt(fw.title2*ow.title2)
+	}
+	if fw.body2 != 0 && ow.body2 != 0 {
+		x[xBody] = dotBody / math.Sqrt(fw.body2*ow.body2)
+	}
+	if fw.ents != 0 && ow.ents != 0 {
+		x[xNames] = bothEnts / min(fw.ents, ow.ents)
+		x[xShared] = min(float64(shared), 10) / 10
+	}
+	if fw.rnorm != 0 && ow.rnorm != 0 {
+		x[xRecent] = dotRecent / (fw.rnorm * ow.rnorm)
+	}
 	if f.unix != 0 && o.unix != 0 {
 		x[xGap] = float64(abs(f.unix-o.unix)) / 86400
 	}
