@@ -30,9 +30,9 @@ const (
 
 // linkWeights are the model's weights, in the order of the features,
 // and its intercept last.
-var linkWeights = [nLinkFeatures + 1]float64{1.7654485197895047, 1.441399732469473, 1.5287581181928203,
-	1.1305093098985037, -0.31249699011148, 1.6135849765481132, -0.9332568053205542, -1.926828433227441,
-	-0.8532199346541801}
+var linkWeights = [nLinkFeatures + 1]float64{1.791781053820028, 1.3798192416555648, 1.6411408825471692,
+	0.871481854805725, -0.15768788517416285, 1.5685274937163232, -0.911438636565422, -1.9441500230413895,
+	-0.7505504314518401}
 
 // linkCut is the least score of a link, chosen on the even half of the
 // labelled pairs by a rule fixed before: the cut (0.50, 0.55 … 0.85)
