@@ -173,9 +173,6 @@ func TestLinkWeightsReproduce(t *testing.T) {
 // maximises min(precision − 0.95, recall − 0.90). Every cut's figures on
 // both halves are logged (the odd half is the held-out one).
 func TestLinkCutRule(t *testing.T) {
-	if testing.Short() {
-		t.Skip("groups the sample eight times")
-	}
 	pairs := loadPairs(t)
 	items, ids := loadNewsIDs(t)
 	var even, odd []labelledPair
