@@ -39,14 +39,14 @@ type Grouper struct {
 	oldest int64 // oldest seq still in the window
 	stats  map[int64]*storyStats
 	swept  int64 // oldest when the maps were last swept
+	cut     float64                     // the least link score: linkCut (tests measure others)
+	weights *[nLinkFeatures + 1]float64 // &linkWeights (tests measure others)
+	fw      itemWeights                 // the weights of the item being added
 	// Test hooks, nil outside tests: observe sees each item before it is
 	// assigned (with the frequencies its links are scored with), scored
 	// each candidate scored by the link model.
 	observe func(seq int64, f *Features)
 	scored  func(seq, s int64, p float64)
-	cut     float64                     // the least link score: linkCut, or another to measure
-	weights *[nLinkFeatures + 1]float64 // &linkWeights, or others to measure
-	fw      itemWeights                 // the weights of the item being added
 }
 
 // slot is one remembered item.
