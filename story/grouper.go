@@ -34,11 +34,11 @@ type Grouper struct {
 	// (for the confirm stage): during a burst ("bão Kalmaegi" all day) the
 	// topic's words are common in it, so what two items share beyond the
 	// topic weighs more.
-	recent docFreq
-	tail   int64 // oldest seq counted in recent
-	oldest int64 // oldest seq still in the window
-	stats  map[int64]*storyStats
-	swept  int64 // oldest when the maps were last swept
+	recent  docFreq
+	tail    int64 // oldest seq counted in recent
+	oldest  int64 // oldest seq still in the window
+	stats   map[int64]*storyStats
+	swept   int64                       // oldest when the maps were last swept
 	cut     float64                     // the least link score: linkCut (tests measure others)
 	weights *[nLinkFeatures + 1]float64 // &linkWeights (tests measure others)
 	fw      itemWeights                 // the weights of the item being added
