@@ -34,11 +34,19 @@ type Grouper struct {
 	// (for the confirm stage): during a burst ("bão Kalmaegi" all day) the
 	// topic's words are common in it, so what two items share beyond the
 	// topic weighs more.
-	recent docFreq
-	tail   int64 // oldest seq counted in recent
-	oldest int64 // oldest seq still in the window
-	stats  map[int64]*storyStats
-	swept  int64 // oldest when the maps were last swept
+	recent  docFreq
+	tail    int64 // oldest seq counted in recent
+	oldest  int64 // oldest seq still in the window
+	stats   map[int64]*storyStats
+	swept   int64                       // oldest when the maps were last swept
+	cut     float64                     // the least link score: linkCut (tests measure others)
+	weights *[nLinkFeatures + 1]float64 // &linkWeights (tests measure others)
+	fw      itemWeights                 // the weights of the item being added
+	// Test hooks, nil outside tests: observe sees each item before it is
+	// assigned (with the frequencies its links are scored with), scored
+	// each candidate scored by the link model.
+	observe func(seq int64, f *Features)
+	scored  func(seq, s int64, p float64)
 }
 
 // slot is one remembered item.
@@ -60,13 +68,15 @@ type storyStats struct {
 func New(opt Options) *Grouper {
 	opt = opt.withDefaults()
 	return &Grouper{
-		opt:    opt,
-		slots:  make([]slot, opt.Window),
-		urls:   make(map[uint64]int64),
-		posts:  make(map[uint32][]int64),
-		df:     docFreq{counts: make(map[uint32]int32)},
-		recent: docFreq{counts: make(map[uint32]int32)},
-		stats:  make(map[int64]*storyStats),
+		opt:     opt,
+		slots:   make([]slot, opt.Window),
+		urls:    make(map[uint64]int64),
+		posts:   make(map[uint32][]int64),
+		df:      docFreq{counts: make(map[uint32]int32)},
+		recent:  docFreq{counts: make(map[uint32]int32)},
+		stats:   make(map[int64]*storyStats),
+		cut:     linkCut,
+		weights: &linkWeights,
 	}
 }
 
@@ -92,6 +102,9 @@ func (g *Grouper) AddFeatures(f *Features) Assignment {
 		g.df.add(&g.slot(g.oldest).f, -1)
 		*g.slot(g.oldest) = slot{} // its tokens go with it
 		g.oldest++
+	}
+	if g.observe != nil {
+		g.observe(seq, f)
 	}
 	a := Assignment{Seq: seq, Story: seq, Match: -1}
 	if m := g.findURL(f); m >= 0 {
@@ -146,17 +159,18 @@ func (g *Grouper) findURL(f *Features) int64 {
 	return -1
 }
 
-// findSimilar returns the remembered item most similar to f at or above
-// the threshold (or below it, accepted by the confirm stage), within
-// MaxGap and without conflicting figures or stages; ties go to the
-// newest. It returns -1 if there is none.
+// findSimilar returns the candidate the link model scores highest, among
+// those at least Threshold similar, within MaxGap, free of conflicting
+// dates, figures, stages or names and scored at least linkCut; ties go
+// to the newest. It returns -1 if there is none.
 func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 	if !f.ok {
 		return -1, 0
 	}
-	best, bestSim := int64(-1), 0.0
+	best, bestSim, bestP := int64(-1), 0.0, 0.0
 	maxGap := int64(g.opt.MaxGap.Seconds())
 	na := g.df.norm(f)
+	weighed := false
 	seen := map[int64]bool{}
 	for _, t := range g.probes(f) {
 		list := g.posts[t]
@@ -177,11 +191,23 @@ func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 				continue
 			}
 			sim := g.df.cosine(f, o, na, g.norm(s))
-			if sim < g.opt.Threshold && !g.confirm(f, o, sim) || f.source == o.source && sim < sameOutletThreshold {
+			if sim < g.opt.Threshold {
 				continue
 			}
-			if sim > bestSim || sim == bestSim && s > best {
-				best, bestSim = s, sim
+			if !weighed {
+				g.weigh(f, &g.fw)
+				weighed = true
+			}
+			x := g.linkFeatures(f, &g.fw, o, sim)
+			p := linkScore(g.weights, &x)
+			if g.scored != nil {
+				g.scored(g.seq-1, s, p)
+			}
+			if p < g.cut {
+				continue
+			}
+			if p > bestP || p == bestP && s > best {
+				best, bestSim, bestP = s, sim, p
 			}
 		}
 	}
@@ -328,59 +354,5 @@ func abs(x int64) int64 {
 	return x
 }
 
-// sameOutletThreshold is the least similarity for a link between two
-// items of one outlet. An outlet's second article on an event is mostly
-// another angle, another event of the topic or a column of the same
-// series ("Đài tưởng niệm nạn nhân COVID-19: …" twice): of the links
-// between one outlet's items at similarity 0.34–0.5 on the sample, about
-// half were another event, against none of the cross-outlet ones. Chosen
-// on the even half of the labelled pairs (README.md).
-const sameOutletThreshold = 0.45
-
-// The confirm stage. Two outlets often headline one event in other words
-// ("Nổ lớn ở thủ đô New Delhi …, nhiều người chết" / "Xe phát nổ giữa thủ
-// đô Ấn Độ, 13 người chết": similarity 0.23), and each writes its own
-// summary. A pair below the threshold is one story when
-//   - the items come from different outlets (an outlet's second article
-//     on an event is another angle or a follow-up: same-outlet weak links
-//     were mostly wrong when read),
-//   - it is at least confirmFloor similar, at most confirmGap apart and
-//     free of conflicts like any link,
-//   - the summaries agree: their own IDF-weighted cosine is at least
-//     confirmBody, or at least confirmBodyNames while the names and
-//     figures of the two items (entities.go) mostly agree — the entity
-//     mass they share is at least confirmNames of the smaller item's, in
-//     at least confirmShared entity tokens,
-//   - and what they share is more than the day's topic: their cosine with
-//     the document frequencies of the last recentSpan only (a storm's name
-//     is in much of that day's news, and weighs little there) is at least
-//     confirmRecent.
-//
-// The values were chosen on the even half of the labelled pairs
-// (README.md).
-const (
-	confirmFloor     = 0.20
-	confirmGap       = 24 * 3600
-	confirmBody      = 0.16
-	confirmBodyNames = 0.08
-	confirmNames     = 0.75
-	confirmShared    = 4
-	confirmRecent    = 0.32
-	recentSpan       = 24 * 3600
-)
-
-// confirm reports a weak link (sim below the threshold) that the
-// confirm stage accepts.
-func (g *Grouper) confirm(f, o *Features, sim float64) bool {
-	if sim < confirmFloor || f.source == o.source || f.unix == 0 || o.unix == 0 || abs(f.unix-o.unix) > confirmGap {
-		return false
-	}
-	body := g.df.partCosine(f, o, 1)
-	if body < confirmBodyNames {
-		return false
-	}
-	if share, n := g.df.entities(f, o); body < confirmBody && (share < confirmNames || n < confirmShared) {
-		return false
-	}
-	return g.recent.cosine(f, o, g.recent.norm(f), g.recent.norm(o)) >= confirmRecent
-}
+// recentSpan is the span of the second document frequencies (recent).
+const recentSpan = 24 * 3600

@@ -6,8 +6,10 @@ import (
 )
 
 // explainer says, for a misjudged labelled pair, what the grouper saw:
-// the direct similarity (and the confirm stage's: the summaries' cosine,
-// the share of entity mass in common and the entity tokens shared), the conflict rules the pair trips, and for a
+// the direct similarity, the summaries' cosine, the share of entity mass
+// in common and the entity tokens shared, the link model's score (with
+// the frequencies of the whole sample, not those of the moment the later
+// item came, so close to but not the grouper's), the conflict rules the pair trips, and for a
 // missed pair what each item's story holds against the other item. Read
 // with `go test -v -run TestLabelledPairs ./story/`; method changes are
 // made from these listings, as general rules.
@@ -31,9 +33,11 @@ func (e *explainer) explain(p labelledPair) string {
 	x, y := slices.Index(e.ids, p.a), slices.Index(e.ids, p.b)
 	fa, fb := Extract(&e.items[x], 0), Extract(&e.items[y], 0)
 	sim := e.g.df.cosine(&fa, &fb, e.g.df.norm(&fa), e.g.df.norm(&fb))
-	share, n := e.g.df.entities(&fa, &fb)
-	s := fmt.Sprintf("similarity %.2f (summaries %.2f, names %.2f in %d)%s, %.0f h apart", sim,
-		e.g.df.partCosine(&fa, &fb, 1), share, n, conflictReasons(&fa, &fb),
+	var fw itemWeights
+	e.g.weigh(&fa, &fw)
+	lx := e.g.linkFeatures(&fa, &fw, &fb, sim)
+	s := fmt.Sprintf("similarity %.2f (summaries %.2f, names %.2f in %.0f, score %.2f)%s, %.0f h apart", sim,
+		lx[xBody], lx[xNames], lx[xShared]*10, linkScore(&linkWeights, &lx), conflictReasons(&fa, &fb),
 		e.items[x].Time.Sub(e.items[y].Time).Abs().Hours())
 	if p.same {
 		s += fmt.Sprintf("; a joined %d at %.2f, b joined %d at %.2f%s%s",

@@ -32,8 +32,8 @@ type Item struct {
 // Options tune a Grouper; zero fields take the defaults.
 type Options struct {
 	// Threshold is the least similarity (IDF-weighted cosine of title and
-	// summary tokens, title counted twice) for two items to be one story;
-	// default 0.34, chosen on the labelled pairs (story/README.md).
+	// summary tokens, title counted twice) for two items to be scored by
+	// the link model (link.go) at all; default 0.20 (story/README.md).
 	Threshold float64
 	// MaxGap is the longest time between two items of one story link;
 	// default 72 h. Items without a time are not limited.
@@ -55,7 +55,7 @@ type Options struct {
 
 func (o Options) withDefaults() Options {
 	if o.Threshold <= 0 {
-		o.Threshold = 0.34
+		o.Threshold = linkFloor
 	}
 	if o.MaxGap <= 0 {
 		o.MaxGap = 72 * time.Hour

@@ -1,0 +1,205 @@
+package story
+
+import (
+	"math"
+	"testing"
+)
+
+// pairFeatures are a labelled pair's link features, computed as the
+// grouper scores them: when the later item is added, against the earlier.
+type pairFeatures struct {
+	p        labelledPair
+	x        [nLinkFeatures]float64
+	scorable bool // at least linkFloor similar, within MaxGap, no conflict
+}
+
+// labelledFeatures computes the features of every labelled pair.
+func labelledFeatures(t testing.TB, pairs []labelledPair, items []Item, ids []string) []pairFeatures {
+	at := map[string]int{}
+	for i, id := range ids {
+		at[id] = i
+	}
+	later := map[int64][]int{} // seq of the later item → pairs
+	for k, p := range pairs {
+		later[int64(max(at[p.a], at[p.b]))] = append(later[int64(max(at[p.a], at[p.b]))], k)
+	}
+	out := make([]pairFeatures, len(pairs))
+	g := New(Options{})
+	maxGap := int64(g.opt.MaxGap.Seconds())
+	g.observe = func(seq int64, f *Features) {
+		for _, k := range later[seq] {
+			p := pairs[k]
+			e := int64(min(at[p.a], at[p.b]))
+			if !g.alive(e) {
+				t.Fatalf("pair %s %s: earlier item left the window", p.a, p.b)
+			}
+			o := &g.slot(e).f
+			sim := g.df.cosine(f, o, g.df.norm(f), g.df.norm(o))
+			var fw itemWeights
+			g.weigh(f, &fw)
+			x := g.linkFeatures(f, &fw, o, sim)
+			ok := f.ok && o.ok && sim >= g.opt.Threshold && !conflict(f, o) &&
+				(f.unix == 0 || o.unix == 0 || abs(f.unix-o.unix) <= maxGap)
+			out[k] = pairFeatures{p: p, x: x, scorable: ok}
+		}
+	}
+	g.Group(items)
+	return out
+}
+
+// fitLogistic fits weights (the last one the intercept) of a logistic
+// model to xs, ys by Newton's method with an L2 penalty lambda on the
+// weights (not the intercept). Deterministic: same data, same weights.
+func fitLogistic(xs [][nLinkFeatures]float64, ys []bool, lambda float64) [nLinkFeatures + 1]float64 {
+	const d = nLinkFeatures + 1
+	var w [d]float64
+	row := func(x *[nLinkFeatures]float64) [d]float64 {
+		var r [d]float64
+		copy(r[:], x[:])
+		r[nLinkFeatures] = 1
+		return r
+	}
+	for range 100 {
+		var grad [d]float64
+		var hess [d][d]float64
+		for i := range xs {
+			r := row(&xs[i])
+			z := 0.0
+			for j := range d {
+				z += w[j] * r[j]
+			}
+			p := 1 / (1 + math.Exp(-z))
+			y := 0.0
+			if ys[i] {
+				y = 1
+			}
+			for j := range d {
+				grad[j] += (p - y) * r[j]
+				for k := range d {
+					hess[j][k] += p * (1 - p) * r[j] * r[k]
+				}
+			}
+		}
+		for j := range nLinkFeatures {
+			grad[j] += lambda * w[j]
+			hess[j][j] += lambda
+		}
+		step := solve(hess, grad)
+		moved := 0.0
+		for j := range d {
+			w[j] -= step[j]
+			moved = max(moved, math.Abs(step[j]))
+		}
+		if moved < 1e-12 {
+			break
+		}
+	}
+	return w
+}
+
+// solve solves a·x = b by Gaussian elimination with partial pivoting.
+func solve(a [nLinkFeatures + 1][nLinkFeatures + 1]float64, b [nLinkFeatures + 1]float64) [nLinkFeatures + 1]float64 {
+	const d = nLinkFeatures + 1
+	for c := range d {
+		p := c
+		for r := c + 1; r < d; r++ {
+			if math.Abs(a[r][c]) > math.Abs(a[p][c]) {
+				p = r
+			}
+		}
+		a[c], a[p] = a[p], a[c]
+		b[c], b[p] = b[p], b[c]
+		for r := c + 1; r < d; r++ {
+			f := a[r][c] / a[c][c]
+			for k := c; k < d; k++ {
+				a[r][k] -= f * a[c][k]
+			}
+			b[r] -= f * b[c]
+		}
+	}
+	var x [d]float64
+	for c := d - 1; c >= 0; c-- {
+		s := b[c]
+		for k := c + 1; k < d; k++ {
+			s -= a[c][k] * x[k]
+		}
+		x[c] = s / a[c][c]
+	}
+	return x
+}
+
+// fitEven fits the link model on the scorable pairs of the even half.
+func fitEven(feats []pairFeatures) [nLinkFeatures + 1]float64 {
+	var xs [][nLinkFeatures]float64
+	var ys []bool
+	for _, pf := range feats {
+		if pf.scorable && !hexOdd(pf.p.a) {
+			xs = append(xs, pf.x)
+			ys = append(ys, pf.p.same)
+		}
+	}
+	return fitLogistic(xs, ys, linkLambda)
+}
+
+// linkLambda is the L2 penalty of the fit, fixed before fitting.
+const linkLambda = 1.0
+
+// TestLinkWeightsReproduce refits the link model on the even half of the
+// labelled pairs and checks the committed weights are what it gives.
+func TestLinkWeightsReproduce(t *testing.T) {
+	pairs := loadPairs(t)
+	items, ids := loadNewsIDs(t)
+	feats := labelledFeatures(t, pairs, items, ids)
+	n, scorable := 0, 0
+	for _, pf := range feats {
+		if !hexOdd(pf.p.a) {
+			n++
+			if pf.scorable {
+				scorable++
+			}
+		}
+	}
+	t.Logf("fitted on %d of the %d even-half pairs (the others are below Threshold, too far apart or in conflict)", scorable, n)
+	w := fitEven(feats)
+	for i := range w {
+		if math.Abs(w[i]-linkWeights[i]) > 1e-9 {
+			t.Fatalf("refitted weights %#v, committed %#v", w, linkWeights)
+		}
+	}
+}
+
+// TestLinkCutRule: linkCut is the cut the rule fixed beforehand picks on
+// the even half: among 0.50, 0.55 … 0.85, the one whose grouping
+// maximises min(precision − 0.95, recall − 0.90). Every cut's figures on
+// both halves are logged (the odd half is the held-out one).
+func TestLinkCutRule(t *testing.T) {
+	pairs := loadPairs(t)
+	items, ids := loadNewsIDs(t)
+	var even, odd []labelledPair
+	for _, p := range pairs {
+		if hexOdd(p.a) {
+			odd = append(odd, p)
+		} else {
+			even = append(even, p)
+		}
+	}
+	best, bestMargin := 0.0, math.Inf(-1)
+	for k := range 8 {
+		cut := 0.50 + 0.05*float64(k)
+		g := New(Options{})
+		g.cut = cut
+		story := map[string]int64{}
+		for i, a := range g.Group(items) {
+			story[ids[i]] = a.Story
+		}
+		ep, er := score(even, story)
+		op, or := score(odd, story)
+		t.Logf("cut %.2f: even %.3f / %.3f, odd %.3f / %.3f", cut, ep, er, op, or)
+		if m := min(ep-0.95, er-0.90); m > bestMargin {
+			best, bestMargin = cut, m
+		}
+	}
+	if math.Abs(best-linkCut) > 1e-9 {
+		t.Errorf("the rule picks cut %.2f, linkCut is %.2f", best, linkCut)
+	}
+}
