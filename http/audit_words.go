@@ -33,7 +33,9 @@ var auditActionWords = map[string][2]string{
 	"login":    {"đăng nhập", "logged in"}, "login_failed": {"đăng nhập sai", "failed to log in as"},
 	"login_locked": {"bị khóa đăng nhập", "was locked out"}, "login_slowed": {"bị làm chậm đăng nhập", "was slowed down"},
 	"login_unlocked": {"mở khóa đăng nhập cho", "unlocked log-in for"}, "logout": {"đăng xuất", "logged out"},
-	"logout_everywhere": {"đăng xuất mọi nơi", "logged out everywhere"}, "revoke": {"thu hồi", "revoked"},
+	"logout_everywhere": {"đăng xuất mọi nơi", "logged out everywhere"},
+	"sso_link":          {"liên kết đăng nhập một cửa cho", "linked single sign-on for"},
+	"sso_unlink":        {"gỡ liên kết đăng nhập một cửa của", "removed the single sign-on link of"}, "revoke": {"thu hồi", "revoked"},
 	"retire": {"ngừng dùng", "retired"}, "refresh": {"làm mới", "refreshed"}, "reapply": {"áp dụng lại", "re-applied"},
 	"bulk_create": {"tạo hàng loạt", "created in bulk"}, "bulk_update": {"cập nhật hàng loạt", "updated in bulk"},
 	"set_expected":      {"đặt đơn vị phải báo cáo của", "set the expected units of"},
@@ -68,7 +70,10 @@ var auditKindWords = map[string][2]string{
 // auditFieldWords names the fields people care about; technical fields
 // (versions, hashes, search keys, timestamps of the row) are left out.
 var auditFieldWords = map[string][2]string{
-	"title": {"Tiêu đề, nội dung", "Title"}, "body": {"Nội dung chi tiết", "Body"}, "name": {"Tên", "Name"},
+	"account": {"Tài khoản", "Account"}, "step": {"Bước", "Step"}, "provider": {"Nhà cung cấp đăng nhập một cửa", "Sign-on provider"},
+	"links": {"Số liên kết đăng nhập một cửa", "Sign-on links"}, "locked_addresses": {"Số địa chỉ đang bị khóa", "Locked addresses"},
+	"slowed": {"Đang bị làm chậm", "Slowed down"},
+	"title":  {"Tiêu đề, nội dung", "Title"}, "body": {"Nội dung chi tiết", "Body"}, "name": {"Tên", "Name"},
 	"status": {"Trạng thái", "Status"}, "percent": {"Tỷ lệ hoàn thành", "Percent done"}, "deadline": {"Thời hạn", "Deadline"},
 	"deadline_text": {"Thời hạn (chữ)", "Deadline (text)"}, "classification": {"Độ mật", "Classification"},
 	"own_classification": {"Độ mật của riêng bản ghi", "Own classification"}, "lead": {"Chủ trì", "Lead"},
@@ -109,6 +114,11 @@ var auditValueWords = map[string][2]string{
 	"sso_exchange":   {"không đổi được mã lấy thẻ định danh", "the code could not be exchanged for an ID token"},
 	"sso_token":      {"thẻ định danh không hợp lệ", "the ID token was invalid"},
 	"sso_no_account": {"danh tính không gắn với tài khoản nào đang hoạt động", "the identity matches no enabled account"},
+	// log-in steps (ttdn.LoginStep)
+	"password": {"mật khẩu", "password"}, "totp": {"mã xác thực hai bước", "two-step code"},
+	"current_password": {"nhập lại mật khẩu", "password re-entered"}, "sso": {"đăng nhập một cửa", "single sign-on"},
+	"sso_other_identity": {"tài khoản đã liên kết với một danh tính một cửa khác",
+		"the account is linked to another single sign-on identity"},
 }
 
 // hiddenAuditFields are never listed as changes: they move with every write.

@@ -81,18 +81,19 @@ func (s *Server) handleSignOnCallback(w http.ResponseWriter, r *http.Request) {
 	}
 	// Claims are text from outside: one holding a NUL or invalid UTF-8
 	// names no account (and would fail the query on PostgreSQL).
-	if !ttdn.IsCleanText(claims.PreferredUsername) || !ttdn.IsCleanText(claims.Email) {
-		s.signOnFailed(w, r, errSignOnUnknown, "", "sso_no_account")
+	if !ttdn.IsCleanText(claims.PreferredUsername) || !ttdn.IsCleanText(claims.Email) || !ttdn.IsCleanText(claims.Subject) {
+		s.signOnFailed(w, r, errSignOnUnknown, "", ttdn.SignOnNoAccount)
 		return
 	}
-	u, err := s.cfg.SignOn.FindSignOnUser(ctx, claims.PreferredUsername, claims.Email, claims.EmailVerified)
+	u, err := s.cfg.SignOn.FindSignOnUser(ctx, ttdn.SignOnIdentity{Issuer: s.cfg.OIDC.Issuer(), Subject: claims.Subject,
+		Username: claims.PreferredUsername, Email: claims.Email, EmailVerified: claims.EmailVerified})
 	if err != nil {
 		if ttdn.ErrorCode(err) != ttdn.ENOTFOUND {
 			s.renderError(w, r, err)
 			return
 		}
-		s.log.Warn("sign-on: no account for the identity", "issuer", s.cfg.OIDC.Issuer())
-		s.signOnFailed(w, r, errSignOnUnknown, claims.PreferredUsername, "sso_no_account")
+		s.log.Warn("sign-on: no account for the identity", "issuer", s.cfg.OIDC.Issuer(), "reason", ttdn.SignOnRefusal(err))
+		s.signOnFailed(w, r, errSignOnUnknown, claims.PreferredUsername, ttdn.SignOnRefusal(err))
 		return
 	}
 	if old := reqOf(r).session; old != "" {

@@ -19,14 +19,16 @@ func runUser(ctx context.Context, args []string, stdin io.Reader, stdout, stderr
 		return runUserAdd(ctx, args, stdin, stdout, stderr)
 	case len(args) > 0 && args[0] == "unlock":
 		return runUserUnlock(ctx, args[1:], stdout, stderr)
+	case len(args) > 0 && args[0] == "unlink-signon":
+		return runUserUnlinkSignOn(ctx, args[1:], stdout, stderr)
 	case len(args) > 0 && args[0] == "set-role":
 		return runUserSetRole(ctx, args[1:], stdout, stderr)
 	case len(args) > 0 && args[0] == "set-password":
 		return runUserSetPassword(ctx, args[1:], stdin, stdout, stderr)
 	}
 	return ttdn.Errorf(ttdn.EINVALID,
-		"Cách dùng: ttdn user add --username NAME --role ROLE [--unit ID|MÃ] [--name TÊN] --password-stdin | ttdn user unlock --username NAME | ttdn user set-role --username NAME --role ROLE | ttdn user set-password --username NAME --password-stdin",
-		"Usage: ttdn user add --username NAME --role ROLE [--unit ID|CODE] [--name NAME] --password-stdin | ttdn user unlock --username NAME | ttdn user set-role --username NAME --role ROLE | ttdn user set-password --username NAME --password-stdin")
+		"Cách dùng: ttdn user add --username NAME --role ROLE [--unit ID|MÃ] [--name TÊN] --password-stdin | ttdn user unlock --username NAME | ttdn user unlink-signon --username NAME | ttdn user set-role --username NAME --role ROLE | ttdn user set-password --username NAME --password-stdin",
+		"Usage: ttdn user add --username NAME --role ROLE [--unit ID|CODE] [--name NAME] --password-stdin | ttdn user unlock --username NAME | ttdn user unlink-signon --username NAME | ttdn user set-role --username NAME --role ROLE | ttdn user set-password --username NAME --password-stdin")
 }
 
 func runUserAdd(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) error {
@@ -97,6 +99,32 @@ func runUserUnlock(ctx context.Context, args []string, stdout, stderr io.Writer)
 	}
 	fmt.Fprintf(stdout, "Đã mở khóa đăng nhập cho %s (%d địa chỉ đang bị khóa, chế độ chậm: %s) / login unlocked\n",
 		strings.ToLower(strings.TrimSpace(*username)), before.LockedAddrs, yesNo(!before.SlowUntil.IsZero()))
+	return nil
+}
+
+// runUserUnlinkSignOn removes an account's links to single sign-on
+// identities — the person's provider account was replaced — so that the
+// next sign-on by its user name (or e-mail) links the new one; audited as
+// done by the system.
+func runUserUnlinkSignOn(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	var username *string
+	db, _, err := openWithFlags(ctx, "user unlink-signon", args, stderr, func(fs *flag.FlagSet) {
+		username = fs.String("username", "", "tên đăng nhập / username")
+	})
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if strings.TrimSpace(*username) == "" {
+		return ttdn.Errorf(ttdn.EINVALID, "Cần --username: tài khoản cần gỡ liên kết đăng nhập một cửa.",
+			"--username is required: the account whose sign-on link to remove.")
+	}
+	n, err := sqlstore.NewAuthService(db).UnlinkSignOn(ttdn.NewSystemContext(ctx), *username)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "Đã gỡ %d liên kết đăng nhập một cửa của %s / %d sign-on link(s) removed\n",
+		n, strings.ToLower(strings.TrimSpace(*username)), n)
 	return nil
 }
 

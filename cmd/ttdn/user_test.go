@@ -68,3 +68,42 @@ func TestUserUnlock(t *testing.T) {
 		})
 	}
 }
+
+// TestUserUnlinkSignOn: `ttdn user unlink-signon` removes an account's link
+// to a sign-on subject on either engine, so that the next sign-on links the
+// new one; audited as done by the system; a missing name is refused.
+func TestUserUnlinkSignOn(t *testing.T) {
+	for _, engine := range sqltest.Engines() {
+		t.Run(engine, func(t *testing.T) {
+			db, dsn := sqltest.OpenDSN(t, engine)
+			sqltest.MustCreateUser(t, db, &ttdn.User{Username: "can-bo", Name: "Cán bộ", Role: ttdn.RoleMonitor}, "mat-khau-rat-dai-1")
+			auth := sqlstore.NewAuthService(db)
+			ctx := context.Background()
+			idp := "https://sso.example.gov.vn/realms/tinh"
+			if _, err := auth.FindSignOnUser(ctx, ttdn.SignOnIdentity{Issuer: idp, Subject: "cu", Username: "can-bo"}); err != nil {
+				t.Fatalf("first sign-on: %v", err)
+			}
+			if _, err := auth.FindSignOnUser(ctx, ttdn.SignOnIdentity{Issuer: idp, Subject: "moi", Username: "can-bo"}); ttdn.SignOnRefusal(err) != ttdn.SignOnOtherIdentity {
+				t.Fatalf("another subject: %v", err)
+			}
+			var out bytes.Buffer
+			if err := run(ctx, []string{"user", "unlink-signon", "--db", dsn, "--username", "Can-Bo"}, nil, &out, io.Discard); err != nil {
+				t.Fatalf("user unlink-signon: %v", err)
+			}
+			if !strings.Contains(out.String(), "Đã gỡ 1 liên kết đăng nhập một cửa của can-bo") {
+				t.Fatalf("output: %q", out.String())
+			}
+			if u, err := auth.FindSignOnUser(ctx, ttdn.SignOnIdentity{Issuer: idp, Subject: "moi", Username: "can-bo"}); err != nil || u.Username != "can-bo" {
+				t.Fatalf("after unlinking: %v %v", u, err)
+			}
+			action := "sso_unlink"
+			events, _, err := sqlstore.NewAuditService(db).FindAuditEvents(sqltest.SystemContext(), ttdn.AuditFilter{Action: &action})
+			if err != nil || len(events) != 1 || events[0].Username != "system" {
+				t.Fatalf("audit: %v %+v", err, events)
+			}
+			if err := run(ctx, []string{"user", "unlink-signon", "--db", dsn}, nil, io.Discard, io.Discard); ttdn.ErrorCode(err) != ttdn.EINVALID {
+				t.Fatalf("no --username: %v", err)
+			}
+		})
+	}
+}
