@@ -75,7 +75,7 @@ func (s *BudgetService) AdvanceBudgetEstimate(ctx context.Context, id int64, adv
 func notifyBudgetStep(ctx context.Context, tx *Tx, e *ttdn.BudgetEstimate, adv ttdn.BudgetAdvance) error {
 	unit := unitName(ctx, tx, e.UnitID)
 	n := eventNotice{key: fmt.Sprintf("budget:%d:%s:%d", e.ID, adv.Step, e.Version), kind: ttdn.NotifyBudgetEvent,
-		link: "/budgets/" + strconv.FormatInt(e.ID, 10), unitID: e.UnitID}
+		link: "/budgets/" + strconv.FormatInt(e.ID, 10), unitID: e.UnitID, level: e.Classification, levelSet: true}
 	var to []int64
 	var err error
 	switch adv.Step {

@@ -64,7 +64,8 @@ func webhookEventOf(n eventNotice) (webhookEvent, bool) {
 }
 
 // webhookPayload is the body sent: what happened, to which record, in
-// which unit — and the record's title only when the record is public. A
+// which unit — and the record's title only when the record is public. No
+// event of a classified (mật) record is sent at all. A
 // receiving system is outside the access policy, so nothing more leaves.
 type webhookPayload struct {
 	EventID    string          `json:"event_id"` // the same on every retry: receivers drop duplicates by it
@@ -89,7 +90,9 @@ type webhookUnitRef struct {
 // enqueueWebhooks writes n's event for every active endpoint wanting it.
 func (tx *Tx) enqueueWebhooks(ctx context.Context, n eventNotice) error {
 	e, ok := webhookEventOf(n)
-	if !ok {
+	if !ok || n.level > ttdn.Internal {
+		// A receiving system is outside the access policy: that a
+		// classified record exists, moved, or belongs to a unit never leaves.
 		return nil
 	}
 	hooks, err := findWebhooks(ctx, tx, `active = ?`, true)

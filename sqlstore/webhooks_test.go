@@ -2,6 +2,7 @@ package sqlstore_test
 
 import (
 	"encoding/json"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -12,7 +13,8 @@ import (
 )
 
 // TestWebhookOutbox: a workflow step writes one delivery per subscribed
-// endpoint, with the title only of a public record; the secret is sealed
+// endpoint, with the title only of a public record and nothing at all for
+// a classified one; the secret is sealed
 // at rest; failed attempts back off and are given up after the maximum;
 // only administrators see endpoints and only the system claims.
 func TestWebhookOutbox(t *testing.T) {
@@ -41,7 +43,8 @@ func TestWebhookOutbox(t *testing.T) {
 		diffs := sqlstore.NewDifficultyService(db)
 		pub := &ttdn.Difficulty{UnitID: w.unitA.ID, Title: "Thiếu tờ rơi tiếng Khmer", Text: "Cần in thêm.", Classification: ttdn.Public}
 		sec := &ttdn.Difficulty{UnitID: w.unitA.ID, Title: "Đường dây tin giả xuyên biên giới", Text: "Mật.", Classification: ttdn.Secret}
-		for _, d := range []*ttdn.Difficulty{pub, sec} {
+		internal := &ttdn.Difficulty{UnitID: w.unitA.ID, Title: "Chậm cấp kinh phí in ấn", Text: "Nội bộ.", Classification: ttdn.Internal}
+		for _, d := range []*ttdn.Difficulty{pub, internal, sec} {
 			if err := diffs.CreateDifficulty(as(w.officerA), d); err != nil {
 				t.Fatal(err)
 			}
@@ -53,7 +56,7 @@ func TestWebhookOutbox(t *testing.T) {
 			t.Fatal(err)
 		}
 		if len(due) != 2 {
-			t.Fatalf("%d deliveries, want one per difficulty to the endpoint of every event", len(due))
+			t.Fatalf("%d deliveries, want one per unclassified difficulty to the endpoint of every event", len(due))
 		}
 		titles := map[string]string{}
 		for _, d := range due {
@@ -74,7 +77,7 @@ func TestWebhookOutbox(t *testing.T) {
 				t.Errorf("unit %q", p.Unit.Name)
 			}
 			titles[d.Payload] = p.Object.Title
-			if strings.Contains(d.Payload, sec.Title) || strings.Contains(d.Payload, "Mật.") {
+			if strings.Contains(d.Payload, sec.Title) || strings.Contains(d.Payload, "Mật.") || p.Object.ID == sec.ID || strings.Contains(d.Payload, internal.Title) {
 				t.Errorf("a secret left: %s", d.Payload)
 			}
 		}
@@ -156,3 +159,45 @@ func countTitles(titles map[string]string, want string) int {
 	}
 	return n
 }
+
+// TestWebhookNothingOfASecretEstimate: an estimate that is secret because
+// its plan is sends no event when submitted; the same estimate of an
+// internal plan does.
+func TestWebhookNothingOfASecretEstimate(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		w := newBudgetWorld(t, db)
+		hooks := sqlstore.NewWebhookService(db)
+		if _, err := hooks.CreateWebhook(as(w.admin), &ttdn.Webhook{URL: "https://motcua.example/hook"}); err != nil {
+			t.Fatal(err)
+		}
+		p := w.plan2019()
+		p.Responsibilities, p.Number, p.Classification = nil, "80/KH-UBND", ttdn.Secret
+		secret := sqltest.MustCreatePlan(t, db, p)
+		ctx := sqltest.SystemContext()
+		submit := func(plan *ttdn.Plan) *ttdn.BudgetEstimate {
+			e := w.draft(2019)
+			e.PlanID, e.Lines[0].TaskID = plan.ID, plan.Tasks[0].ID
+			if err := w.budgets.CreateBudgetEstimate(ctx, e); err != nil {
+				t.Fatal(err)
+			}
+			e, err := w.budgets.AdvanceBudgetEstimate(ctx, e.ID, ttdn.BudgetAdvance{Version: e.Version, Step: ttdn.StepSubmit})
+			if err != nil {
+				t.Fatal(err)
+			}
+			return e
+		}
+		if e := submit(secret); e.Classification != ttdn.Secret {
+			t.Fatalf("the estimate of a secret plan is %v", e.Classification)
+		}
+		if due, err := hooks.ClaimDeliveries(ctx, 10, time.Minute); err != nil || len(due) != 0 {
+			t.Fatalf("a secret estimate's submission was sent: %d, %v", len(due), err)
+		}
+		e := submit(w.plan)
+		due, err := hooks.ClaimDeliveries(ctx, 10, time.Minute)
+		if err != nil || len(due) != 1 || due[0].Event != ttdn.EventEstimateSubmitted || !strings.Contains(due[0].Payload, `"id":`+itoaID(e.ID)) {
+			t.Fatalf("the internal estimate's submission: %d, %v", len(due), err)
+		}
+	})
+}
+
+func itoaID(id int64) string { return strconv.FormatInt(id, 10) }
