@@ -149,6 +149,11 @@ type UserService interface {
 	// Authenticate returns the user with this username and password, or
 	// EUNAUTHORIZED with one message for every kind of failure.
 	Authenticate(ctx context.Context, username, password string) (*User, error)
+	// NameOf returns the full name of the account whose user name is
+	// username ("" for none), for histories that record who acted by
+	// user name: any signed-in user who sees the user name may see the
+	// person's name.
+	NameOf(ctx context.Context, username string) (string, error)
 }
 
 // Session is a logged-in browser. The raw token is given to the browser once,

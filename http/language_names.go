@@ -30,6 +30,11 @@ func (p *page) Who(username string) string {
 	if username == ttdn.SystemUser.Username {
 		return p.T("who.system")
 	}
+	if p.nameOf != nil {
+		if name := p.nameOf(username); name != "" {
+			return name
+		}
+	}
 	return username
 }
 

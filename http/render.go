@@ -64,6 +64,8 @@ type page struct {
 	// Province is the province the instance serves (province_words.go).
 	Province directory.ProvinceInfo
 	SetupDue bool // an admin, and no province set up yet
+	// nameOf gives a user name's person (Who), asked once per name and page.
+	nameOf func(username string) string
 }
 
 // T translates a catalog key into the page's language.
@@ -163,7 +165,28 @@ func (s *Server) newPage(w http.ResponseWriter, r *http.Request, titleKey string
 	p.Unread = s.unreadCount(r)
 	p.Work = s.workCount(r)
 	p.Nav, _, _ = strings.Cut(strings.TrimPrefix(r.URL.Path, "/"), "/")
+	p.nameOf = s.namesOf(r)
 	return p
+}
+
+// namesOf looks people up by user name for one page, each name once; a
+// failed lookup shows the user name.
+func (s *Server) namesOf(r *http.Request) func(string) string {
+	if s.cfg.Users == nil {
+		return nil
+	}
+	seen := map[string]string{}
+	return func(username string) string {
+		if name, ok := seen[username]; ok {
+			return name
+		}
+		name, err := s.cfg.Users.NameOf(r.Context(), username)
+		if err != nil {
+			s.log.Warn("who", "err", err)
+		}
+		seen[username] = name
+		return name
+	}
 }
 
 func (s *Server) renderPage(w http.ResponseWriter, r *http.Request, status int, name string, p *page) {

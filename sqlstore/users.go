@@ -155,3 +155,21 @@ func fillScopes(ctx context.Context, tx *Tx, users []*ttdn.User) error {
 	}
 	return rows.Err()
 }
+
+// NameOf returns the full name of the account username, "" for none.
+func (s *UserService) NameOf(ctx context.Context, username string) (string, error) {
+	if ttdn.UserFromContext(ctx) == nil {
+		return "", nil
+	}
+	tx, err := s.db.BeginTx(ctx, false)
+	if err != nil {
+		return "", err
+	}
+	defer tx.Rollback()
+	var name string
+	err = tx.QueryRowContext(ctx, `SELECT name FROM users WHERE username = ?`, username).Scan(&name)
+	if errors.Is(err, sql.ErrNoRows) {
+		return "", nil
+	}
+	return name, err
+}
