@@ -174,12 +174,21 @@ func prepareSQLiteFiles(path string) error {
 	return nil
 }
 
+// pgMaxConns bounds an instance's PostgreSQL connections: several
+// instances share the server's max_connections (100 by default).
+const pgMaxConns = 20
+
 func (db *DB) openPostgres(dsn string) error {
 	pool, err := sql.Open("pgx", dsn)
 	if err != nil {
 		return fmt.Errorf("sqlstore: open postgres: %w", err)
 	}
-	pool.SetMaxOpenConns(20)
+	// Connections stay open between requests (database/sql keeps two idle
+	// by default): a PostgreSQL connection is a server process, and opening
+	// one per burst cost more than the statements it ran (a press ingest
+	// batch uses three; a page under load several).
+	pool.SetMaxOpenConns(pgMaxConns)
+	pool.SetMaxIdleConns(pgMaxConns)
 	pool.SetConnMaxIdleTime(5 * time.Minute)
 	db.write, db.read, db.engine = pool, pool, EnginePostgres
 	if err := pool.Ping(); err != nil {

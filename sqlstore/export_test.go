@@ -1,6 +1,9 @@
 package sqlstore
 
-import "context"
+import (
+	"context"
+	"database/sql"
+)
 
 // ExecTest runs a raw statement (with ? placeholders), for tests that need
 // to reach behind the services.
@@ -22,3 +25,6 @@ func (db *DB) QueryStringTest(query string, args ...any) (string, error) {
 	err := db.write.QueryRowContext(context.Background(), db.rebind(query), args...).Scan(&s)
 	return s, err
 }
+
+// ReadPoolStatsTest returns the read pool's statistics.
+func (db *DB) ReadPoolStatsTest() sql.DBStats { return db.read.Stats() }
