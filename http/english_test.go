@@ -100,11 +100,11 @@ func englishWalkData(t *testing.T, f *fixture) []string {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// The first look at the consolidated report drafts it, with the
+	// The first save of the consolidated report stores its draft, with the
 	// document's own (Vietnamese) words: data from then on.
-	cons := "/reports/periods/" + itoa(rp.ID) + "/consolidated"
-	if w := f.do(f.request(http.MethodGet, cons, "coordinator", nil)); w.Code != http.StatusOK {
-		t.Fatalf("%s: %d", cons, w.Code)
+	if _, err := sqlstore.NewConsolidatedReportService(f.db).UpdateConsolidatedReport(sqltest.UserContext(f.users["coordinator"]),
+		rp.ID, ttdn.ConsolidatedUpdate{}); err != nil {
+		t.Fatal(err)
 	}
 	// An estimate sent for appraisal, and the news sample's hits.
 	e := f.mustBudget(t)
