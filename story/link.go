@@ -8,7 +8,9 @@ import "math"
 // computes for the pair: how alike the whole items, the titles and the
 // summaries are, how much of their names and figures they share, how
 // alike they are once the day's topic is discounted, how far apart they
-// are, and whether one outlet wrote both. Outlets headline one event in
+// are, whether one outlet wrote both, and how much each title says that
+// the other item never mentions (sibling events share names but differ
+// in a word: "vào chung kết" / "thua chung kết"). Outlets headline one event in
 // other words, and one outlet writes a topic's sibling events in the same
 // words: no single score tells these apart, several together do better.
 // The weights were fitted on the even half of the labelled pairs

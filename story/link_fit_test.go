@@ -321,3 +321,29 @@ const (
 	minCVPrecision = 0.90
 	minCVRecall    = 0.84
 )
+
+// TestNovelFigure: the difference figure is 0 when either item's title
+// is wholly in the other item (a short headline of a long one), and
+// positive when each title says something the other item lacks.
+func TestNovelFigure(t *testing.T) {
+	g := New(Options{})
+	novel := func(a, b Item) float64 {
+		fa, fb := Extract(&a, 0), Extract(&b, 0)
+		var fw itemWeights
+		g.weigh(&fa, &fw)
+		x := g.linkFeatures(&fa, &fw, &fb, g.df.cosine(&fa, &fb, g.df.norm(&fa), g.df.norm(&fb)))
+		return x[xNovel]
+	}
+	short := Item{Source: "A", Title: "Thùy Linh vào chung kết giải cầu lông"}
+	long := Item{Source: "B", Title: "Nguyễn Thùy Linh vào chung kết giải cầu lông Hàn Quốc Masters"}
+	if v := novel(short, long); v != 0 {
+		t.Errorf("a headline wholly in the other: figure %.3f, want 0", v)
+	}
+	if v := novel(long, short); v != 0 {
+		t.Errorf("the same, other order: figure %.3f, want 0", v)
+	}
+	lost := Item{Source: "B", Title: "Nguyễn Thùy Linh thua chung kết giải cầu lông Hàn Quốc Masters"}
+	if v := novel(short, lost); v <= 0 {
+		t.Errorf("vào / thua chung kết: figure %.3f, want > 0", v)
+	}
+}
