@@ -7,7 +7,7 @@ import (
 
 // explainer says, for a misjudged labelled pair, what the grouper saw:
 // the direct similarity, the summaries' cosine, the share of entity mass
-// in common and the entity tokens shared, the link model's score (with
+// in common and the entity tokens shared, the difference figure (xNovel), the link model's score (with
 // the frequencies of the whole sample, not those of the moment the later
 // item came, so close to but not the grouper's), the conflict rules the pair trips, and for a
 // missed pair what each item's story holds against the other item. Read
@@ -36,8 +36,8 @@ func (e *explainer) explain(p labelledPair) string {
 	var fw itemWeights
 	e.g.weigh(&fa, &fw)
 	lx := e.g.linkFeatures(&fa, &fw, &fb, sim)
-	s := fmt.Sprintf("similarity %.2f (summaries %.2f, names %.2f in %.0f, score %.2f)%s, %.0f h apart", sim,
-		lx[xBody], lx[xNames], lx[xShared]*10, linkScore(&linkWeights, &lx), conflictReasons(&fa, &fb),
+	s := fmt.Sprintf("similarity %.2f (summaries %.2f, names %.2f in %.0f, difference %.2f, score %.2f)%s, %.0f h apart", sim,
+		lx[xBody], lx[xNames], lx[xShared]*10, lx[xNovel], linkScore(&linkWeights, &lx), conflictReasons(&fa, &fb),
 		e.items[x].Time.Sub(e.items[y].Time).Abs().Hours())
 	if p.same {
 		s += fmt.Sprintf("; a joined %d at %.2f, b joined %d at %.2f%s%s",
