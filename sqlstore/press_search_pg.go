@@ -142,8 +142,9 @@ func (s *PressService) pgTop(ctx context.Context) (int64, error) {
 // pgRange is a span of article ids, (lo, hi]; 0 is no bound.
 type pgRange struct{ lo, hi int64 }
 
-// pgFirstRange is how many of the newest ids the first range holds.
-const pgFirstRange = 20_000
+// pgFirstRange is how many of the newest ids the first range holds (a
+// variable for tests: the samples they store are smaller).
+var pgFirstRange int64 = 20_000
 
 // pgRanges cuts the ids up to hi (0: all) in two: the newest
 // pgFirstRange ids below top (unbounded above) and the rest (pgStep). A
