@@ -208,11 +208,14 @@ func (s *PressService) pgStep(f ttdn.ArticleFilter, match string, ranges []pgRan
 	q += " ORDER BY p.article_id DESC LIMIT " + lim + ")"
 	all := "SELECT article_id FROM r0"
 	if len(ranges) > 1 {
-		q, args = q+", r1 AS MATERIALIZED (SELECT m.article_id FROM (SELECT p.article_id FROM press_search p WHERE p.body @@ to_tsquery('simple', ?)", append(args, match)
+		q, args = q+", r1 AS MATERIALIZED (SELECT m.article_id FROM (SELECT p.article_id, p.article_id + 0 AS k FROM press_search p WHERE p.body @@ to_tsquery('simple', ?)", append(args, match)
 		b, args = bounds(ranges[1], args)
 		// OFFSET 0 keeps the sorted matches apart: their order carries to
-		// the lookups, and the outer ORDER BY needs no second sort.
-		q += b + " ORDER BY p.article_id DESC OFFSET 0) m"
+		// the lookups, and the outer ORDER BY needs no second sort. The
+		// order is by k, the id the primary key cannot hand out in order,
+		// so the planner sorts the matches the GIN index gives and does not
+		// walk the key (see above).
+		q += b + noParallel + " ORDER BY k DESC OFFSET 0) m"
 		if !text {
 			q += ` CROSS JOIN LATERAL (SELECT 1 FROM press_articles a JOIN press_sources s ON s.id = a.source_id
 				WHERE a.id = m.article_id AND ` + where + ` LIMIT 1) l`
@@ -220,12 +223,20 @@ func (s *PressService) pgStep(f ttdn.ArticleFilter, match string, ranges []pgRan
 		}
 		// Here, not inside the part, so that nothing below it starts (a
 		// parallel sort did, inside).
-		q += " WHERE (SELECT COUNT(*) FROM r0) < " + lim + " ORDER BY m.article_id DESC LIMIT " + lim + ")"
+		q += " WHERE (SELECT COUNT(*) FROM r0) < " + lim + " ORDER BY m.k DESC LIMIT " + lim + ")"
 		all += " UNION ALL SELECT article_id FROM r1"
 	}
 	return q + ` SELECT d.id, d.title, d.summary, d.published_at FROM press_articles d WHERE d.id IN (
 		SELECT article_id FROM (` + all + `) u ORDER BY article_id DESC LIMIT ` + lim + `) ORDER BY d.id DESC`, args
 }
+
+// noParallel is an always-true condition that keeps the reading and
+// sorting of a word's matches in the backend: pg_backend_pid is
+// parallel-restricted, so the planner plans no parallel workers for the
+// part. It chose two for those sorts, and starting them on a busy machine
+// cost more than the sort (prefix + language p95 ~100 ms without workers,
+// ~140–175 ms with them, at load 7).
+const noParallel = " AND pg_backend_pid() > 0"
 
 // pgHitsStep is pgStep for a search among hits (a.priority > 0): the GIN
 // index of the hits' words (0054, on the rows with p.hit, the same fact)
@@ -240,7 +251,7 @@ func pgHitsStep(match, where string, whereArgs []any, text bool, ranges []pgRang
 	if hi := ranges[0].hi; hi > 0 {
 		q, args = q+` AND article_id <= ?`, append(args, hi)
 	}
-	q += ` ORDER BY article_id DESC) SELECT d.* FROM m CROSS JOIN LATERAL (
+	q += noParallel + ` ORDER BY article_id DESC) SELECT d.* FROM m CROSS JOIN LATERAL (
 		SELECT a.id, a.title, a.summary, a.published_at FROM press_articles a`
 	if !text {
 		q += ` JOIN press_sources s ON s.id = a.source_id`
