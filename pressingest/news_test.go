@@ -135,6 +135,8 @@ func TestIngestNews(t *testing.T) {
 		t.Run("preview-reapply", func(t *testing.T) { checkPreviewReapply(t, in) })
 		t.Run("review-alerts", func(t *testing.T) { checkReviewAlerts(t, in) })
 		t.Run("digest", func(t *testing.T) { checkDigest(t, in) })
+		// Last: it adds a term that makes a thousand articles hits.
+		t.Run("hits only", func(t *testing.T) { checkHitsOnlySearch(t, in) })
 	})
 }
 

@@ -20,29 +20,37 @@ import (
 func (s *PressService) rankedSearch(ctx context.Context, tx *Tx, f ttdn.ArticleFilter, q searchrank.Query,
 	from, where, order string, args []any, offset, limit int) ([]*ttdn.Article, int, error) {
 	pool := searchrank.NewPool(q, ttdn.SearchRankPool)
-	if s.db.engine == EngineSQLite {
-		if terms := parseQuery(f.Query); slices.ContainsFunc(terms, func(t queryTerm) bool { return t.prefix }) {
-			match, found, err := sqliteExpandPrefixes(ctx, tx, terms)
-			if err != nil || !found {
-				return nil, 0, err
-			}
-			args = append([]any{match}, args[1:]...) // articleQuery's first argument is the MATCH
-		}
-		bound := int64(0)
-		if len(q.Phrases) > 0 {
-			var err error
-			if args, bound, err = s.sqlitePhrases(ctx, tx, f, q, from, where, order, args); err != nil {
-				return nil, 0, err
-			}
-		}
-		if err := s.sqlitePool(ctx, tx, f, from, where, order, args, bound, pool); err != nil {
+	if terms := parseQuery(f.Query); slices.ContainsFunc(terms, func(t queryTerm) bool { return t.prefix }) {
+		match, found, err := sqliteExpandPrefixes(ctx, tx, terms)
+		if err != nil || !found {
 			return nil, 0, err
 		}
-	} else {
-		if err := s.pgPool(ctx, tx, f, pool); err != nil {
+		args = append([]any{match}, args[1:]...) // articleQuery's first argument is the MATCH
+	}
+	bound := int64(0)
+	if len(q.Phrases) > 0 {
+		var err error
+		if args, bound, err = s.sqlitePhrases(ctx, tx, f, q, from, where, order, args); err != nil {
 			return nil, 0, err
 		}
 	}
+	if err := s.sqlitePool(ctx, tx, f, from, where, order, args, bound, pool); err != nil {
+		return nil, 0, err
+	}
+	return rankedPage(pool, f, offset, limit, func(ids []int64) ([]*ttdn.Article, error) {
+		in := make([]any, len(ids))
+		for i, id := range ids {
+			in[i] = id
+		}
+		return findArticles(ctx, tx, `a.id IN (`+placeholders(len(in))+`)`, in...)
+	})
+}
+
+// rankedPage orders the pool as f asks and returns the page of it from
+// offset, the articles loaded by load (in any order; one missing since is
+// left out), and the pool's size, the search's total.
+func rankedPage(pool *searchrank.Pool, f ttdn.ArticleFilter, offset, limit int,
+	load func(ids []int64) ([]*ttdn.Article, error)) ([]*ttdn.Article, int, error) {
 	if pool.Len() == 0 {
 		return nil, 0, nil
 	}
@@ -55,11 +63,11 @@ func (s *PressService) rankedSearch(ctx context.Context, tx *Tx, f ttdn.ArticleF
 		return nil, len(hits), nil
 	}
 	page := hits[offset:min(offset+limit, len(hits))]
-	in := make([]any, len(page))
+	ids := make([]int64, len(page))
 	for i, h := range page {
-		in[i] = h.ID
+		ids[i] = h.ID
 	}
-	list, err := findArticles(ctx, tx, `a.id IN (`+placeholders(len(in))+`)`, in...)
+	list, err := load(ids)
 	if err != nil {
 		return nil, 0, err
 	}

@@ -107,18 +107,22 @@ func (s *PressService) SearchArticles(ctx context.Context, f ttdn.ArticleFilter)
 	if err := authorize(ctx, ttdn.ActionRead, ttdn.PressResource(ttdn.ResourceArticle), nil); err != nil {
 		return nil, 0, err
 	}
+	limit := f.Limit
+	if limit <= 0 || limit > 200 {
+		limit = 50
+	}
+	offset := max(f.Offset, 0)
+	q := searchrank.Parse(f.Query)
+	if !q.Empty() && s.db.engine == EnginePostgres {
+		return s.pgRankedSearch(ctx, f, q, offset, limit) // two statements, no transaction
+	}
 	tx, err := s.db.BeginTx(ctx, false)
 	if err != nil {
 		return nil, 0, err
 	}
 	defer tx.Rollback()
 	from, where, args, order := s.articleQuery(f)
-	limit := f.Limit
-	if limit <= 0 || limit > 200 {
-		limit = 50
-	}
-	offset := max(f.Offset, 0)
-	if q := searchrank.Parse(f.Query); !q.Empty() {
+	if !q.Empty() {
 		return s.rankedSearch(ctx, tx, f, q, from, where, order, args, offset, limit)
 	}
 	if offset+limit <= ttdn.SearchCountCap && order == "a.id DESC" {

@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"ttdn"
@@ -13,7 +14,10 @@ import (
 // PressService is the storage of press monitoring: sources and their fetch
 // schedule, articles and search, the watchlist, the review queue, alerts and
 // digests. One type serves every press interface, each in its own file.
-type PressService struct{ db *DB }
+type PressService struct {
+	db  *DB
+	top atomic.Int64 // PostgreSQL: a recent highest article id, where a search's ranges start (pgTop)
+}
 
 // NewPressService returns the press service on db.
 func NewPressService(db *DB) *PressService { return &PressService{db: db} }

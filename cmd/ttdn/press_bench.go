@@ -92,7 +92,7 @@ func pressBench(ctx context.Context, args []string, stdout, stderr io.Writer) er
 			return err
 		}
 		defer db.Close()
-		return benchSearchProfiled(ctx, db, recs, *queries, *searchProfile, stdout)
+		return benchSearchProfiled(ctx, db, dbDSN, recs, *queries, *searchProfile, stdout)
 	}
 	fmt.Fprintf(stdout, "news sample: %d records; ingesting %d items with %d watch terms\n", len(recs), *n, *terms)
 	if *dsn != "" {
@@ -123,7 +123,7 @@ func pressBench(ctx context.Context, args []string, stdout, stderr io.Writer) er
 	if err := db.AnalyzePress(ctx); err != nil {
 		return err
 	}
-	if err := benchSearchProfiled(ctx, db, recs, *queries, *searchProfile, stdout); err != nil {
+	if err := benchSearchProfiled(ctx, db, dbDSN, recs, *queries, *searchProfile, stdout); err != nil {
 		return err
 	}
 	fmt.Fprintf(stdout, "memory after search: %s\n", memStatus("VmHWM", "VmRSS", "RssAnon", "RssFile"))
@@ -365,7 +365,7 @@ func writeHeapProfile(path string) error {
 
 // benchSearchProfiled runs benchSearch, writing a CPU profile of it to
 // path when one is given.
-func benchSearchProfiled(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRecord, n int, path string, stdout io.Writer) error {
+func benchSearchProfiled(ctx context.Context, db *sqlstore.DB, dsn string, recs []pressingest.NewsRecord, n int, path string, stdout io.Writer) error {
 	if path != "" {
 		f, err := os.Create(path)
 		if err != nil {
@@ -377,14 +377,15 @@ func benchSearchProfiled(ctx context.Context, db *sqlstore.DB, recs []pressinges
 		}
 		defer pprof.StopCPUProfile()
 	}
-	return benchSearch(ctx, db, recs, n, stdout)
+	return benchSearch(ctx, db, dsn, recs, n, stdout)
 }
 
 // benchSearch runs a realistic mix of queries built from the sample's
 // words — one word, two words, a prefix with a language filter, a word
 // among domestic outlets, a word among hits — and prints p50/p95/p99
-// overall and per kind.
-func benchSearch(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRecord, n int, stdout io.Writer) error {
+// overall and per kind, with the CPU per search of this process and, for
+// a PostgreSQL server on this machine, of the server.
+func benchSearch(ctx context.Context, db *sqlstore.DB, dsn string, recs []pressingest.NewsRecord, n int, stdout io.Writer) error {
 	sys := ttdn.NewSystemContext(ctx)
 	store := sqlstore.NewPressService(db)
 	rng := rand.New(rand.NewPCG(7, 9))
@@ -397,6 +398,13 @@ func benchSearch(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRe
 	// machine the latencies move with the load, the CPU much less.
 	cpuKind := make([]time.Duration, len(kinds))
 	cpuAll := cpuTime()
+	var server *serverCPU
+	if db.Engine() == sqlstore.EnginePostgres {
+		if server = newServerCPU(ctx, dsn); server != nil {
+			defer server.Close()
+		}
+	}
+	serverKind, serverAll := make([]time.Duration, len(kinds)), time.Duration(0)
 	for i := range n {
 		w := vntext.Words(recs[rng.IntN(len(recs))].Title)
 		if len(w) < 3 {
@@ -428,22 +436,32 @@ func benchSearch(ctx context.Context, db *sqlstore.DB, recs []pressingest.NewsRe
 				f, kind = ttdn.ArticleFilter{Query: `"` + t[1] + " " + t[2] + `"`, Limit: 20}, 5
 			}
 		}
+		var server0 time.Duration
+		if server != nil {
+			server0 = server.start(ctx)
+		}
 		start, cpu0 := time.Now(), cpuTime()
 		if _, _, err := store.SearchArticles(sys, f); err != nil {
 			return err
 		}
 		d := time.Since(start)
 		cpuKind[kind] += cpuTime() - cpu0
+		if server != nil {
+			used := server.now() - server0
+			serverKind[kind], serverAll = serverKind[kind]+used, serverAll+used
+		}
 		took, byKind[kind] = append(took, d), append(byKind[kind], d)
 	}
 	perSearch := func(cpu time.Duration, n int) time.Duration {
 		return (cpu / time.Duration(max(n, 1))).Round(10 * time.Microsecond)
 	}
-	fmt.Fprintf(stdout, "search over the ingested items: %d queries, %s; CPU %s per search\n", len(took), percentiles(took),
-		perSearch(cpuTime()-cpuAll, len(took)))
+	// The bench's CPU is read after the loop: it includes the reads of the
+	// server's CPU.
+	fmt.Fprintf(stdout, "search over the ingested items: %d queries, %s; CPU %s per search%s\n", len(took), percentiles(took),
+		perSearch(cpuTime()-cpuAll, len(took)), serverNote(serverAll, len(took), server != nil))
 	for i, k := range kinds {
-		fmt.Fprintf(stdout, "  %-18s %3d queries, %s; CPU %s\n", k+":", len(byKind[i]), percentiles(byKind[i]),
-			perSearch(cpuKind[i], len(byKind[i])))
+		fmt.Fprintf(stdout, "  %-18s %3d queries, %s; CPU %s%s\n", k+":", len(byKind[i]), percentiles(byKind[i]),
+			perSearch(cpuKind[i], len(byKind[i])), serverNote(serverKind[i], len(byKind[i]), server != nil))
 	}
 	return nil
 }
