@@ -66,7 +66,7 @@ func (s *Server) loadUnitTasks(r *http.Request, v *unitView) error {
 			v.Plan = plans[i]
 		}
 	}
-	tasks, _, err := s.cfg.Tasks.FindTasks(r.Context(), ttdn.TaskFilter{UnitID: &v.Unit.ID, PlanID: &v.Plan.ID, Limit: maxUnitTasks})
+	tasks, _, err := s.cfg.Tasks.FindTasks(r.Context(), ttdn.TaskFilter{UnitID: &v.Unit.ID, PlanID: &v.Plan.ID, Limit: maxUnitTasks, NoTotal: true})
 	if err != nil {
 		return err
 	}
