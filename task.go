@@ -165,6 +165,9 @@ type TaskFilter struct {
 	// Choices asks for a picker's list: each task's own fields without its
 	// lead, executing and coordinating units, which a <select> never shows.
 	Choices bool
+	// NoTotal leaves the total 0, for callers that show no total: counting
+	// every readable task for a picker was half of FindTasks's cost.
+	NoTotal bool
 }
 
 // TaskUpdate changes a task. Version must equal the task's current version, or

@@ -62,7 +62,7 @@ func (s *Server) loadActivityOptions(r *http.Request, f *activityForm) error {
 	}
 	// Section III's tasks and the units' duties of section V (V.x), which
 	// an activity carries out just as well.
-	if o.Tasks, _, err = s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{Limit: maxTaskChoices, Choices: true}); err != nil {
+	if o.Tasks, _, err = s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{Limit: maxTaskChoices, Choices: true, NoTotal: true}); err != nil {
 		return err
 	}
 	f.opts = o

@@ -94,7 +94,7 @@ func (s *Server) loadTaskFamily(r *http.Request, v *taskView, today ttdn.Date) e
 	if v.Task.ParentID != 0 {
 		v.Parent, _ = s.cfg.Tasks.FindTaskByID(ctx, v.Task.ParentID) // unreadable parent: just not shown
 	}
-	subs, _, err := s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{ParentID: &v.Task.ID, Limit: 200})
+	subs, _, err := s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{ParentID: &v.Task.ID, Limit: 200, NoTotal: true})
 	if err != nil {
 		return err
 	}

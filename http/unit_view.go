@@ -66,7 +66,7 @@ func (s *Server) loadUnitTasks(r *http.Request, v *unitView) error {
 			v.Plan = plans[i]
 		}
 	}
-	tasks, _, err := s.cfg.Tasks.FindTasks(r.Context(), ttdn.TaskFilter{UnitID: &v.Unit.ID, PlanID: &v.Plan.ID, Limit: maxUnitTasks})
+	tasks, _, err := s.cfg.Tasks.FindTasks(r.Context(), ttdn.TaskFilter{UnitID: &v.Unit.ID, PlanID: &v.Plan.ID, Limit: maxUnitTasks, NoTotal: true})
 	if err != nil {
 		return err
 	}
@@ -100,12 +100,14 @@ func (v *unitView) names(refs []ttdn.UnitRef) (via string, ok bool) {
 	return "", false
 }
 
-// planSummary finds a plan's header (without its tasks), once per page.
+// planSummary finds a plan's header (without its tasks), once per page. No
+// page it serves shows the plan's task count, so none is counted (the task
+// view's plan had its ~350 readable tasks counted on every view).
 func (s *Server) planSummary(r *http.Request, cache map[int64]*ttdn.Plan, id int64) (*ttdn.Plan, error) {
 	if p, ok := cache[id]; ok {
 		return p, nil
 	}
-	plans, _, err := s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{ID: &id, Limit: 1})
+	plans, _, err := s.cfg.Plans.FindPlans(r.Context(), ttdn.PlanFilter{ID: &id, Limit: 1, NoTaskCount: true})
 	if err != nil {
 		return nil, err
 	}

@@ -71,7 +71,8 @@ func detailsArg(d ttdn.ActivityDetails) (string, error) {
 
 func activitySearchKey(a *ttdn.Activity) string { return searchKey(a.Title, a.Summary, a.Place) }
 
-// insertActivityLinks stores units (organiser first), tasks and themes.
+// insertActivityLinks stores units (organiser first), tasks and themes. The
+// links to units carry the activity's start date (0045) and level (0056).
 func insertActivityLinks(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 	seen := map[int64]bool{}
 	for i, id := range a.UnitIDs {
@@ -79,7 +80,8 @@ func insertActivityLinks(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 			continue
 		}
 		seen[id] = true
-		if _, err := tx.exec(ctx, `INSERT INTO activity_units (activity_id, unit_id, position, start_date) VALUES (?, ?, ?, ?)`, a.ID, id, i, a.StartDate.ISO()); err != nil {
+		if _, err := tx.exec(ctx, `INSERT INTO activity_units (activity_id, unit_id, position, start_date, classification) VALUES (?, ?, ?, ?, ?)`,
+			a.ID, id, i, a.StartDate.ISO(), a.Classification.String()); err != nil {
 			return err
 		}
 	}

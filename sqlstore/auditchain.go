@@ -31,25 +31,42 @@ const auditHashVersion = "ttdn-audit-v1"
 // as a length-prefixed byte string, in a fixed order, times in UTC at
 // microseconds (what both engines store), then the previous hash.
 func chainHash(e *ttdn.AuditEvent) string {
-	h := sha256.New()
-	field := func(s string) {
-		var n [binary.MaxVarintLen64]byte
-		h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-		h.Write([]byte(s))
-	}
-	field(auditHashVersion)
-	field(strconv.FormatInt(e.Seq, 10))
-	field(e.At.UTC().Format("2006-01-02T15:04:05.000000Z"))
-	field(strconv.FormatInt(e.UserID, 10))
-	field(e.Username)
-	field(e.Addr)
-	field(e.Action)
-	field(e.Entity)
-	field(strconv.FormatInt(e.EntityID, 10))
-	field(e.Before)
-	field(e.After)
-	field(e.PrevHash)
-	return hex.EncodeToString(h.Sum(nil))
+	sum, _ := chainDigest(nil, e)
+	return hex.EncodeToString(sum[:])
+}
+
+// chainDigest is chainHash's SHA-256, encoded into buf (reused between calls,
+// returned grown): the verifier hashes every event of the log on each call,
+// and one buffer and sha256.Sum256 allocate nothing per field.
+func chainDigest(buf []byte, e *ttdn.AuditEvent) ([sha256.Size]byte, []byte) {
+	var num [40]byte
+	b := appendChainField(buf[:0], auditHashVersion)
+	b = appendChainField(b, strconv.AppendInt(num[:0], e.Seq, 10))
+	b = appendChainField(b, e.At.UTC().AppendFormat(num[:0], "2006-01-02T15:04:05.000000Z"))
+	b = appendChainField(b, strconv.AppendInt(num[:0], e.UserID, 10))
+	b = appendChainField(b, e.Username)
+	b = appendChainField(b, e.Addr)
+	b = appendChainField(b, e.Action)
+	b = appendChainField(b, e.Entity)
+	b = appendChainField(b, strconv.AppendInt(num[:0], e.EntityID, 10))
+	b = appendChainField(b, e.Before)
+	b = appendChainField(b, e.After)
+	b = appendChainField(b, e.PrevHash)
+	return sha256.Sum256(b), b
+}
+
+// chainHashMatches reports whether e's stored hash is the hash of its
+// stored fields, without allocating.
+func chainHashMatches(buf []byte, e *ttdn.AuditEvent) (bool, []byte) {
+	sum, buf := chainDigest(buf, e)
+	var h [2 * sha256.Size]byte
+	hex.Encode(h[:], sum[:])
+	return string(h[:]) == e.Hash, buf
+}
+
+// appendChainField appends s length-prefixed (uvarint).
+func appendChainField[T string | []byte](b []byte, s T) []byte {
+	return append(binary.AppendUvarint(b, uint64(len(s))), s...)
 }
 
 // chainHead reads the head, locking its row on PostgreSQL until the

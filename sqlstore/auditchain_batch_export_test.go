@@ -21,3 +21,11 @@ func (db *DB) AuditManyTest(ctx context.Context, n int) error {
 	}
 	return tx.Commit()
 }
+
+// SetAuditVerifyBatchTest makes the verifier hash n events a batch, so a
+// test's faults fall across batches; the returned function restores it.
+func SetAuditVerifyBatchTest(n int) func() {
+	old := auditVerifyBatch
+	auditVerifyBatch = n
+	return func() { auditVerifyBatch = old }
+}

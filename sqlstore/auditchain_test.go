@@ -84,6 +84,52 @@ func TestAuditChainDetectsTampering(t *testing.T) {
 	}
 }
 
+// Faults are found and named at the right place wherever they fall among
+// the batches the verifier hashes in parallel (one event a batch, a few,
+// all at once): a fault late in a batch, at a batch's edge, in the last
+// one; and of two faults the first in the chain is the one reported, even
+// when its batch is hashed after the other's.
+func TestAuditChainBatchesFindFirstFault(t *testing.T) {
+	cases := []struct {
+		name   string
+		tamper []string
+		kind   string
+		seq    int64
+	}{
+		{"none", nil, "", 0},
+		{"edit early", []string{`UPDATE audit_events SET username = 'x' WHERE seq = 2`}, "edited", 2},
+		{"edit at an edge", []string{`UPDATE audit_events SET action = 'x' WHERE seq = 7`}, "edited", 7},
+		{"edit late", []string{`UPDATE audit_events SET after_json = '{}' WHERE seq = 19`}, "edited", 19},
+		{"delete in the middle", []string{`DELETE FROM audit_events WHERE seq = 11`}, "deleted", 11},
+		{"delete the newest", []string{`DELETE FROM audit_events WHERE seq = 20`}, "truncated", 20},
+		{"two faults", []string{`UPDATE audit_events SET entity = 'plan' WHERE seq = 16`, `DELETE FROM audit_events WHERE seq = 6`}, "deleted", 6},
+		{"two edits", []string{`UPDATE audit_events SET username = 'x' WHERE seq = 18`, `UPDATE audit_events SET username = 'y' WHERE seq = 4`}, "edited", 4},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+				mustAuditedUnits(t, db, 20)
+				for _, q := range c.tamper {
+					if err := db.ExecTest(q); err != nil {
+						t.Fatalf("%s: %v", q, err)
+					}
+				}
+				for _, batch := range []int{1, 3, 7, 512} {
+					restore := sqlstore.SetAuditVerifyBatchTest(batch)
+					rep := mustVerify(t, db)
+					restore()
+					switch {
+					case c.kind == "" && (!rep.OK() || rep.Entries != 20 || rep.HeadSeq != 20):
+						t.Fatalf("batch %d: whole chain: %+v %+v", batch, rep, rep.Break)
+					case c.kind != "" && (rep.OK() || rep.Break.Kind != c.kind || rep.Break.Seq != c.seq):
+						t.Fatalf("batch %d: got %+v, want %s at %d", batch, rep.Break, c.kind, c.seq)
+					}
+				}
+			})
+		})
+	}
+}
+
 // Concurrent writers (several connections on PostgreSQL) never fork the
 // chain: every event gets its own seq and the chain verifies.
 func TestAuditChainConcurrentAppends(t *testing.T) {

@@ -53,7 +53,7 @@ func (l *BulkLoader) CreateActivities(ctx context.Context, acts []*ttdn.Activity
 		rows = append(rows, []any{a.ID, string(a.Type), a.Title, a.Summary, a.StartDate.ISO(), dateArg(a.EndDate), a.Place,
 			idArg(a.ChannelID()), a.Classification.String(), a.OwnClassification.String(), details, activitySearchKey(a), fold(a.Title), 1, tx.now, tx.now})
 		for i, u := range dedupe(a.UnitIDs) {
-			units = append(units, []any{a.ID, u, i, a.StartDate.ISO()})
+			units = append(units, []any{a.ID, u, i, a.StartDate.ISO(), a.Classification.String()})
 		}
 		for _, t := range dedupe(a.TaskIDs) {
 			tasks = append(tasks, []any{a.ID, t})
@@ -86,7 +86,7 @@ func (l *BulkLoader) insertActivityRows(ctx context.Context, tx *Tx, rows, units
 		return err
 	} else if err := syncIdentity(ctx, tx, "activities"); err != nil {
 		return err
-	} else if err := insertRows(ctx, tx, "activity_units", []string{"activity_id", "unit_id", "position", "start_date"}, units); err != nil {
+	} else if err := insertRows(ctx, tx, "activity_units", []string{"activity_id", "unit_id", "position", "start_date", "classification"}, units); err != nil {
 		return err
 	} else if err := insertRows(ctx, tx, "activity_tasks", []string{"activity_id", "task_id"}, tasks); err != nil {
 		return err

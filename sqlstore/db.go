@@ -69,6 +69,8 @@ type DB struct {
 
 	// Prepared statements of each pool, SQLite only (stmtcache.go).
 	readStmts, writeStmts *stmtCache
+
+	unitDir unitDirectory // the unit directory, as of its version (unitdir.go)
 }
 
 // Open opens the database described by cfg and applies pending migrations.

@@ -130,6 +130,8 @@ func reclassifyActivitiesOfTasks(ctx context.Context, tx *Tx, taskIDs []int64) e
 				return err
 			} else if _, err := tx.exec(ctx, `UPDATE activities SET classification = ? WHERE id = ?`, l.eff.String(), id); err != nil {
 				return err
+			} else if _, err := tx.exec(ctx, `UPDATE activity_units SET classification = ? WHERE activity_id = ?`, l.eff.String(), id); err != nil {
+				return err // the level kept beside the units (0056)
 			} else if err := counts.addStored(ctx, tx, id, +1); err != nil {
 				return err
 			}

@@ -24,14 +24,15 @@ type tableInfo struct {
 // Tables the logical archive leaves out:
 //   - schema_migrations: the manifest carries the schema instead;
 //   - instanceTables: facts about this database, not data (the id of the
-//     key its secrets are sealed with, the readiness heartbeat);
+//     key its secrets are sealed with, the readiness heartbeat, the unit
+//     directory's version that in-memory copies are checked against);
 //   - derivedTables: search indexes each engine stores its own way (FTS5 on
 //     SQLite, tsvector on PostgreSQL), rebuilt from their source rows by the
 //     functions in derivedRebuilders after an import; press_fts_words, the
 //     words of SQLite's index (0049), with it.
 var derivedTables = map[string]bool{"press_search": true, "press_fts_words": true}
 
-var instanceTables = map[string]bool{"secret_key_check": true, "heartbeat": true}
+var instanceTables = map[string]bool{"secret_key_check": true, "heartbeat": true, "unit_directory_version": true}
 
 func skipTable(name string) bool {
 	return name == "schema_migrations" || instanceTables[name] || derivedTables[name] || strings.HasPrefix(name, "sqlite_")

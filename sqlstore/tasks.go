@@ -53,10 +53,12 @@ func (s *TaskService) FindTasks(ctx context.Context, f ttdn.TaskFilter) ([]*ttdn
 		return nil, 0, err
 	}
 	defer tx.Rollback()
-	filter, fargs := taskFilterWhere(f)
-	total, err := countParts(ctx, tx, "tasks t", taskScopeParts(ctx), filter, fargs)
-	if err != nil {
-		return nil, 0, err
+	var total int
+	if !f.NoTotal {
+		filter, fargs := taskFilterWhere(f)
+		if total, err = countParts(ctx, tx, "tasks t", taskScopeParts(ctx), filter, fargs); err != nil {
+			return nil, 0, err
+		}
 	}
 	where, args := taskWhere(ctx, f)
 	find := findTasks

@@ -46,3 +46,26 @@ func TestFindTaskChoices(t *testing.T) {
 		}
 	})
 }
+
+// A list asked without its total (NoTotal) holds the same tasks, with the
+// same fields, in the same order, for each role and filter; only the total
+// is left 0.
+func TestFindTasksNoTotal(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		w := newWorld(t, db)
+		p := sqltest.MustCreatePlan(t, db, w.plan2019())
+		for _, u := range []*ttdn.User{w.coordinator, w.officerA, w.officerB, w.leader} {
+			for _, f := range []ttdn.TaskFilter{{Limit: 500}, {Limit: 2, Offset: 1}, {UnitID: &w.unitA.ID, PlanID: &p.ID}, {Choices: true}} {
+				want, total, err := w.tasks.FindTasks(as(u), f)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f.NoTotal = true
+				got, none, err := w.tasks.FindTasks(as(u), f)
+				if err != nil || none != 0 || !reflect.DeepEqual(got, want) {
+					t.Fatalf("%s, %+v: without the total %d tasks, total %d (%v); with it %d of %d", u.Username, f, len(got), none, err, len(want), total)
+				}
+			}
+		}
+	})
+}

@@ -53,6 +53,14 @@ func (s *UnitService) FindUnits(ctx context.Context, f ttdn.UnitFilter) ([]*ttdn
 		return nil, 0, err
 	}
 	defer tx.Rollback()
+	if pageOnly(f) { // the whole directory, kept in memory (unitdir.go)
+		all, err := s.db.allUnits(ctx, tx)
+		if err != nil {
+			return nil, 0, err
+		}
+		units, total := directoryPage(ctx, all, f)
+		return units, total, nil
+	}
 	where, args := unitWhere(ctx, f)
 	var total int
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM units WHERE `+where, args...).Scan(&total); err != nil {

@@ -69,9 +69,13 @@ func runMixBench(ctx context.Context, db *sqlstore.DB, opt mixOptions, stdout, s
 		return err
 	}
 	cpu0 := processCPU()
+	wait0, waitOK := runQueueWait()
+	wall0 := time.Now()
 	res, err := bench.RunMix(ctx, bench.MixConfig{Actors: actors, Steps: mixSteps(run), Duration: opt.duration, Think: opt.think,
 		MaxRequests: opt.users * int(opt.duration.Seconds()) * 200}) // a ceiling far above any real rate
 	cpu := processCPU() - cpu0
+	wait1, _ := runQueueWait()
+	wall := time.Since(wall0)
 	if perr := stopProfiles(); err == nil {
 		err = perr
 	}
@@ -91,6 +95,13 @@ func runMixBench(ctx context.Context, db *sqlstore.DB, opt mixOptions, stdout, s
 		// clients; on PostgreSQL the database server's work is not in it.
 		fmt.Fprintf(stdout, "CPU of this process: %.1f s, %.2f ms per request (servers and load generator; not PostgreSQL's)\n",
 			cpu.Seconds(), float64(cpu.Microseconds())/1000/float64(res.Requests))
+		// Why not every core: ready threads waiting for one (a busy
+		// machine) or none ready (a limit inside the process).
+		fmt.Fprintf(stdout, "Cores used: %.2f of %d", cpu.Seconds()/wall.Seconds(), runtime.NumCPU())
+		if waitOK {
+			fmt.Fprintf(stdout, "; threads ready but waiting for a core: %.2f on average", (wait1-wait0).Seconds()/wall.Seconds())
+		}
+		fmt.Fprintln(stdout)
 	}
 	for _, e := range res.FirstErrors {
 		fmt.Fprintln(stdout, "error:", e)

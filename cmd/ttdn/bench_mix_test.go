@@ -7,12 +7,14 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime"
 	"strings"
 	"testing"
 )
 
 // `ttdn bench --mix` on the demo reports the CPU its process used per
-// request and writes the CPU, mutex and blocking profiles it is asked for.
+// request, how many cores that was and (on Linux) how long its threads
+// waited for one, and writes the CPU, mutex and blocking profiles it is asked for.
 func TestBenchMixReportsCPUAndProfiles(t *testing.T) {
 	data := t.TempDir()
 	if err := run(context.Background(), []string{"demo", "--data", data}, nil, io.Discard, io.Discard); err != nil {
@@ -37,6 +39,13 @@ func TestBenchMixReportsCPUAndProfiles(t *testing.T) {
 	}
 	if !regexp.MustCompile(`CPU of this process: [\d.]+ s, [\d.]+ ms per request`).MatchString(out.String()) {
 		t.Fatalf("no CPU per request:\n%s", out.String())
+	}
+	cores := `Cores used: [\d.]+ of \d+`
+	if runtime.GOOS == "linux" { // where /proc gives each thread's time waiting for a core
+		cores += `; threads ready but waiting for a core: [\d.]+ on average`
+	}
+	if !regexp.MustCompile(cores).MatchString(out.String()) {
+		t.Fatalf("no cores used (%s):\n%s", cores, out.String())
 	}
 	for p, f := range files {
 		if st, err := os.Stat(f); err != nil || st.Size() == 0 {
