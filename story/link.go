@@ -70,20 +70,26 @@ func (g *Grouper) weigh(f *Features, w *itemWeights) {
 	for _, x := range f.toks {
 		v, r := g.df.idf(x.t), g.recent.idf(x.t)
 		w.idf, w.ridf = append(w.idf, v), append(w.ridf, r)
-		if x.w&2 != 0 {
-			w.title2 += v * v
-			w.title1 += v
-		}
-		if x.w&1 != 0 {
-			w.body2 += v * v
-		}
-		if x.ent {
-			w.ents += v
-		}
-		rv := float64(x.w) * r
-		rn += rv * rv
+		rn += w.add(x, v, r)
 	}
 	w.rnorm = math.Sqrt(rn)
+}
+
+// add counts token x, of IDF v and 24-h IDF r, into w's sums and returns
+// its square in the 24-h norm.
+func (w *itemWeights) add(x wtok, v, r float64) float64 {
+	if x.w&2 != 0 {
+		w.title2 += v * v
+		w.title1 += v
+	}
+	if x.w&1 != 0 {
+		w.body2 += v * v
+	}
+	if x.ent {
+		w.ents += v
+	}
+	rv := float64(x.w) * r
+	return rv * rv
 }
 
 // linkFeatures computes the features of candidate o for item f, whose
@@ -98,18 +104,7 @@ func (g *Grouper) linkFeatures(f *Features, fw *itemWeights, o *Features, sim fl
 	rn := 0.0
 	for _, y := range o.toks {
 		v, r := g.df.idf(y.t), g.recent.idf(y.t)
-		if y.w&2 != 0 {
-			ow.title2 += v * v
-			ow.title1 += v
-		}
-		if y.w&1 != 0 {
-			ow.body2 += v * v
-		}
-		if y.ent {
-			ow.ents += v
-		}
-		rv := float64(y.w) * r
-		rn += rv * rv
+		rn += ow.add(y, v, r)
 		for i < len(f.toks) && f.toks[i].t < y.t {
 			if f.toks[i].w&2 != 0 {
 				fMiss += fw.idf[i]
