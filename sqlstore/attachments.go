@@ -189,6 +189,28 @@ func findAttachmentRows(ctx context.Context, tx *Tx, where string, args ...any) 
 	return out, rows.Err()
 }
 
+// readable reads an attachment's row (without its data) and its owner for a
+// user who may read the owner; to anyone else, and when the owner cannot be
+// judged, the file does not exist (no oracle).
+func (s *AttachmentService) readable(ctx context.Context, tx *Tx, id int64) (*ttdn.Attachment, ttdn.Resource, error) {
+	list, err := findAttachmentRows(ctx, tx, `id = ?`, id)
+	if err != nil {
+		return nil, ttdn.Resource{}, err
+	} else if len(list) == 0 {
+		return nil, ttdn.Resource{}, errAttachmentNotFound()
+	}
+	a := list[0]
+	res, err := s.owner(ctx, tx, a.OwnerKind, a.OwnerID)
+	if code := ttdn.ErrorCode(err); code == ttdn.EINVALID || code == ttdn.ENOTFOUND {
+		return nil, ttdn.Resource{}, errAttachmentNotFound()
+	} else if err != nil {
+		return nil, ttdn.Resource{}, err
+	} else if err := canRead(ctx, res, errAttachmentNotFound()); err != nil {
+		return nil, ttdn.Resource{}, err
+	}
+	return a, res, nil
+}
+
 // FindAttachmentByID returns the attachment and its data to a user who may
 // read its owner; to anyone else it does not exist.
 func (s *AttachmentService) FindAttachmentByID(ctx context.Context, id int64) (*ttdn.Attachment, error) {
@@ -197,19 +219,8 @@ func (s *AttachmentService) FindAttachmentByID(ctx context.Context, id int64) (*
 		return nil, err
 	}
 	defer tx.Rollback()
-	list, err := findAttachmentRows(ctx, tx, `id = ?`, id)
+	a, res, err := s.readable(ctx, tx, id)
 	if err != nil {
-		return nil, err
-	} else if len(list) == 0 {
-		return nil, errAttachmentNotFound()
-	}
-	a := list[0]
-	res, err := s.owner(ctx, tx, a.OwnerKind, a.OwnerID)
-	if code := ttdn.ErrorCode(err); code == ttdn.EINVALID || code == ttdn.ENOTFOUND {
-		return nil, errAttachmentNotFound() // an owner we cannot judge hides its file; no oracle
-	} else if err != nil {
-		return nil, err
-	} else if err := canRead(ctx, res, errAttachmentNotFound()); err != nil {
 		return nil, err
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT data FROM attachments WHERE id = ?`, id).Scan(&a.Data); err != nil {
@@ -249,17 +260,8 @@ func (s *AttachmentService) DeleteAttachment(ctx context.Context, id int64) (*tt
 		return nil, err
 	}
 	defer tx.Rollback()
-	list, err := findAttachmentRows(ctx, tx, `id = ?`, id)
+	a, res, err := s.readable(ctx, tx, id)
 	if err != nil {
-		return nil, err
-	} else if len(list) == 0 {
-		return nil, errAttachmentNotFound()
-	}
-	a := list[0]
-	res, err := s.owner(ctx, tx, a.OwnerKind, a.OwnerID)
-	if err != nil {
-		return nil, err
-	} else if err := canRead(ctx, res, errAttachmentNotFound()); err != nil {
 		return nil, err
 	} else if err := authorize(ctx, ttdn.ActionUpdate, res, errAttachmentNotFound()); err != nil {
 		return nil, err
