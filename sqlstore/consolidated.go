@@ -70,7 +70,11 @@ func (s *ConsolidatedReportService) FindConsolidatedReport(ctx context.Context, 
 	if err != nil {
 		return nil, err
 	}
-	return c, s.compute(ctx, tx, c, rp)
+	if err := s.compute(ctx, tx, c, rp); err != nil {
+		return nil, err
+	}
+	tx.Rollback() // the reader goes back to the pool before the difficulties' own read
+	return c, s.addDifficulties(ctx, c, rp)
 }
 
 // planConsolidatedDefaults builds the draft a period's report starts from.
@@ -235,8 +239,10 @@ func (s *ConsolidatedReportService) UpdateConsolidatedReport(ctx context.Context
 		return nil, err
 	} else if err := s.compute(ctx, tx, &c, rp); err != nil {
 		return nil, err
+	} else if err := tx.Commit(); err != nil {
+		return nil, err
 	}
-	return &c, tx.Commit()
+	return &c, s.addDifficulties(ctx, &c, rp)
 }
 
 // IssueConsolidatedReport gives the report of period periodID its number
@@ -261,8 +267,10 @@ func (s *ConsolidatedReportService) IssueConsolidatedReport(ctx context.Context,
 		return nil, err
 	} else if err := s.compute(ctx, tx, &c, rp); err != nil {
 		return nil, err
+	} else if err := tx.Commit(); err != nil {
+		return nil, err
 	}
-	return &c, tx.Commit()
+	return &c, s.addDifficulties(ctx, &c, rp)
 }
 
 func saveConsolidated(ctx context.Context, tx *Tx, c *ttdn.ConsolidatedReport) error {

@@ -44,10 +44,21 @@ func (s *ConsolidatedReportService) compute(ctx context.Context, tx *Tx, c *ttdn
 	if c.Completeness, err = periodStats(ctx, tx, rp.ID); err != nil {
 		return err
 	}
+	return nil
+}
+
+// addDifficulties lists the open difficulties in the report. It runs after
+// the report's own transaction has ended: the source reads in a transaction
+// of its own, and one held open around it would hold a reader while waiting
+// for another — a few such requests at once took every reader of the pool
+// and waited for ever.
+func (s *ConsolidatedReportService) addDifficulties(ctx context.Context, c *ttdn.ConsolidatedReport, rp *ttdn.ReportPeriod) error {
 	c.Difficulties = []string{}
-	if s.Difficulties != nil {
-		c.Difficulties, err = s.Difficulties.OpenDifficulties(ctx, rp.PlanID, rp.CutOffTo)
+	if s.Difficulties == nil {
+		return nil
 	}
+	var err error
+	c.Difficulties, err = s.Difficulties.OpenDifficulties(ctx, rp.PlanID, rp.CutOffTo)
 	return err
 }
 
