@@ -17,8 +17,8 @@ import (
 // Aims reached on testdata/pairs.tsv (story/README.md): the test fails
 // when grouping falls below them.
 const (
-	minPrecision = 0.90
-	minRecall    = 0.80
+	minPrecision = 0.91
+	minRecall    = 0.81
 )
 
 // labelledPair is one judged pair of news records.
@@ -158,7 +158,7 @@ func TestLabelledPairs(t *testing.T) {
 // Floors for each half of the labelled set (by record-id parity).
 const (
 	minHalfPrecision = 0.89
-	minHalfRecall    = 0.76
+	minHalfRecall    = 0.79
 )
 
 func hexOdd(id string) bool {
