@@ -17,8 +17,8 @@ import (
 // Aims reached on testdata/pairs.tsv (story/README.md): the test fails
 // when grouping falls below them.
 const (
-	minPrecision = 0.91
-	minRecall    = 0.81
+	minPrecision = 0.88
+	minRecall    = 0.845
 )
 
 // labelledPair is one judged pair of news records.
@@ -157,8 +157,8 @@ func TestLabelledPairs(t *testing.T) {
 
 // Floors for each half of the labelled set (by record-id parity).
 const (
-	minHalfPrecision = 0.89
-	minHalfRecall    = 0.79
+	minHalfPrecision = 0.875
+	minHalfRecall    = 0.82
 )
 
 func hexOdd(id string) bool {
