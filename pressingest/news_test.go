@@ -114,7 +114,7 @@ func TestIngestNews(t *testing.T) {
 		if articles != st.Stored || hits != st.Hits || reviews != st.Hits {
 			t.Errorf("stored %d articles, %d hit articles, %d reviews; stats %+v", articles, hits, reviews, st)
 		}
-		// Near-duplicates across outlets join stories (807 links in the sample
+		// Near-duplicates across outlets join stories (810 links in the sample
 		// with the seventh grouper, 646 with the first title-centred one,
 		// story/README.md; ~100 before), and the outlets' edited headlines on
 		// repeated links are retitled.
