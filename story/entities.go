@@ -13,7 +13,8 @@ import (
 // figures. The entity tokens of an item are those of its word and word-
 // pair tokens that are part of a name — a capitalised word that does not
 // open a sentence, and the pairs of consecutive capitalised words — or a
-// number of two or more significant digits. They are marked in the item's
+// number of two or more significant digits — except the words of place
+// names, which are settings (places.go). They are marked in the item's
 // token list (wtok.ent), so they cost no memory of their own.
 
 // entityHashes returns the sorted hashes (the same as tokens') of the

@@ -17,6 +17,11 @@ type pairFeatures struct {
 
 // labelledFeatures computes the features of every labelled pair.
 func labelledFeatures(t testing.TB, pairs []labelledPair, items []Item, ids []string) []pairFeatures {
+	return labelledFeaturesWith(t, pairs, items, ids, Options{})
+}
+
+// labelledFeaturesWith is labelledFeatures for a grouper of options opt.
+func labelledFeaturesWith(t testing.TB, pairs []labelledPair, items []Item, ids []string, opt Options) []pairFeatures {
 	at := map[string]int{}
 	for i, id := range ids {
 		at[id] = i
@@ -26,7 +31,7 @@ func labelledFeatures(t testing.TB, pairs []labelledPair, items []Item, ids []st
 		later[int64(max(at[p.a], at[p.b]))] = append(later[int64(max(at[p.a], at[p.b]))], k)
 	}
 	out := make([]pairFeatures, len(pairs))
-	g := New(Options{})
+	g := New(opt)
 	maxGap := int64(g.opt.MaxGap.Seconds())
 	g.observe = func(seq int64, f *Features) {
 		for _, k := range later[seq] {
@@ -318,8 +323,8 @@ func TestLinkCrossValidated(t *testing.T) {
 // Floors of the cross-validated figures, just below what the committed
 // features reach (README.md).
 const (
-	minCVPrecision = 0.87
-	minCVRecall    = 0.82
+	minCVPrecision = 0.875
+	minCVRecall    = 0.84
 )
 
 // TestNovelFigure: the difference figure is 0 when either item's title

@@ -126,7 +126,7 @@ func Extract(it *Item, minShingles int) Features {
 		slices.Sort(ents)
 	}
 	f.toks = weigh(f.title, body)
-	markEntities(f.toks, ents)
+	markEntities(f.toks, withoutPlaces(ents))
 	// Round-ups ("Điểm tin 17h: A | B") list several stories: their shared
 	// template would link bulletins of different days.
 	f.ok = len(f.title) >= minShingles && !strings.Contains(it.Title, " | ") && !hasPrefix(ft, bulletinPrefixes)

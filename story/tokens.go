@@ -7,12 +7,14 @@ import (
 	"ttdn/vntext"
 )
 
-// Token limits: a title rarely has more than 20 words; a summary is cut
-// after its first sentences, which carry the event (the rest is context
-// that differs between outlets).
+// Token limits: a title rarely has more than 20 words. A feed's summary
+// is a sentence or three and is taken whole: its later words (who, where,
+// how many) tell one event's reports from its siblings' a little better
+// than its first ~30 words alone (README: seventh grouper); the cap only
+// bounds memory against a feed that puts a whole article there.
 const (
 	maxTitleTokens = 48
-	maxBodyTokens  = 64
+	maxBodyTokens  = 256
 )
 
 // tokens returns the sorted distinct hashes of the folded words and word
