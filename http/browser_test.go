@@ -116,7 +116,7 @@ func serve(t *testing.T, h http.Handler) string {
 // the plan's six section-III tasks and fifteen responsibilities on its page.
 func TestBrowserImport(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newFixture(t, db, false)
 		base := serve(t, f.h)
 		file := filepath.Join(t.TempDir(), seed.Plan2019Name)

@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -163,6 +164,8 @@ func (f *fixture) permRequest(t *testing.T, pattern, who string) string {
 // apiToken returns a token of who's own, made once per fixture.
 func (f *fixture) apiToken(t *testing.T, who string) string {
 	key := f.users[who].Username
+	permTokensMu.Lock()
+	defer permTokensMu.Unlock()
 	if raw, ok := permTokens[f][key]; ok {
 		return raw
 	}
@@ -177,8 +180,12 @@ func (f *fixture) apiToken(t *testing.T, who string) string {
 	return raw
 }
 
-// permTokens holds the API tokens apiToken made, by fixture and user.
-var permTokens = map[*fixture]map[string]string{}
+// permTokens holds the API tokens apiToken made, by fixture and user
+// (fixtures of both engines at once where the engines run in parallel).
+var (
+	permTokens   = map[*fixture]map[string]string{}
+	permTokensMu sync.Mutex
+)
 
 // TestPermissionTable requests every registered route as every role (and,
 // for classified records, at every classification) and compares the answer

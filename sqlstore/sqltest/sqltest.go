@@ -41,6 +41,19 @@ func Each(t *testing.T, fn func(t *testing.T, db *sqlstore.DB)) {
 	}
 }
 
+// EachParallel is Each with the engines' subtests run side by side, for
+// tests that mostly wait (on a browser, on PostgreSQL's round trips) and
+// whose fn shares nothing between the engines but what it only reads.
+func EachParallel(t *testing.T, fn func(t *testing.T, db *sqlstore.DB)) {
+	t.Helper()
+	for _, engine := range Engines() {
+		t.Run(engine, func(t *testing.T) {
+			t.Parallel()
+			fn(t, Open(t, engine))
+		})
+	}
+}
+
 // EachB runs fn as a sub-benchmark per engine, each with a fresh database.
 func EachB(b *testing.B, fn func(b *testing.B, db *sqlstore.DB)) {
 	b.Helper()
