@@ -14,7 +14,7 @@ import (
 // a public feed and an internal address through the API: the public one is
 // added, the internal one refused with its line; a leader may not import.
 func TestAPIOPML(t *testing.T) {
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f, _ := newPressFixture(t, db)
 		mon := newAPIClient(t, f.h, mustToken(t, db, f.users["monitor"], ttdn.TokenScope{}))
 		leader := newAPIClient(t, f.h, mustToken(t, db, f.users["leader"], ttdn.TokenScope{}))

@@ -23,7 +23,7 @@ import (
 // confirms an account change, the monitor judges a press hit.
 func TestBrowserDayOfEachRole(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f, d := newDayFixture(t, db)
 		b := &browserSession{t: t, ctx: newBrowser(t, bin), base: serve(t, f.h)}
 		home := func(section string) int {

@@ -21,7 +21,7 @@ import (
 // dashboard change accordingly.
 func TestBrowserExecution(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newFixture(t, db, true)
 		base := serve(t, f.h)
 		dir := t.TempDir()

@@ -20,7 +20,7 @@ import (
 // removes it and comes back to the activity's files.
 func TestBrowserRemoveFileAsks(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newFixture(t, db, true)
 		a := f.mustActivity(t)
 		if w := f.postFiles("/activities/"+itoa(a.ID)+"/files", "coordinator", []string{"nham-tep.pdf"}, [][]byte{testPDF("Nham")}); w.Code != 303 {

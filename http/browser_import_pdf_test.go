@@ -67,7 +67,7 @@ func anGiangPDF(t *testing.T) []byte {
 // and stores it.
 func TestBrowserImportPDFOtherProvince(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newFixture(t, db, false)
 		base := serve(t, f.h)
 		file := filepath.Join(t.TempDir(), "ke-hoach-an-giang-2021.pdf")

@@ -32,7 +32,7 @@ import (
 // DOCX is then read as XML and the XLSX read back.
 func TestBrowserReportingCycle(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newReportingFixture(t, db)
 		f.previousYear(t)
 		f.mustActivityOf(t, "so-ngoai-vu", "Họp báo giới thiệu Festival biên giới", ttdn.Date{Year: 2019, Month: 5, Day: 3})

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -37,28 +38,65 @@ func findChromium(t *testing.T) string {
 	return ""
 }
 
-// newBrowser starts a headless Chromium fit for a closed network.
+// browser is the package's one headless Chromium: starting one took ~1 s
+// of the two cores per test and engine. Each test gets a tab in a browser
+// context of its own (cookies, storage and cache apart, disposed when the
+// test ends), so tests see each other's traces no more than separate
+// browsers would. TestMain stops it.
+var browser struct {
+	once   sync.Once
+	ctx    context.Context
+	err    error
+	cancel func()
+}
+
+// newBrowser returns a new tab, in a fresh browser context, of the shared
+// headless Chromium fit for a closed network.
 func newBrowser(t *testing.T, bin string) context.Context {
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(bin),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.NoDefaultBrowserCheck,
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 1000),
+	browser.once.Do(func() {
+		dir, err := os.MkdirTemp("", "ttdn-chromium-")
+		if err != nil {
+			browser.err = err
+			return
+		}
+		opts := []chromedp.ExecAllocatorOption{
+			chromedp.ExecPath(bin),
+			chromedp.Headless,
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.NoFirstRun,
+			chromedp.NoDefaultBrowserCheck,
+			chromedp.UserDataDir(dir),
+			chromedp.Flag("disable-quic", true),
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("disable-dev-shm-usage", true),
+			chromedp.WindowSize(1280, 1000),
+		}
+		actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
+		bctx, cancelB := chromedp.NewContext(actx)
+		browser.ctx, browser.cancel = bctx, func() { cancelB(); cancelA(); os.RemoveAll(dir) }
+		// The first run starts the browser; no timeout here, or it would
+		// stop the browser for every later test.
+		browser.err = chromedp.Do(bctx)
+	})
+	if browser.err != nil {
+		t.Fatalf("start Chromium: %v", browser.err)
 	}
-	actx, cancelA := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelC := chromedp.NewContext(actx)
+	ctx, cancelC := chromedp.NewContext(browser.ctx, chromedp.WithNewBrowserContext())
 	ctx, cancelT := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(func() { cancelT(); cancelC(); cancelA() })
+	t.Cleanup(func() { cancelT(); cancelC() })
 	return ctx
+}
+
+// TestMain stops the shared browser (if a test started one) after the tests.
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if browser.cancel != nil {
+		browser.cancel()
+	}
+	os.Exit(code)
 }
 
 // serve runs the real handler on 127.0.0.1:0 and returns its base URL.
@@ -78,7 +116,7 @@ func serve(t *testing.T, h http.Handler) string {
 // the plan's six section-III tasks and fifteen responsibilities on its page.
 func TestBrowserImport(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newFixture(t, db, false)
 		base := serve(t, f.h)
 		file := filepath.Join(t.TempDir(), seed.Plan2019Name)

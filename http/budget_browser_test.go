@@ -77,7 +77,7 @@ func lineField(n int, field string) string {
 // revise, submit, appraise, forward, approve, record spending.
 func TestBrowserBudgetCycle(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newBudgetFixture(t, db)
 		b := &browserSession{t: t, ctx: newBrowser(t, bin), base: serve(t, f.h)}
 		task := itoa(f.plan.Tasks[5].ID)
@@ -190,7 +190,7 @@ func TestBrowserBudgetCycle(t *testing.T) {
 // coordinator, records the answer, and checks the unit sees it.
 func TestBrowserDifficulty(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f := newBudgetFixture(t, db)
 		b := &browserSession{t: t, ctx: newBrowser(t, bin), base: serve(t, f.h)}
 		b.login("officer", "/difficulties/new")

@@ -23,7 +23,7 @@ import (
 func TestCalendarFeedFollowsPolicy(t *testing.T) {
 	for _, level := range []ttdn.Classification{ttdn.Public, ttdn.Internal, ttdn.Secret} {
 		t.Run(level.String(), func(t *testing.T) {
-			sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+			sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 				f := calendarFixture(t, db, level)
 				included, excluded := 0, 0
 				for _, who := range permRoles[1:] {

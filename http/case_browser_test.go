@@ -18,7 +18,7 @@ import (
 // time, and the list counts it.
 func TestBrowserReviewHitToPublishedRebuttal(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f, item := newPressFixture(t, db)
 		b := &browserSession{t: t, ctx: newBrowser(t, bin), base: serve(t, f.h)}
 		row := `#review-` + itoa(item.ID)

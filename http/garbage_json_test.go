@@ -32,7 +32,7 @@ var jsonBodies = []string{"", "{}", "null", "[]", "{", `{"a":1}{}`, "\x00", "\"\
 // hostile value, with the record's current ETag as If-Match. No answer may
 // be a 5xx or show a stack, on either engine.
 func TestGarbageEveryJSONField(t *testing.T) {
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		start := time.Now()
 		f := garbageFixture(t, db)
 		g := &garbageWorld{t: t, f: f, known: map[string]bool{}, fetched: map[string]bool{},
@@ -165,9 +165,9 @@ func (g *garbageWorld) jsonProbe(pattern, who, method, path, body string) {
 		}
 		w := g.send(who, r)
 		if w.Code == http.StatusUnauthorized && attempt == 0 {
-			g.mu.Lock()
+			permTokensMu.Lock()
 			delete(permTokens[g.f], g.f.users[who].Username)
-			g.mu.Unlock()
+			permTokensMu.Unlock()
 			g.tokens[who] = g.f.apiToken(g.t, who)
 			continue
 		}

@@ -84,7 +84,7 @@ type garbageWorld struct {
 }
 
 func TestGarbageEveryField(t *testing.T) {
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		start := time.Now()
 		g := &garbageWorld{t: t, f: garbageFixture(t, db), known: map[string]bool{}, fetched: map[string]bool{},
 			forms: map[string]map[string][]foundForm{}, query: map[string]map[string]bool{}, tokens: map[string]string{}}

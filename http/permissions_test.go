@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -163,6 +164,8 @@ func (f *fixture) permRequest(t *testing.T, pattern, who string) string {
 // apiToken returns a token of who's own, made once per fixture.
 func (f *fixture) apiToken(t *testing.T, who string) string {
 	key := f.users[who].Username
+	permTokensMu.Lock()
+	defer permTokensMu.Unlock()
 	if raw, ok := permTokens[f][key]; ok {
 		return raw
 	}
@@ -177,17 +180,24 @@ func (f *fixture) apiToken(t *testing.T, who string) string {
 	return raw
 }
 
-// permTokens holds the API tokens apiToken made, by fixture and user.
-var permTokens = map[*fixture]map[string]string{}
+// permTokens holds the API tokens apiToken made, by fixture and user
+// (fixtures of both engines at once where the engines run in parallel).
+var (
+	permTokens   = map[*fixture]map[string]string{}
+	permTokensMu sync.Mutex
+)
 
 // TestPermissionTable requests every registered route as every role (and,
 // for classified records, at every classification) and compares the answer
 // with permTable.
 func TestPermissionTable(t *testing.T) {
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		got := map[string]string{}
-		for _, c := range []ttdn.Classification{ttdn.Internal, ttdn.Public, ttdn.Secret} {
-			f := permFixture(t, sqltest.Open(t, db.Engine()), c)
+		for i, c := range []ttdn.Classification{ttdn.Internal, ttdn.Public, ttdn.Secret} {
+			if i > 0 { // a fresh database for each classification
+				db = sqltest.Open(t, db.Engine())
+			}
+			f := permFixture(t, db, c)
 			for _, pattern := range f.srv.Routes() {
 				key := pattern
 				if classifiedRoute.MatchString(pattern) {

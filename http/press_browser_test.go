@@ -21,7 +21,7 @@ import (
 // counts it, on the page and in its DOCX.
 func TestBrowserPressReviewToDigest(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f, item := newPressFixture(t, db)
 		b := &browserSession{t: t, ctx: newBrowser(t, bin), base: serve(t, f.h)}
 		digest := "/press/digest?kind=daily&day=14/11/2025"

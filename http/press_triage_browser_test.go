@@ -19,7 +19,7 @@ import (
 // selection. Keys typed into a note never act.
 func TestBrowserPressKeyboardTriage(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f, _ := newPressFixture(t, db)
 		b := &browserSession{t: t, ctx: newBrowser(t, bin), base: serve(t, f.h)}
 		b.login("monitor", "/press/review")

@@ -22,7 +22,7 @@ import (
 // test machine, so without it they would be boxes).
 func TestBrowserPublicSite(t *testing.T) {
 	bin := findChromium(t)
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f, item := newPressFixture(t, db)
 		b := &browserSession{t: t, ctx: newBrowser(t, bin), base: serve(t, f.h)}
 		row := `#review-` + itoa(item.ID)

@@ -31,7 +31,7 @@ const secretSearch, secretMarker = "ZQXSEARCH", "ZQXSECRET"
 // marker, in HTML, JSON, CSV or inside an XLSX/DOCX. The coordinator must
 // see it somewhere, or the test proves nothing.
 func TestSecretPlanLeaksNowhere(t *testing.T) {
-	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+	sqltest.EachParallel(t, func(t *testing.T, db *sqlstore.DB) {
 		f := garbageFixture(t, db)
 		outsiderUnit := sqltest.MustCreateUnit(t, db, &ttdn.Unit{Code: "xa-ngoai-ke-hoach", Name: "Xã ngoài kế hoạch"})
 		u := sqltest.MustCreateUser(t, db, &ttdn.User{Username: "outsider", Name: "Cán bộ xã ngoài", Role: ttdn.RoleUnitOfficer,
@@ -87,7 +87,7 @@ func TestSecretPlanLeaksNowhere(t *testing.T) {
 			{"format": {"csv"}}, {"format": {"xlsx"}}, {"entity": {"task"}}, {"entity": {"activity"}}, {"entity": {"plan"}},
 			{"entity": {"task"}, "format": {"csv"}}}
 		seen := map[string]bool{}
-		coordinatorSaw := 0
+		var checks []string
 		for _, path := range targets {
 			for _, fl := range filters {
 				target := path
@@ -101,14 +101,21 @@ func TestSecretPlanLeaksNowhere(t *testing.T) {
 					continue
 				}
 				seen[target] = true
-				if fetchText(g, "coordinator", target) != "" && strings.Contains(fetchText(g, "coordinator", target), secretMarker) {
-					coordinatorSaw++
-				}
-				for _, who := range []string{"admin", "outsider"} {
-					if body := fetchText(g, who, target); strings.Contains(body, secretMarker) {
-						i := strings.Index(body, secretMarker)
-						t.Errorf("%s sees the secret plan's marker on %s: …%s…", who, target, body[max(0, i-120):min(len(body), i+40)])
-					}
+				checks = append(checks, target)
+			}
+		}
+		// One at a time: four readers at once of a period's consolidated
+		// report (which opens a second read transaction inside its first)
+		// took all four SQLite readers and waited for a fifth for ever.
+		coordinatorSaw := 0
+		for _, target := range checks {
+			if strings.Contains(fetchText(g, "coordinator", target), secretMarker) {
+				coordinatorSaw++
+			}
+			for _, who := range []string{"admin", "outsider"} {
+				if body := fetchText(g, who, target); strings.Contains(body, secretMarker) {
+					i := strings.Index(body, secretMarker)
+					t.Errorf("%s sees the secret plan's marker on %s: …%s…", who, target, body[max(0, i-120):min(len(body), i+40)])
 				}
 			}
 		}
