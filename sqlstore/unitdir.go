@@ -15,9 +15,10 @@ import (
 // stored directory, on any number of instances, since the triggers raise
 // it in the transaction of every change.
 type unitDirectory struct {
-	mu    sync.Mutex
-	n     int64
-	units []*ttdn.Unit // shared: handed out as copies only
+	mu       sync.Mutex
+	n        int64
+	units    []*ttdn.Unit      // shared: handed out as copies only
+	children map[int64][]int64 // parent id → child ids, built when first asked
 }
 
 // allUnits returns every unit in (name, id) order, as tx sees them:
@@ -54,7 +55,7 @@ func (db *DB) allUnits(ctx context.Context, tx *Tx) ([]*ttdn.Unit, error) {
 		}
 		d.mu.Lock()
 		if d.units == nil || n >= d.n {
-			d.units, d.n = units, n
+			d.units, d.n, d.children = units, n, nil
 		}
 		d.mu.Unlock()
 	}
@@ -105,4 +106,47 @@ func directoryPage(ctx context.Context, units []*ttdn.Unit, f ttdn.UnitFilter) (
 func pageOnly(f ttdn.UnitFilter) bool {
 	f.Offset, f.Limit = 0, 0
 	return f == ttdn.UnitFilter{}
+}
+
+// scopesAt returns, for each root, the root and every unit below it along
+// parent_id in ascending id order — what fillScopes' recursive query gives
+// — from the kept directory, when it is version n (read by the caller in
+// its own statement); ok is false otherwise. A root that is no unit has no
+// scope, as in SQL.
+func (db *DB) scopesAt(n int64, roots []int64) (map[int64][]int64, bool) {
+	d := &db.unitDir
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.units == nil || d.n != n {
+		return nil, false
+	}
+	if d.children == nil {
+		d.children = map[int64][]int64{}
+		for _, u := range d.units {
+			d.children[u.ParentID] = append(d.children[u.ParentID], u.ID)
+		}
+	}
+	known := make(map[int64]bool, len(d.units))
+	for _, u := range d.units {
+		known[u.ID] = true
+	}
+	out := map[int64][]int64{}
+	for _, root := range roots {
+		if !known[root] || out[root] != nil {
+			continue
+		}
+		seen := map[int64]bool{root: true}
+		ids := []int64{root}
+		for i := 0; i < len(ids); i++ { // a cycle ends where UNION's would
+			for _, c := range d.children[ids[i]] {
+				if !seen[c] {
+					seen[c] = true
+					ids = append(ids, c)
+				}
+			}
+		}
+		slices.Sort(ids)
+		out[root] = ids
+	}
+	return out, true
 }
