@@ -42,6 +42,9 @@ func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.Noti
 	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM notifications WHERE `+where, args...).Scan(&total); err != nil {
 		return nil, 0, err
 	}
+	if f.CountOnly {
+		return nil, total, nil
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, user_id, kind, task_id, unit_id, day, subject, text, link, created_at, read_at,
 		emailed_at FROM notifications WHERE `+where+` ORDER BY id DESC`+limitClause(f.Limit, f.Offset), args...)
 	if err != nil {
