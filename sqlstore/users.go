@@ -51,11 +51,11 @@ func (s *UserService) FindUsers(ctx context.Context, f ttdn.UserFilter) ([]*ttdn
 	}
 	defer tx.Rollback()
 	where, args := userWhere(ctx, f)
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE `+where, args...).Scan(&total); err != nil {
+	users, err := findUsers(ctx, tx, where+` ORDER BY username`+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
 		return nil, 0, err
 	}
-	users, err := findUsers(ctx, tx, where+` ORDER BY username`+limitClause(f.Limit, f.Offset), args...)
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(users), `SELECT COUNT(*) FROM users WHERE `+where, args...)
 	return users, total, err
 }
 
