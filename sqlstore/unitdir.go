@@ -34,30 +34,10 @@ func (db *DB) allUnits(ctx context.Context, tx *Tx) ([]*ttdn.Unit, error) {
 	current := units != nil && d.n == n
 	d.mu.Unlock()
 	if !current {
-		// The version is read in the same statement as the units: on
-		// PostgreSQL each statement has its own snapshot.
-		rows, err := tx.QueryContext(ctx, `SELECT `+unitColumns+`, (SELECT n FROM unit_directory_version WHERE id = 1)
-			FROM units ORDER BY name, id`)
-		if err != nil {
+		var err error
+		if units, _, err = db.loadDirectory(ctx, tx); err != nil {
 			return nil, err
 		}
-		defer rows.Close()
-		units = []*ttdn.Unit{}
-		for rows.Next() {
-			u, err := scanUnit(versionedRow{rows, &n})
-			if err != nil {
-				return nil, err
-			}
-			units = append(units, u)
-		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		d.mu.Lock()
-		if d.units == nil || n >= d.n {
-			d.units, d.n, d.children = units, n, nil
-		}
-		d.mu.Unlock()
 	}
 	out := make([]*ttdn.Unit, len(units))
 	for i, u := range units {
@@ -66,6 +46,38 @@ func (db *DB) allUnits(ctx context.Context, tx *Tx) ([]*ttdn.Unit, error) {
 		out[i] = &c
 	}
 	return out, nil
+}
+
+// loadDirectory reads every unit and the directory's version, keeps them
+// (unless a newer version is kept already) and returns them.
+func (db *DB) loadDirectory(ctx context.Context, tx *Tx) ([]*ttdn.Unit, int64, error) {
+	// The version is read in the same statement as the units: on
+	// PostgreSQL each statement has its own snapshot.
+	rows, err := tx.QueryContext(ctx, `SELECT `+unitColumns+`, (SELECT n FROM unit_directory_version WHERE id = 1)
+		FROM units ORDER BY name, id`)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var n int64
+	units := []*ttdn.Unit{}
+	for rows.Next() {
+		u, err := scanUnit(versionedRow{rows, &n})
+		if err != nil {
+			return nil, 0, err
+		}
+		units = append(units, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	d := &db.unitDir
+	d.mu.Lock()
+	if d.units == nil || n >= d.n {
+		d.units, d.n, d.children = units, n, nil
+	}
+	d.mu.Unlock()
+	return units, n, nil
 }
 
 // versionedRow scans a unit row followed by the directory's version.

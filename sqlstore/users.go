@@ -142,7 +142,17 @@ func fillScopesAt(ctx context.Context, tx *Tx, users []*ttdn.User, n int64) erro
 		return nil
 	}
 	if n >= 0 {
-		if scope, ok := tx.db.scopesAt(n, roots); ok {
+		scope, ok := tx.db.scopesAt(n, roots)
+		if !ok {
+			// One statement either way: the directory, kept for the
+			// next requests, rather than the recursive query.
+			_, latest, err := tx.db.loadDirectory(ctx, tx)
+			if err != nil {
+				return err
+			}
+			scope, ok = tx.db.scopesAt(latest, roots)
+		}
+		if ok {
 			for _, u := range users {
 				u.ScopeUnitIDs = scope[u.UnitID]
 			}
