@@ -31,7 +31,6 @@ func TestListTotalsEveryPage(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
-		type lister func(limit, offset int) ([]int64, int, error)
 		plans := sqlstore.NewPlanService(db)
 		notes := sqlstore.NewNotificationService(db)
 		lists := map[string]lister{
@@ -77,30 +76,67 @@ func TestListTotalsEveryPage(t *testing.T) {
 				return ids, n, err
 			},
 		}
-		for name, list := range lists {
-			all, total, err := list(0, 0)
-			if err != nil {
-				t.Fatal(err)
+		checkPages(t, lists)
+	})
+}
+
+// TestUnitReportTotalsEveryPage: the same for unit reports, as the
+// coordinator (all) and an officer (their unit's).
+func TestUnitReportTotalsEveryPage(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		w := newReporting(t, db)
+		w.clock(2019, 12, 1, 9, 0)
+		for _, year := range []int{2018, 2019} {
+			rp := w.mustOpen(t, ttdn.PeriodHalfYear, year, 1)
+			w.mustStart(t, w.officerNV, rp, w.ngoaiVu)
+			w.mustStart(t, w.officerTC, rp, w.taiChinh)
+		}
+		reports := sqlstore.NewUnitReportService(db)
+		lists := map[string]lister{}
+		for _, u := range []*ttdn.User{w.coordinator, w.officerNV} {
+			lists["unit reports as "+u.Username] = func(l, o int) ([]int64, int, error) {
+				rs, n, err := reports.FindUnitReports(as(u), ttdn.UnitReportFilter{Limit: l, Offset: o})
+				var ids []int64
+				for _, r := range rs {
+					ids = append(ids, r.ID)
+				}
+				return ids, n, err
 			}
-			if total != len(all) || total < 2 {
-				t.Fatalf("%s: total %d of %d rows", name, total, len(all))
-			}
-			for limit := 0; limit <= total+1; limit++ {
-				for offset := 0; offset <= total+1; offset++ {
-					page, n, err := list(limit, offset)
-					if err != nil {
-						t.Fatal(err)
-					}
-					end := total
-					if limit > 0 {
-						end = min(offset+limit, total)
-					}
-					want := all[min(offset, total):end]
-					if n != total || fmt.Sprint(page) != fmt.Sprint(want) {
-						t.Errorf("%s, limit %d, offset %d: %v of %d, want %v of %d", name, limit, offset, page, n, want, total)
-					}
+		}
+		checkPages(t, lists)
+	})
+}
+
+// lister reads one page of a list: its ids and the list's total.
+type lister func(limit, offset int) ([]int64, int, error)
+
+// checkPages compares every page of each list around its length with the
+// whole list.
+func checkPages(t *testing.T, lists map[string]lister) {
+	t.Helper()
+	for name, list := range lists {
+		all, total, err := list(0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if total != len(all) || total < 2 {
+			t.Fatalf("%s: total %d of %d rows", name, total, len(all))
+		}
+		for limit := 0; limit <= total+1; limit++ {
+			for offset := 0; offset <= total+1; offset++ {
+				page, n, err := list(limit, offset)
+				if err != nil {
+					t.Fatal(err)
+				}
+				end := total
+				if limit > 0 {
+					end = min(offset+limit, total)
+				}
+				want := all[min(offset, total):end]
+				if n != total || fmt.Sprint(page) != fmt.Sprint(want) {
+					t.Errorf("%s, limit %d, offset %d: %v of %d, want %v of %d", name, limit, offset, page, n, want, total)
 				}
 			}
 		}
-	})
+	}
 }
