@@ -77,6 +77,29 @@ func TestListTotalsEveryPage(t *testing.T) {
 			},
 		}
 		checkPages(t, lists)
+		// A plan asked for by id is counted from its row: one, or none
+		// for a reader who may not see it.
+		all, _, err := plans.FindPlans(as(w.coordinator), ttdn.PlanFilter{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range all {
+			for _, u := range []*ttdn.User{w.officerA, w.coordinator} {
+				_, want, err := plans.FindPlans(as(u), ttdn.PlanFilter{Query: &p.Title})
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, limit := range []int{0, 1, 2} {
+					got, n, err := plans.FindPlans(as(u), ttdn.PlanFilter{ID: &p.ID, Limit: limit})
+					if err != nil {
+						t.Fatal(err)
+					}
+					if n != want || len(got) != want {
+						t.Errorf("%s, plan %d, limit %d: %d rows of %d, want %d", u.Username, p.ID, limit, len(got), n, want)
+					}
+				}
+			}
+		}
 	})
 }
 

@@ -102,9 +102,11 @@ func (s *PlanService) FindPlans(ctx context.Context, f ttdn.PlanFilter) ([]*ttdn
 		return nil, 0, err
 	}
 	rows.Close()
-	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(plans), `SELECT COUNT(*) FROM plans p WHERE `+where, args...)
-	if err != nil {
-		return nil, 0, err
+	total := len(plans) // a plan asked for by id: that one or none
+	if f.ID == nil || f.Offset > 0 {
+		if total, err = listTotal(ctx, tx, f.Limit, f.Offset, len(plans), `SELECT COUNT(*) FROM plans p WHERE `+where, args...); err != nil {
+			return nil, 0, err
+		}
 	}
 	return plans, total, s.db.auditReads(ctx, secretHeaderReads(ctx, plans))
 }
