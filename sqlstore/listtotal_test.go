@@ -31,6 +31,13 @@ func TestListTotalsEveryPage(t *testing.T) {
 				t.Fatal(err)
 			}
 		}
+		channels := sqlstore.NewChannelService(db)
+		for i := range 3 {
+			if err := channels.CreateChannel(sqltest.SystemContext(), &ttdn.Channel{Code: fmt.Sprint("kenh-", i), Name: fmt.Sprint("Kênh ", i),
+				Kind: ttdn.ChannelNewspaper, Languages: []string{"vi"}, Active: true}); err != nil {
+				t.Fatal(err)
+			}
+		}
 		plans := sqlstore.NewPlanService(db)
 		notes := sqlstore.NewNotificationService(db)
 		lists := map[string]lister{
@@ -64,6 +71,14 @@ func TestListTotalsEveryPage(t *testing.T) {
 				var ids []int64
 				for _, u := range us {
 					ids = append(ids, u.ID)
+				}
+				return ids, n, err
+			},
+			"channels": func(l, o int) ([]int64, int, error) {
+				cs, n, err := channels.FindChannels(as(w.officerA), ttdn.ChannelFilter{Limit: l, Offset: o})
+				var ids []int64
+				for _, c := range cs {
+					ids = append(ids, c.ID)
 				}
 				return ids, n, err
 			},
