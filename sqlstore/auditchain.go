@@ -142,5 +142,13 @@ func (tx *Tx) Commit() error {
 			return err
 		}
 	}
+	if len(tx.counts) > 0 {
+		counts := tx.counts
+		tx.counts = nil
+		if err := counts.write(tx.countsCtx, tx); err != nil {
+			tx.Tx.Rollback()
+			return err
+		}
+	}
 	return tx.Tx.Commit()
 }

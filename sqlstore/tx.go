@@ -33,6 +33,11 @@ type Tx struct {
 	// query texts this transaction has handed out as *sql.Rows (stmtcache.go).
 	stmts   *stmtCache
 	rowsOut map[string]bool
+
+	// Changes to the activity count tables, written at Commit after the
+	// audit events (PostgreSQL; activitycounts.go).
+	counts    activityCounts
+	countsCtx context.Context
 }
 
 // BeginTx starts a transaction: on the write pool when write is true, on the
