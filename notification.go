@@ -78,6 +78,9 @@ type NotificationFilter struct {
 	Unread bool
 	Offset int
 	Limit  int
+	// CountOnly asks for the total alone (the header's bell, on every
+	// page): no notice is read.
+	CountOnly bool
 }
 
 // NotificationService shows users their notifications.

@@ -11,7 +11,7 @@ func (s *Server) unreadCount(r *http.Request) int {
 	if s.cfg.Notifications == nil || reqOf(r).user == nil {
 		return 0
 	}
-	_, n, err := s.cfg.Notifications.FindNotifications(r.Context(), ttdn.NotificationFilter{Unread: true, Limit: 1})
+	_, n, err := s.cfg.Notifications.FindNotifications(r.Context(), ttdn.NotificationFilter{Unread: true, CountOnly: true})
 	if err != nil {
 		return 0
 	}

@@ -81,12 +81,15 @@ func readPart(fh *multipart.FileHeader) ([]byte, error) {
 
 func (s *Server) handleProgressAdd(w http.ResponseWriter, r *http.Request) {
 	form := progressFormFrom(r)
-	v, err := s.newTaskView(r)
+	id, err := pathID(r)
 	if err != nil {
 		s.renderError(w, r, err)
 		return
 	}
-	u, err := form.update(v.Task.ID)
+	// The task page is built only to show an error: the service reads
+	// and checks the task itself, and a success only redirects (the page
+	// was 13 statements before each stored update).
+	u, err := form.update(id)
 	if err == nil {
 		u.Attachments, err = readEvidence(r)
 	}
@@ -94,11 +97,16 @@ func (s *Server) handleProgressAdd(w http.ResponseWriter, r *http.Request) {
 		err = s.cfg.Progress.AddProgressUpdate(r.Context(), u)
 	}
 	if err != nil {
+		v, verr := s.newTaskView(r)
+		if verr != nil { // not there, or not the user's to read
+			s.renderError(w, r, verr)
+			return
+		}
 		v.Form = form
 		s.renderWithError(w, r, err, "task", "task.page", v)
 		return
 	}
-	s.redirectWithFlash(w, r, "/tasks/"+itoa(v.Task.ID)+"#updates", "flash.progress_added")
+	s.redirectWithFlash(w, r, "/tasks/"+itoa(id)+"#updates", "flash.progress_added")
 }
 
 // progressFormError answers an update whose body could not be read (over

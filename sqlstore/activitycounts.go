@@ -58,10 +58,30 @@ func (c activityCounts) addStored(ctx context.Context, tx *Tx, id int64, sign in
 	return rows.Err()
 }
 
-// apply adds the collected changes to the count tables. Keys are written in
-// one order, so two PostgreSQL transactions updating the same rows wait for
-// each other instead of deadlocking.
+// apply adds the collected changes to the count tables. On PostgreSQL they
+// are held back to the commit, after the audit events (Tx.Commit): a
+// month's row is one lock every activity write of that month takes, and
+// taken before the chain's head it was held while the transaction queued
+// for the head — 18 of the 40 connections of the 200-user mix waited on
+// that row, the rest of the pages short of connections. Taken after the
+// head, only the transaction holding the head can hold it.
 func (c activityCounts) apply(ctx context.Context, tx *Tx) error {
+	if tx.db.engine == EnginePostgres && tx.Tx != nil {
+		if tx.counts == nil {
+			tx.counts, tx.countsCtx = activityCounts{}, ctx
+		}
+		for k, n := range c {
+			tx.counts[k] += n
+		}
+		return nil
+	}
+	return c.write(ctx, tx)
+}
+
+// write upserts the changes. Keys are written in one order, so two
+// PostgreSQL transactions updating the same rows wait for each other
+// instead of deadlocking.
+func (c activityCounts) write(ctx context.Context, tx *Tx) error {
 	keys := make([]activityCountKey, 0, len(c))
 	for k, n := range c {
 		if n != 0 {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -128,8 +129,23 @@ func (tx *Tx) appendAudit(ctx context.Context) error {
 // Commit appends the transaction's audit events to the chain, then
 // commits: the act and its record still commit or roll back together.
 func (tx *Tx) Commit() error {
+	if tx.conn != nil {
+		if len(tx.auditLog) > 0 {
+			tx.conn.Close()
+			return errors.New("sqlstore: audit events recorded in a read transaction")
+		}
+		return tx.conn.Close()
+	}
 	if len(tx.auditLog) > 0 {
 		if err := tx.appendAudit(tx.auditCtx); err != nil {
+			tx.Tx.Rollback()
+			return err
+		}
+	}
+	if len(tx.counts) > 0 {
+		counts := tx.counts
+		tx.counts = nil
+		if err := counts.write(tx.countsCtx, tx); err != nil {
 			tx.Tx.Rollback()
 			return err
 		}

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"runtime"
 
@@ -49,7 +50,7 @@ func (r *AuditReport) OK() bool { return r.Break == nil }
 // reports the first event that was edited, inserted, deleted or moved.
 // progress, when not nil, is called as events are checked.
 func (db *DB) VerifyAuditLog(ctx context.Context, progress func(done, total int)) (*AuditReport, error) {
-	tx, err := db.BeginTx(ctx, false)
+	tx, err := db.beginOneSnapshot(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -73,6 +74,23 @@ func (db *DB) VerifyAuditLog(ctx context.Context, progress func(done, total int)
 		return nil, err
 	}
 	return rep, nil
+}
+
+// beginOneSnapshot starts a read in which every statement sees the same
+// database: the head and the chain must be read as of one moment, or an
+// event appended between the two reads on PostgreSQL (where a statement
+// otherwise takes its own snapshot) shows as a chain longer than its head.
+// On SQLite a read transaction is one snapshot already.
+func (db *DB) beginOneSnapshot(ctx context.Context) (*Tx, error) {
+	if db.engine != EnginePostgres {
+		return db.BeginTx(ctx, false)
+	}
+	statements.Add(1)
+	stx, err := db.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true, Isolation: sql.LevelRepeatableRead})
+	if err != nil {
+		return nil, fmt.Errorf("sqlstore: begin: %w", err)
+	}
+	return &Tx{Tx: stx, db: db, now: db.now()}, nil
 }
 
 // auditVerifyBatch is how many events one goroutine hashes while the next

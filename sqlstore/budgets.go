@@ -59,11 +59,11 @@ func (s *BudgetService) FindBudgetEstimates(ctx context.Context, f ttdn.BudgetFi
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM budget_estimates b WHERE `+where, args...).Scan(&total); err != nil {
+	list, err := findBudgets(ctx, tx, where+budgetOrder(f.Sort)+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
 		return nil, 0, err
 	}
-	list, err := findBudgets(ctx, tx, where+budgetOrder(f.Sort)+limitClause(f.Limit, f.Offset), args...)
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(list), `SELECT COUNT(*) FROM budget_estimates b WHERE `+where, args...)
 	return list, total, err
 }
 

@@ -57,11 +57,11 @@ func (s *CaseService) FindCases(ctx context.Context, f ttdn.CaseFilter) ([]*ttdn
 	}
 	defer tx.Rollback()
 	where, args := caseWhere(ctx, tx, f)
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM cases c WHERE `+where, args...).Scan(&total); err != nil {
+	list, err := findCases(ctx, tx, where+` ORDER BY c.detected_at DESC, c.id DESC`+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
 		return nil, 0, err
 	}
-	list, err := findCases(ctx, tx, where+` ORDER BY c.detected_at DESC, c.id DESC`+limitClause(f.Limit, f.Offset), args...)
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(list), `SELECT COUNT(*) FROM cases c WHERE `+where, args...)
 	if err != nil {
 		return nil, 0, err
 	}

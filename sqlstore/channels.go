@@ -45,11 +45,11 @@ func (s *ChannelService) FindChannels(ctx context.Context, f ttdn.ChannelFilter)
 	}
 	defer tx.Rollback()
 	where, args := channelWhere(f)
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM channels WHERE `+where, args...).Scan(&total); err != nil {
+	channels, err := findChannels(ctx, tx, where+` ORDER BY kind, name, id`+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
 		return nil, 0, err
 	}
-	channels, err := findChannels(ctx, tx, where+` ORDER BY kind, name, id`+limitClause(f.Limit, f.Offset), args...)
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(channels), `SELECT COUNT(*) FROM channels WHERE `+where, args...)
 	return channels, total, err
 }
 

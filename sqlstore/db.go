@@ -19,8 +19,9 @@ import (
 
 	"ttdn/atomicfile"
 
-	_ "github.com/jackc/pgx/v5/stdlib" // registers the "pgx" driver
-	_ "modernc.org/sqlite"             // registers the "sqlite" driver
+	"github.com/jackc/pgx/v5"
+	"github.com/jackc/pgx/v5/stdlib" // also registers the "pgx" driver
+	_ "modernc.org/sqlite"           // registers the "sqlite" driver
 )
 
 // Engine names returned by DB.Engine.
@@ -181,10 +182,23 @@ func prepareSQLiteFiles(path string) error {
 const pgMaxConns = 20
 
 func (db *DB) openPostgres(dsn string) error {
-	pool, err := sql.Open("pgx", dsn)
+	cfg, err := pgx.ParseConfig(dsn)
 	if err != nil {
 		return fmt.Errorf("sqlstore: open postgres: %w", err)
 	}
+	// Plan each prepared statement once per connection (generic plans).
+	// Planning was the largest part of the server's work under the mixed
+	// load (a third of the backends' CPU; the read-scope conditions take
+	// 0.3–0.9 ms each to plan, as long as they take to run): PostgreSQL
+	// kept planning them anew because, with the units known, a custom plan
+	// looks cheaper. On every page of the route table, as four roles, the
+	// generic plans cost no page more (docs/BENCHMARKS.md, fifth pass).
+	// Statements whose plan must know its values run unprepared (pgQuery,
+	// the press search). A DSN that sets plan_cache_mode keeps its own.
+	if _, set := cfg.RuntimeParams["plan_cache_mode"]; !set {
+		cfg.RuntimeParams["plan_cache_mode"] = "force_generic_plan"
+	}
+	pool := stdlib.OpenDB(*cfg)
 	// Connections stay open between requests (database/sql keeps two idle
 	// by default): a PostgreSQL connection is a server process, and opening
 	// one per burst cost more than the statements it ran (a press ingest

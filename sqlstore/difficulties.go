@@ -58,11 +58,11 @@ func (s *DifficultyService) FindDifficulties(ctx context.Context, f ttdn.Difficu
 	if err != nil {
 		return nil, 0, err
 	}
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM difficulties d WHERE `+where, args...).Scan(&total); err != nil {
+	list, err := findDifficulties(ctx, tx, where+difficultyOrder(f.Sort)+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
 		return nil, 0, err
 	}
-	list, err := findDifficulties(ctx, tx, where+difficultyOrder(f.Sort)+limitClause(f.Limit, f.Offset), args...)
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(list), `SELECT COUNT(*) FROM difficulties d WHERE `+where, args...)
 	if err != nil {
 		return nil, 0, err
 	}

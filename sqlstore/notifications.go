@@ -38,9 +38,11 @@ func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.Noti
 	if f.Unread {
 		where += " AND read_at IS NULL"
 	}
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM notifications WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, err
+	count := `SELECT COUNT(*) FROM notifications WHERE ` + where
+	if f.CountOnly {
+		var total int
+		err := tx.QueryRowContext(ctx, count, args...).Scan(&total)
+		return nil, total, err
 	}
 	rows, err := tx.QueryContext(ctx, `SELECT id, user_id, kind, task_id, unit_id, day, subject, text, link, created_at, read_at,
 		emailed_at FROM notifications WHERE `+where+` ORDER BY id DESC`+limitClause(f.Limit, f.Offset), args...)
@@ -59,7 +61,12 @@ func (s *NotificationService) FindNotifications(ctx context.Context, f ttdn.Noti
 		n.Kind = ttdn.NotificationKind(kind)
 		out = append(out, n)
 	}
-	return out, total, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(out), count, args...)
+	return out, total, err
 }
 
 // notificationVisible is the condition on a notice that the acting user may

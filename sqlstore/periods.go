@@ -138,11 +138,11 @@ func (s *ReportPeriodService) FindPeriods(ctx context.Context, f ttdn.PeriodFilt
 	}
 	defer tx.Rollback()
 	where, args := periodWhere(ctx, f)
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM report_periods rp WHERE `+where, args...).Scan(&total); err != nil {
+	list, err := findPeriods(ctx, tx, where+` ORDER BY rp.cutoff_to DESC, rp.id DESC`+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
 		return nil, 0, err
 	}
-	list, err := findPeriods(ctx, tx, where+` ORDER BY rp.cutoff_to DESC, rp.id DESC`+limitClause(f.Limit, f.Offset), args...)
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(list), `SELECT COUNT(*) FROM report_periods rp WHERE `+where, args...)
 	return list, total, err
 }
 

@@ -72,10 +72,6 @@ func (s *PlanService) FindPlans(ctx context.Context, f ttdn.PlanFilter) ([]*ttdn
 	}
 	defer tx.Rollback()
 	where, args := planWhere(ctx, f)
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM plans p WHERE `+where, args...).Scan(&total); err != nil {
-		return nil, 0, err
-	}
 	columns := planColumns
 	if f.Choices {
 		columns = planChoiceColumns
@@ -104,6 +100,13 @@ func (s *PlanService) FindPlans(ctx context.Context, f ttdn.PlanFilter) ([]*ttdn
 	}
 	if err := rows.Err(); err != nil {
 		return nil, 0, err
+	}
+	rows.Close()
+	total := len(plans) // a plan asked for by id: that one or none
+	if f.ID == nil || f.Offset > 0 {
+		if total, err = listTotal(ctx, tx, f.Limit, f.Offset, len(plans), `SELECT COUNT(*) FROM plans p WHERE `+where, args...); err != nil {
+			return nil, 0, err
+		}
 	}
 	return plans, total, s.db.auditReads(ctx, secretHeaderReads(ctx, plans))
 }

@@ -23,11 +23,13 @@ import (
 // transaction is needed (an article removed between the two is left out of
 // the page, as before).
 //
-// The statements run unnamed (pgx.QueryExecModeExec), so PostgreSQL plans
-// each with its values: a prepared statement, run a sixth time, may get a
-// generic plan that does not know the word, takes it for a rare one and
-// reads every article of the id range through a bitmap (77 ms for one
-// step of "nem", measured, where the plan for the word took under 2 ms).
+// The statements run with their values in the text (pgx's simple
+// protocol), so PostgreSQL plans each with its values: a prepared
+// statement, run a sixth time, may get a generic plan that does not know
+// the word, takes it for a rare one and reads every article of the id
+// range through a bitmap (77 ms for one step of "nem", measured, where the
+// plan for the word took under 2 ms). Unnamed statements (the extended
+// protocol's) would not do: the connections force generic plans (db.go).
 
 // pgRankedSearch answers a text search on PostgreSQL as rankedSearch does
 // on SQLite: the same candidates, the same pool, the same page.
@@ -46,7 +48,7 @@ func (s *PressService) pgRankedSearch(ctx context.Context, f ttdn.ArticleFilter,
 // its values (see above).
 func (db *DB) pgQuery(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	statements.Add(1)
-	return db.read.QueryContext(ctx, db.rebind(query), append([]any{pgx.QueryExecModeExec}, args...)...)
+	return db.read.QueryContext(ctx, db.rebind(query), append([]any{pgx.QueryExecModeSimpleProtocol}, args...)...)
 }
 
 // pgPool adds to pool, newest first, the newest ttdn.SearchCountCap

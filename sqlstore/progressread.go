@@ -28,11 +28,6 @@ func (s *ProgressService) FindProgressUpdates(ctx context.Context, f ttdn.Progre
 		where, args = append(where, "pu.unit_id = ?"), append(args, *f.UnitID)
 	}
 	cond := strings.Join(where, " AND ")
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM progress_updates pu JOIN tasks t ON t.id = pu.task_id
-		WHERE `+cond, args...).Scan(&total); err != nil {
-		return nil, 0, err
-	}
 	rows, err := tx.QueryContext(ctx, `SELECT pu.id, pu.task_id, pu.unit_id, pu.user_id, pu.username, pu.date, pu.text,
 		pu.percent, pu.status, pu.contribution, pu.created_at FROM progress_updates pu JOIN tasks t ON t.id = pu.task_id
 		WHERE `+cond+` ORDER BY pu.id DESC`+limitClause(f.Limit, f.Offset), args...)
@@ -49,6 +44,12 @@ func (s *ProgressService) FindProgressUpdates(ctx context.Context, f ttdn.Progre
 		out = append(out, u)
 	}
 	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	rows.Close()
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(out), `SELECT COUNT(*) FROM progress_updates pu JOIN tasks t ON t.id = pu.task_id
+		WHERE `+cond, args...)
+	if err != nil {
 		return nil, 0, err
 	}
 	return out, total, loadUpdateAttachments(ctx, tx, out)

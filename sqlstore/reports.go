@@ -149,11 +149,11 @@ func (s *UnitReportService) FindUnitReports(ctx context.Context, f ttdn.UnitRepo
 	}
 	defer tx.Rollback()
 	where, args := reportWhere(ctx, f)
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*)`+reportFrom+` WHERE `+where, args...).Scan(&total); err != nil {
+	list, err := findReports(ctx, tx, where+` ORDER BY r.period_id DESC, u.name, r.id`+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
 		return nil, 0, err
 	}
-	list, err := findReports(ctx, tx, where+` ORDER BY r.period_id DESC, u.name, r.id`+limitClause(f.Limit, f.Offset), args...)
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(list), `SELECT COUNT(*)`+reportFrom+` WHERE `+where, args...)
 	if err != nil {
 		return nil, 0, err
 	}

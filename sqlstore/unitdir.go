@@ -15,9 +15,10 @@ import (
 // stored directory, on any number of instances, since the triggers raise
 // it in the transaction of every change.
 type unitDirectory struct {
-	mu    sync.Mutex
-	n     int64
-	units []*ttdn.Unit // shared: handed out as copies only
+	mu       sync.Mutex
+	n        int64
+	units    []*ttdn.Unit      // shared: handed out as copies only
+	children map[int64][]int64 // parent id → child ids, built when first asked
 }
 
 // allUnits returns every unit in (name, id) order, as tx sees them:
@@ -33,30 +34,10 @@ func (db *DB) allUnits(ctx context.Context, tx *Tx) ([]*ttdn.Unit, error) {
 	current := units != nil && d.n == n
 	d.mu.Unlock()
 	if !current {
-		// The version is read in the same statement as the units: on
-		// PostgreSQL each statement has its own snapshot.
-		rows, err := tx.QueryContext(ctx, `SELECT `+unitColumns+`, (SELECT n FROM unit_directory_version WHERE id = 1)
-			FROM units ORDER BY name, id`)
-		if err != nil {
+		var err error
+		if units, _, err = db.loadDirectory(ctx, tx); err != nil {
 			return nil, err
 		}
-		defer rows.Close()
-		units = []*ttdn.Unit{}
-		for rows.Next() {
-			u, err := scanUnit(versionedRow{rows, &n})
-			if err != nil {
-				return nil, err
-			}
-			units = append(units, u)
-		}
-		if err := rows.Err(); err != nil {
-			return nil, err
-		}
-		d.mu.Lock()
-		if d.units == nil || n >= d.n {
-			d.units, d.n = units, n
-		}
-		d.mu.Unlock()
 	}
 	out := make([]*ttdn.Unit, len(units))
 	for i, u := range units {
@@ -65,6 +46,38 @@ func (db *DB) allUnits(ctx context.Context, tx *Tx) ([]*ttdn.Unit, error) {
 		out[i] = &c
 	}
 	return out, nil
+}
+
+// loadDirectory reads every unit and the directory's version, keeps them
+// (unless a newer version is kept already) and returns them.
+func (db *DB) loadDirectory(ctx context.Context, tx *Tx) ([]*ttdn.Unit, int64, error) {
+	// The version is read in the same statement as the units: on
+	// PostgreSQL each statement has its own snapshot.
+	rows, err := tx.QueryContext(ctx, `SELECT `+unitColumns+`, (SELECT n FROM unit_directory_version WHERE id = 1)
+		FROM units ORDER BY name, id`)
+	if err != nil {
+		return nil, 0, err
+	}
+	defer rows.Close()
+	var n int64
+	units := []*ttdn.Unit{}
+	for rows.Next() {
+		u, err := scanUnit(versionedRow{rows, &n})
+		if err != nil {
+			return nil, 0, err
+		}
+		units = append(units, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, 0, err
+	}
+	d := &db.unitDir
+	d.mu.Lock()
+	if d.units == nil || n >= d.n {
+		d.units, d.n, d.children = units, n, nil
+	}
+	d.mu.Unlock()
+	return units, n, nil
 }
 
 // versionedRow scans a unit row followed by the directory's version.
@@ -105,4 +118,47 @@ func directoryPage(ctx context.Context, units []*ttdn.Unit, f ttdn.UnitFilter) (
 func pageOnly(f ttdn.UnitFilter) bool {
 	f.Offset, f.Limit = 0, 0
 	return f == ttdn.UnitFilter{}
+}
+
+// scopesAt returns, for each root, the root and every unit below it along
+// parent_id in ascending id order — what fillScopes' recursive query gives
+// — from the kept directory, when it is version n (read by the caller in
+// its own statement); ok is false otherwise. A root that is no unit has no
+// scope, as in SQL.
+func (db *DB) scopesAt(n int64, roots []int64) (map[int64][]int64, bool) {
+	d := &db.unitDir
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.units == nil || d.n != n {
+		return nil, false
+	}
+	if d.children == nil {
+		d.children = map[int64][]int64{}
+		for _, u := range d.units {
+			d.children[u.ParentID] = append(d.children[u.ParentID], u.ID)
+		}
+	}
+	known := make(map[int64]bool, len(d.units))
+	for _, u := range d.units {
+		known[u.ID] = true
+	}
+	out := map[int64][]int64{}
+	for _, root := range roots {
+		if !known[root] || out[root] != nil {
+			continue
+		}
+		seen := map[int64]bool{root: true}
+		ids := []int64{root}
+		for i := 0; i < len(ids); i++ { // a cycle ends where UNION's would
+			for _, c := range d.children[ids[i]] {
+				if !seen[c] {
+					seen[c] = true
+					ids = append(ids, c)
+				}
+			}
+		}
+		slices.Sort(ids)
+		out[root] = ids
+	}
+	return out, true
 }

@@ -62,11 +62,11 @@ func (s *UnitService) FindUnits(ctx context.Context, f ttdn.UnitFilter) ([]*ttdn
 		return units, total, nil
 	}
 	where, args := unitWhere(ctx, f)
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM units WHERE `+where, args...).Scan(&total); err != nil {
+	units, err := findUnits(ctx, tx, where+` ORDER BY name, id`+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
 		return nil, 0, err
 	}
-	units, err := findUnits(ctx, tx, where+` ORDER BY name, id`+limitClause(f.Limit, f.Offset), args...)
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(units), `SELECT COUNT(*) FROM units WHERE `+where, args...)
 	return units, total, err
 }
 

@@ -51,11 +51,11 @@ func (s *UserService) FindUsers(ctx context.Context, f ttdn.UserFilter) ([]*ttdn
 	}
 	defer tx.Rollback()
 	where, args := userWhere(ctx, f)
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM users WHERE `+where, args...).Scan(&total); err != nil {
+	users, err := findUsers(ctx, tx, where+` ORDER BY username`+limitClause(f.Limit, f.Offset), args...)
+	if err != nil {
 		return nil, 0, err
 	}
-	users, err := findUsers(ctx, tx, where+` ORDER BY username`+limitClause(f.Limit, f.Offset), args...)
+	total, err := listTotal(ctx, tx, f.Limit, f.Offset, len(users), `SELECT COUNT(*) FROM users WHERE `+where, args...)
 	return users, total, err
 }
 
@@ -125,6 +125,13 @@ func findUsers(ctx context.Context, tx *Tx, whereOrder string, args ...any) ([]*
 // fillScopes sets ScopeUnitIDs of each user to the user's unit and every
 // unit below it along parent_id, in one recursive query for all users.
 func fillScopes(ctx context.Context, tx *Tx, users []*ttdn.User) error {
+	return fillScopesAt(ctx, tx, users, -1)
+}
+
+// fillScopesAt is fillScopes for a caller that has read the unit
+// directory's version n in its own statement: while the kept directory is
+// that version, the scopes come from it and no query is sent.
+func fillScopesAt(ctx context.Context, tx *Tx, users []*ttdn.User, n int64) error {
 	var roots []int64
 	for _, u := range users {
 		if u.UnitID != 0 {
@@ -133,6 +140,24 @@ func fillScopes(ctx context.Context, tx *Tx, users []*ttdn.User) error {
 	}
 	if len(roots) == 0 {
 		return nil
+	}
+	if n >= 0 {
+		scope, ok := tx.db.scopesAt(n, roots)
+		if !ok {
+			// One statement either way: the directory, kept for the
+			// next requests, rather than the recursive query.
+			_, latest, err := tx.db.loadDirectory(ctx, tx)
+			if err != nil {
+				return err
+			}
+			scope, ok = tx.db.scopesAt(latest, roots)
+		}
+		if ok {
+			for _, u := range users {
+				u.ScopeUnitIDs = scope[u.UnitID]
+			}
+			return nil
+		}
 	}
 	rows, err := tx.QueryContext(ctx, `WITH RECURSIVE sub(root, id) AS (
 			SELECT id, id FROM units WHERE id IN (`+placeholders(len(roots))+`)

@@ -69,6 +69,7 @@ func runMixBench(ctx context.Context, db *sqlstore.DB, opt mixOptions, stdout, s
 		return err
 	}
 	cpu0 := processCPU()
+	dbc := startDBCPU(ctx, db)
 	wait0, waitOK := runQueueWait()
 	wall0 := time.Now()
 	res, err := bench.RunMix(ctx, bench.MixConfig{Actors: actors, Steps: mixSteps(run), Duration: opt.duration, Think: opt.think,
@@ -76,6 +77,7 @@ func runMixBench(ctx context.Context, db *sqlstore.DB, opt mixOptions, stdout, s
 	cpu := processCPU() - cpu0
 	wait1, _ := runQueueWait()
 	wall := time.Since(wall0)
+	dbcpu, dbOK := dbc.since(ctx)
 	if perr := stopProfiles(); err == nil {
 		err = perr
 	}
@@ -102,6 +104,12 @@ func runMixBench(ctx context.Context, db *sqlstore.DB, opt mixOptions, stdout, s
 			fmt.Fprintf(stdout, "; threads ready but waiting for a core: %.2f on average", (wait1-wait0).Seconds()/wall.Seconds())
 		}
 		fmt.Fprintln(stdout)
+	}
+	if res.Requests > 0 && dbOK {
+		// The other half of a PostgreSQL run's cost: what each request
+		// made the database server do (statements, round trips).
+		fmt.Fprintf(stdout, "CPU of PostgreSQL's backends for this database: %.1f s, %.2f ms per request, %.2f cores\n",
+			dbcpu.Seconds(), float64(dbcpu.Microseconds())/1000/float64(res.Requests), dbcpu.Seconds()/wall.Seconds())
 	}
 	for _, e := range res.FirstErrors {
 		fmt.Fprintln(stdout, "error:", e)

@@ -40,6 +40,7 @@ type pageCost struct {
 	Allocs   uint64        // heap allocations per request
 	Bytes    uint64        // heap bytes allocated per request
 	Queries  float64       // statements and transactions per request (sqlstore.Statements)
+	DBCPU    time.Duration // PostgreSQL's backends' CPU per request; -1 when not read (bench_dbcpu.go)
 	Size     int           // response body
 }
 
@@ -121,7 +122,7 @@ func runPagesBench(ctx context.Context, db *sqlstore.DB, opt pagesOptions, stdou
 			return w
 		}
 		first := send() // warms caches and prepared statements
-		c := measurePage(opt.n, send)
+		c := measurePage(ctx, db, opt.n, send)
 		c.Pattern, c.Path, c.Status, c.Size = p, path, first.status(), first.n
 		costs = append(costs, c)
 		bar.Update(i+1, len(patterns))
@@ -135,9 +136,10 @@ func runPagesBench(ctx context.Context, db *sqlstore.DB, opt pagesOptions, stdou
 
 // measurePage sends n requests and returns their latency percentiles and
 // the process CPU time and heap allocations per request.
-func measurePage(n int, send func() *discardWriter) pageCost {
+func measurePage(ctx context.Context, db *sqlstore.DB, n int, send func() *discardWriter) pageCost {
 	var before, after runtime.MemStats
 	d := make([]time.Duration, n)
+	dbc := startDBCPU(ctx, db)
 	runtime.ReadMemStats(&before)
 	cpu0, q0 := processCPU(), sqlstore.Statements()
 	for i := range d {
@@ -146,6 +148,10 @@ func measurePage(n int, send func() *discardWriter) pageCost {
 		d[i] = time.Since(t0)
 	}
 	cpu, q := processCPU()-cpu0, sqlstore.Statements()-q0
+	dbcpu, ok := dbc.since(ctx)
+	if !ok {
+		dbcpu = -time.Duration(n)
+	}
 	runtime.ReadMemStats(&after)
 	slices.Sort(d)
 	return pageCost{
@@ -154,17 +160,22 @@ func measurePage(n int, send func() *discardWriter) pageCost {
 		Allocs:  (after.Mallocs - before.Mallocs) / uint64(n),
 		Bytes:   (after.TotalAlloc - before.TotalAlloc) / uint64(n),
 		Queries: float64(q) / float64(n),
+		DBCPU:   dbcpu / time.Duration(n),
 	}
 }
 
 // formatPageCosts prints the table, a Markdown one ready for
 // docs/BENCHMARKS.md.
 func formatPageCosts(w io.Writer, costs []pageCost) {
-	fmt.Fprintln(w, "| page | status | p50 | p95 | CPU/req | SQL/req | allocs/req | KB alloc/req | KB sent |")
-	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+	fmt.Fprintln(w, "| page | status | p50 | p95 | CPU/req | SQL/req | DB CPU/req | allocs/req | KB alloc/req | KB sent |")
+	fmt.Fprintln(w, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
 	for _, c := range costs {
-		fmt.Fprintf(w, "| `%s` | %d | %.1f ms | %.1f ms | %.1f ms | %.0f | %d | %d | %d |\n", c.Pattern, c.Status,
-			ms(c.P50), ms(c.P95), ms(c.CPU), c.Queries, c.Allocs, c.Bytes>>10, c.Size>>10)
+		dbcpu := "–" // SQLite: in CPU/req already
+		if c.DBCPU >= 0 {
+			dbcpu = fmt.Sprintf("%.1f ms", ms(c.DBCPU))
+		}
+		fmt.Fprintf(w, "| `%s` | %d | %.1f ms | %.1f ms | %.1f ms | %.0f | %s | %d | %d | %d |\n", c.Pattern, c.Status,
+			ms(c.P50), ms(c.P95), ms(c.CPU), c.Queries, dbcpu, c.Allocs, c.Bytes>>10, c.Size>>10)
 	}
 }
 
