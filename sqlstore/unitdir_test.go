@@ -33,64 +33,51 @@ func unitList(t *testing.T, s *sqlstore.UnitService, ctx context.Context, f ttdn
 // on the same database), shows at the next read; and a caller changing a
 // returned unit does not change the directory.
 func TestUnitDirectoryKept(t *testing.T) {
-	for _, engine := range sqltest.Engines() {
-		t.Run(engine, func(t *testing.T) {
-			cfg := sqltest.Config(t, engine)
-			db, err := sqlstore.Open(t.Context(), cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer db.Close()
-			other, err := sqlstore.Open(t.Context(), cfg)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer other.Close()
-			w := newWorld(t, db)
-			sqltest.MustCreateUnit(t, db, &ttdn.Unit{Code: "mat", Name: "Ban Bảo vệ chính trị nội bộ", Classification: ttdn.Secret, Aliases: []string{"BVCTNB"}})
-			sqltest.MustCreateUnit(t, db, &ttdn.Unit{Code: "a-truoc", Name: "An ninh", Classification: ttdn.Internal})
-			empty := ""
-			check := func(step string, s *sqlstore.UnitService) {
-				t.Helper()
-				for _, u := range []*ttdn.User{w.coordinator, w.leader, w.officerA, w.officerB, w.admin} {
-					ctx := as(u)
-					for _, page := range []ttdn.UnitFilter{{}, {Limit: 2}, {Offset: 2, Limit: 2}, {Offset: 100}} {
-						sqlPath := page
-						sqlPath.Query = &empty
-						if got, want := unitList(t, s, ctx, page), unitList(t, s, ctx, sqlPath); got != want {
-							t.Fatalf("%s, %s, page %+v:\n directory %s\n database  %s", step, u.Username, page, got, want)
-						}
+	sqltest.EachTwoInstances(t, func(t *testing.T, db, other *sqlstore.DB) {
+		w := newWorld(t, db)
+		sqltest.MustCreateUnit(t, db, &ttdn.Unit{Code: "mat", Name: "Ban Bảo vệ chính trị nội bộ", Classification: ttdn.Secret, Aliases: []string{"BVCTNB"}})
+		sqltest.MustCreateUnit(t, db, &ttdn.Unit{Code: "a-truoc", Name: "An ninh", Classification: ttdn.Internal})
+		empty := ""
+		check := func(step string, s *sqlstore.UnitService) {
+			t.Helper()
+			for _, u := range []*ttdn.User{w.coordinator, w.leader, w.officerA, w.officerB, w.admin} {
+				ctx := as(u)
+				for _, page := range []ttdn.UnitFilter{{}, {Limit: 2}, {Offset: 2, Limit: 2}, {Offset: 100}} {
+					sqlPath := page
+					sqlPath.Query = &empty
+					if got, want := unitList(t, s, ctx, page), unitList(t, s, ctx, sqlPath); got != want {
+						t.Fatalf("%s, %s, page %+v:\n directory %s\n database  %s", step, u.Username, page, got, want)
 					}
 				}
 			}
-			units, others := sqlstore.NewUnitService(db), sqlstore.NewUnitService(other)
-			check("created", units)
-			check("created, other instance", others)
-			sqltest.MustCreateUnit(t, other, &ttdn.Unit{Code: "moi", Name: "Ấp mới"})
-			check("created on the other instance", units)
-			if err := db.ExecTest(`UPDATE units SET name = 'Z cuối', classification = 'secret' WHERE code = 'so-b'`); err != nil {
-				t.Fatal(err)
+		}
+		units, others := sqlstore.NewUnitService(db), sqlstore.NewUnitService(other)
+		check("created", units)
+		check("created, other instance", others)
+		sqltest.MustCreateUnit(t, other, &ttdn.Unit{Code: "moi", Name: "Ấp mới"})
+		check("created on the other instance", units)
+		if err := db.ExecTest(`UPDATE units SET name = 'Z cuối', classification = 'secret' WHERE code = 'so-b'`); err != nil {
+			t.Fatal(err)
+		}
+		check("renamed in SQL", units)
+		check("renamed in SQL, other instance", others)
+		if err := other.ExecTest(`DELETE FROM units WHERE code = 'a-truoc'`); err != nil {
+			t.Fatal(err)
+		}
+		check("deleted in SQL on the other instance", units)
+		list, _, err := units.FindUnits(sqltest.SystemContext(), ttdn.UnitFilter{})
+		if err != nil || len(list) == 0 {
+			t.Fatal(err)
+		}
+		before := unitList(t, units, sqltest.SystemContext(), ttdn.UnitFilter{})
+		for _, u := range list {
+			u.Name = "đổi"
+			if len(u.Aliases) > 0 {
+				u.Aliases[0] = "y"
 			}
-			check("renamed in SQL", units)
-			check("renamed in SQL, other instance", others)
-			if err := other.ExecTest(`DELETE FROM units WHERE code = 'a-truoc'`); err != nil {
-				t.Fatal(err)
-			}
-			check("deleted in SQL on the other instance", units)
-			list, _, err := units.FindUnits(sqltest.SystemContext(), ttdn.UnitFilter{})
-			if err != nil || len(list) == 0 {
-				t.Fatal(err)
-			}
-			before := unitList(t, units, sqltest.SystemContext(), ttdn.UnitFilter{})
-			for _, u := range list {
-				u.Name = "đổi"
-				if len(u.Aliases) > 0 {
-					u.Aliases[0] = "y"
-				}
-			}
-			if after := unitList(t, units, sqltest.SystemContext(), ttdn.UnitFilter{}); after != before {
-				t.Fatalf("a caller's change reached the directory:\n%s\n%s", before, after)
-			}
-		})
-	}
+		}
+		if after := unitList(t, units, sqltest.SystemContext(), ttdn.UnitFilter{}); after != before {
+			t.Fatalf("a caller's change reached the directory:\n%s\n%s", before, after)
+		}
+	})
 }

@@ -54,6 +54,29 @@ func EachParallel(t *testing.T, fn func(t *testing.T, db *sqlstore.DB)) {
 	}
 }
 
+// EachTwoInstances runs fn per engine with two handles of one fresh
+// database, as two instances of the server have: what one changes, the
+// other must see.
+func EachTwoInstances(t *testing.T, fn func(t *testing.T, db, other *sqlstore.DB)) {
+	t.Helper()
+	for _, engine := range Engines() {
+		t.Run(engine, func(t *testing.T) {
+			cfg := Config(t, engine)
+			db, err := sqlstore.Open(t.Context(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer db.Close()
+			other, err := sqlstore.Open(t.Context(), cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer other.Close()
+			fn(t, db, other)
+		})
+	}
+}
+
 // EachB runs fn as a sub-benchmark per engine, each with a fresh database.
 func EachB(b *testing.B, fn func(b *testing.B, db *sqlstore.DB)) {
 	b.Helper()
