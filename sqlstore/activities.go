@@ -41,7 +41,7 @@ func (s *ActivityService) FindActivityByID(ctx context.Context, id int64) (*ttdn
 		return nil, err
 	}
 	if auditsReads(ctx, a.Classification) {
-		return a, s.db.auditReads(ctx, []readRecord{{ttdn.ResourceActivity, a.ID}})
+		return a, tx.endAndAuditReads(ctx, []readRecord{{ttdn.ResourceActivity, a.ID}})
 	}
 	return a, nil
 }
@@ -79,7 +79,7 @@ func (s *ActivityService) FindActivities(ctx context.Context, f ttdn.ActivityFil
 			reads = append(reads, readRecord{ttdn.ResourceActivity, a.ID})
 		}
 	}
-	return acts, total, s.db.auditReads(ctx, reads)
+	return acts, total, tx.endAndAuditReads(ctx, reads)
 }
 
 func activityOrder(sort ttdn.ActivitySort) string {

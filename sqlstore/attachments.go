@@ -227,7 +227,7 @@ func (s *AttachmentService) FindAttachmentByID(ctx context.Context, id int64) (*
 		return nil, err
 	}
 	if auditsReads(ctx, res.Classification) {
-		return a, s.db.auditReads(ctx, []readRecord{{ttdn.ResourceAttachment, a.ID}})
+		return a, tx.endAndAuditReads(ctx, []readRecord{{ttdn.ResourceAttachment, a.ID}})
 	}
 	return a, nil
 }

@@ -71,6 +71,19 @@ func (db *DB) auditReads(ctx context.Context, reads []readRecord) error {
 	return tx.Commit()
 }
 
+// endAndAuditReads ends the read transaction tx, then records reads of
+// secret records (auditReads). The read's connection goes back first: on
+// PostgreSQL reads and writes share one pool, and reads each holding a
+// connection while waiting for a write's would, enough at once, take every
+// connection and wait for ever.
+func (tx *Tx) endAndAuditReads(ctx context.Context, reads []readRecord) error {
+	if len(reads) == 0 {
+		return nil
+	}
+	tx.Rollback()
+	return tx.db.auditReads(ctx, reads)
+}
+
 // AuditService reads the audit log.
 type AuditService struct{ db *DB }
 

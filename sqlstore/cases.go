@@ -40,7 +40,7 @@ func (s *CaseService) FindCaseByID(ctx context.Context, id int64) (*ttdn.Case, e
 		return nil, err
 	}
 	if auditsReads(ctx, c.Classification) {
-		return c, s.db.auditReads(ctx, []readRecord{{ttdn.ResourceCase, c.ID}})
+		return c, tx.endAndAuditReads(ctx, []readRecord{{ttdn.ResourceCase, c.ID}})
 	}
 	return c, nil
 }
@@ -71,7 +71,7 @@ func (s *CaseService) FindCases(ctx context.Context, f ttdn.CaseFilter) ([]*ttdn
 			reads = append(reads, readRecord{ttdn.ResourceCase, c.ID})
 		}
 	}
-	return list, total, s.db.auditReads(ctx, reads)
+	return list, total, tx.endAndAuditReads(ctx, reads)
 }
 
 // caseScope is the read scope of cases as SQL: by level, or a level read

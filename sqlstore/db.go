@@ -244,10 +244,11 @@ func (db *DB) Ping(ctx context.Context) error {
 	return db.read.PingContext(ctx)
 }
 
-// LimitReaders caps the read pool at n connections. The tests walk every
-// page with one: a read that holds a reader while it waits for another (a
-// transaction around a service call that begins its own) then hangs at once,
-// instead of only when enough such requests meet to take every reader.
+// LimitReaders caps the read pool at n connections (on PostgreSQL the one
+// pool reads and writes share). The tests use one: a read that holds its
+// connection while it waits for another (a transaction around a service
+// call that begins its own, a read audited before it ends) then hangs at
+// once, instead of only when enough such requests meet to take them all.
 func (db *DB) LimitReaders(n int) { db.read.SetMaxOpenConns(n) }
 
 // WriteStats returns the statistics of the write pool (tests check it holds

@@ -41,7 +41,7 @@ func (s *DifficultyService) FindDifficultyByID(ctx context.Context, id int64) (*
 		return nil, err
 	}
 	if auditsReads(ctx, d.Classification) {
-		return d, s.db.auditReads(ctx, []readRecord{{ttdn.ResourceDifficulty, d.ID}})
+		return d, tx.endAndAuditReads(ctx, []readRecord{{ttdn.ResourceDifficulty, d.ID}})
 	}
 	return d, nil
 }
@@ -72,7 +72,7 @@ func (s *DifficultyService) FindDifficulties(ctx context.Context, f ttdn.Difficu
 			reads = append(reads, readRecord{ttdn.ResourceDifficulty, d.ID})
 		}
 	}
-	return list, total, s.db.auditReads(ctx, reads)
+	return list, total, tx.endAndAuditReads(ctx, reads)
 }
 
 func difficultyOrder(sort ttdn.DifficultySort) string {

@@ -46,7 +46,7 @@ func (s *PlanService) FindPlanByID(ctx context.Context, id int64) (*ttdn.Plan, e
 		return nil, err
 	}
 	p.TaskCount = len(p.Tasks)
-	return p, s.db.auditReads(ctx, secretPlanReads(ctx, p))
+	return p, tx.endAndAuditReads(ctx, secretPlanReads(ctx, p))
 }
 
 func secretPlanReads(ctx context.Context, p *ttdn.Plan) []readRecord {
@@ -108,7 +108,7 @@ func (s *PlanService) FindPlans(ctx context.Context, f ttdn.PlanFilter) ([]*ttdn
 			return nil, 0, err
 		}
 	}
-	return plans, total, s.db.auditReads(ctx, secretHeaderReads(ctx, plans))
+	return plans, total, tx.endAndAuditReads(ctx, secretHeaderReads(ctx, plans))
 }
 
 func secretHeaderReads(ctx context.Context, plans []*ttdn.Plan) []readRecord {

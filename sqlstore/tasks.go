@@ -40,7 +40,7 @@ func (s *TaskService) FindTaskByID(ctx context.Context, id int64) (*ttdn.Task, e
 		return nil, err
 	}
 	if auditsReads(ctx, t.Classification) {
-		return t, s.db.auditReads(ctx, []readRecord{{ttdn.ResourceTask, t.ID}})
+		return t, tx.endAndAuditReads(ctx, []readRecord{{ttdn.ResourceTask, t.ID}})
 	}
 	return t, nil
 }
@@ -69,7 +69,7 @@ func (s *TaskService) FindTasks(ctx context.Context, f ttdn.TaskFilter) ([]*ttdn
 	if err != nil {
 		return nil, 0, err
 	}
-	return tasks, total, s.db.auditReads(ctx, secretTaskReads(ctx, tasks))
+	return tasks, total, tx.endAndAuditReads(ctx, secretTaskReads(ctx, tasks))
 }
 
 // taskScope is the read scope of the acting user on tasks aliased t.

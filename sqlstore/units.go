@@ -40,7 +40,7 @@ func (s *UnitService) FindUnitByID(ctx context.Context, id int64) (*ttdn.Unit, e
 		return nil, err
 	}
 	if auditsReads(ctx, u.Classification) {
-		return u, s.db.auditReads(ctx, []readRecord{{ttdn.ResourceUnit, u.ID}})
+		return u, tx.endAndAuditReads(ctx, []readRecord{{ttdn.ResourceUnit, u.ID}})
 	}
 	return u, nil
 }
