@@ -118,6 +118,13 @@ func sqlitePath(cfg Config) string {
 	return filepath.Join(dir, "ttdn.db")
 }
 
+// sqliteURIPath escapes what a "file:" URI would read otherwise: a data
+// directory named "ttdn#2" or "a?b" opened another file, cut at the "#" or
+// "?" (SQLite decodes the %HH back).
+func sqliteURIPath(path string) string {
+	return strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path)
+}
+
 func (db *DB) openSQLite(path string) error {
 	if err := prepareSQLiteFiles(path); err != nil {
 		return err
@@ -126,7 +133,7 @@ func (db *DB) openSQLite(path string) error {
 	// block the writer, a busy timeout instead of immediate SQLITE_BUSY,
 	// NORMAL sync (safe with WAL), and timestamps written in a form the driver
 	// scans back as time.Time.
-	base := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+	base := "file:" + sqliteURIPath(path) + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_time_format=sqlite"
 	var err error
 	// BEGIN IMMEDIATE takes the write lock at the start of a transaction, so a

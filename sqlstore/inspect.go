@@ -51,7 +51,7 @@ func Inspect(ctx context.Context, cfg Config) (*Inspection, error) {
 		}
 		// Read-only and without prepareSQLiteFiles: the doctor reports
 		// file modes, it does not narrow them.
-		pool, err := sql.Open("sqlite", "file:"+in.Path+"?mode=ro&_pragma=busy_timeout(10000)&_time_format=sqlite")
+		pool, err := sql.Open("sqlite", "file:"+sqliteURIPath(in.Path)+"?mode=ro&_pragma=busy_timeout(10000)&_time_format=sqlite")
 		if err != nil {
 			return nil, fmt.Errorf("sqlstore: open sqlite: %w", err)
 		}
