@@ -53,20 +53,77 @@ type AuditService interface {
 	// RecordAuditExport audits an export of the log itself: who took
 	// which part of it, and how many events.
 	RecordAuditExport(ctx context.Context, filter AuditFilter, format string, n int) error
-	// VerifyAuditChain walks the whole chain, as `ttdn audit verify` does,
-	// for those who may read the log.
-	VerifyAuditChain(ctx context.Context) (*AuditVerification, error)
+	// VerifyAuditChain checks the chain for those who may read the log.
+	// With full false it reads only the events after the newest sealed
+	// check (AuditCheck), and the whole chain only when there is none; with
+	// full true it reads every event, as `ttdn audit verify` does. Either
+	// way the check is recorded.
+	VerifyAuditChain(ctx context.Context, full bool) (*AuditVerification, error)
+	// AuditCheckStatus is the newest finished check and the one running,
+	// for the audit page.
+	AuditCheckStatus(ctx context.Context) (*AuditCheckStatus, error)
+	// StartAuditCheck records a full check as running and returns it;
+	// RunAuditCheck then does it, keeping its progress, so that any
+	// instance shows it. A check already running (not stalled) is refused.
+	StartAuditCheck(ctx context.Context) (*AuditCheck, error)
+	RunAuditCheck(ctx context.Context, id int64) (*AuditCheck, error)
+}
+
+// Scopes of an audit check.
+const (
+	AuditCheckFull = "full" // every event read
+	AuditCheckTail = "tail" // the events after the newest sealed check
+)
+
+// AuditCheckStall is how long a running check may go without progress
+// before it counts as interrupted (its instance stopped).
+const AuditCheckStall = time.Minute
+
+// AuditCheck is one check of the chain, as recorded. A finished check is
+// sealed with a key only the server holds, so a row written into the
+// database by hand is not believed.
+type AuditCheck struct {
+	ID         int64      `json:"id"`
+	Scope      string     `json:"scope"`
+	StartedBy  string     `json:"started_by,omitempty"` // user name; empty for the server's own schedule
+	StartedAt  time.Time  `json:"started_at"`
+	UpdatedAt  time.Time  `json:"updated_at"`
+	FinishedAt *time.Time `json:"finished_at,omitempty"`
+	Done       int        `json:"done"`
+	Total      int        `json:"total"`
+	Failure    string     `json:"failure,omitempty"` // why it stopped without a verdict
+	// Result is the verdict of a finished check.
+	Result *AuditVerification `json:"result,omitempty"`
+}
+
+// Stalled reports a running check that has made no progress for a while.
+func (c *AuditCheck) Stalled(now time.Time) bool {
+	return c.FinishedAt == nil && now.Sub(c.UpdatedAt) > AuditCheckStall
+}
+
+// AuditCheckStatus is what the audit page says of the chain.
+type AuditCheckStatus struct {
+	Last    *AuditCheck `json:"last,omitempty"`    // the newest sealed verdict
+	Running *AuditCheck `json:"running,omitempty"` // a full check under way
 }
 
 // AuditVerification is what a walk of the audit chain found: how many
 // events it read, the head that anchors the chain (write its hash down to
 // prove later that nothing before it changed), and the first break.
+//
+// A tail check (Scope AuditCheckTail) read the events from FromSeq on and
+// trusts those before to the sealed check it started from; FullCheckAt is
+// when every one of those was last read and found intact.
 type AuditVerification struct {
-	Entries  int64            `json:"entries"`
-	HeadSeq  int64            `json:"head_seq"`
-	HeadHash string           `json:"head_hash"`
-	Intact   bool             `json:"intact"`
-	Break    *AuditChainBreak `json:"break,omitempty"`
+	Entries     int64            `json:"entries"`
+	HeadSeq     int64            `json:"head_seq"`
+	HeadHash    string           `json:"head_hash"`
+	Intact      bool             `json:"intact"`
+	Break       *AuditChainBreak `json:"break,omitempty"`
+	Scope       string           `json:"scope"`
+	FromSeq     int64            `json:"from_seq"`
+	CheckedAt   time.Time        `json:"checked_at"`
+	FullCheckAt *time.Time       `json:"full_check_at,omitempty"`
 }
 
 // AuditChainBreak is the first event found edited, inserted, deleted or
@@ -74,7 +131,7 @@ type AuditVerification struct {
 type AuditChainBreak struct {
 	Seq       int64  `json:"seq"`
 	EventID   int64  `json:"event_id,omitempty"` // 0 when the event is missing
-	Kind      string `json:"kind"`               // edited, deleted, inserted, reordered, truncated
+	Kind      string `json:"kind"`               // edited, deleted, inserted, reordered, truncated, rewritten
 	Message   string `json:"message"`
 	MessageEN string `json:"message_en"`
 }

@@ -215,11 +215,21 @@ func (s *Server) apiNotificationsReadAll(r *http.Request) (*apiResult, error) {
 	return ok(&accountStep{Status: "done"}, 0)
 }
 
-// apiAuditChain walks the audit chain (`ttdn audit verify` for programs):
-// a monitoring job can check it nightly and compare the head with the one
-// it wrote down.
+// apiAuditChain checks the audit chain for programs: a monitor can poll it
+// (only the events since the last sealed check are read) and compare the
+// head with the one it wrote down; full=true reads every event, as `ttdn
+// audit verify` does.
 func (s *Server) apiAuditChain(r *http.Request) (*apiResult, error) {
-	v, err := s.cfg.Audit.VerifyAuditChain(r.Context())
+	var full bool
+	switch v := r.URL.Query().Get("full"); v {
+	case "", "false":
+	case "true":
+		full = true
+	default:
+		return nil, ttdn.Errorf(ttdn.EINVALID, "Tham số full chỉ nhận true hoặc false (nhận được “%s”).",
+			"The full parameter takes true or false (got “%s”).", v)
+	}
+	v, err := s.cfg.Audit.VerifyAuditChain(r.Context(), full)
 	if err != nil {
 		return nil, err
 	}

@@ -96,9 +96,16 @@ func TestAPIUsersAndAudit(t *testing.T) {
 		// The chain verifies for them too; not for an officer.
 		f.officer.call("GET", "/api/v1/audit-chain", nil).want(t, http.StatusForbidden)
 		for _, c := range []*apiClient{adm, leader} {
-			if v := c.call("GET", "/api/v1/audit-chain", nil).want(t, http.StatusOK); v.body["intact"] != true || v.body["entries"].(float64) < 1 {
+			if v := c.call("GET", "/api/v1/audit-chain", nil).want(t, http.StatusOK); v.body["intact"] != true || v.body["head_seq"].(float64) < 1 {
 				t.Fatalf("audit chain: %s", v.raw)
 			}
+		}
+		if v := adm.call("GET", "/api/v1/audit-chain?full=true", nil).want(t, http.StatusOK); v.body["intact"] != true ||
+			v.str("scope") != "full" || v.body["entries"] != v.body["head_seq"] || v.body["from_seq"].(float64) != 1 {
+			t.Fatalf("full audit chain check: %s", v.raw)
+		}
+		if v := adm.call("GET", "/api/v1/audit-chain?full=yes", nil).want(t, http.StatusBadRequest); !strings.Contains(string(v.raw), "true hoặc false") {
+			t.Fatalf("a bad full parameter: %s", v.raw)
 		}
 
 		// Notifications are the caller's own: a raised difficulty tells the

@@ -85,6 +85,7 @@ var apiCoverage = map[string]string{
 	"POST /users/{id}/password":             "POST /api/v1/users/{id}/password",
 	"POST /users/{id}/unlock":               "POST /api/v1/users/{id}/unlock",
 	"GET /audit":                            "GET /api/v1/audit-events",
+	"POST /audit/checks":                    "GET /api/v1/audit-chain",
 	"GET /press":                            "GET /api/v1/press/articles",
 	"GET /press/articles/{id}":              "GET /api/v1/press/articles/{id}",
 	"GET /press/digest":                     "GET /api/v1/press/digest",

@@ -1,8 +1,10 @@
 package http
 
 import (
+	"context"
 	"net/http"
 	"strings"
+	"time"
 
 	"ttdn"
 	"ttdn/export"
@@ -17,6 +19,24 @@ type auditView struct {
 	Exports exportLinks
 	Actions []auditChoice
 	Kinds   []auditChoice
+	Chain   auditChainView
+}
+
+// auditChainView is what the page says of the chain's integrity: the newest
+// sealed check, a full check under way (the page reloads itself while it
+// runs) or one that stopped half-way.
+type auditChainView struct {
+	*ttdn.AuditCheckStatus
+	Stalled bool
+	Percent int
+}
+
+// FullCheckAt is when the newest verdict's chain was last read whole.
+func (v auditChainView) FullCheckAt() time.Time {
+	if v.Last == nil || v.Last.Result == nil || v.Last.Result.FullCheckAt == nil {
+		return time.Time{}
+	}
+	return *v.Last.Result.FullCheckAt
 }
 
 // auditChoice is one option of a filter select: the code it sends, the
@@ -77,6 +97,18 @@ func (s *Server) handleAuditLog(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
+	status, err := s.cfg.Audit.AuditCheckStatus(r.Context())
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	chain := auditChainView{AuditCheckStatus: status}
+	if c := status.Running; c != nil {
+		chain.Stalled = c.Stalled(time.Now())
+		if c.Total > 0 {
+			chain.Percent = min(100, 100*c.Done/c.Total)
+		}
+	}
 	rows := make([]auditRow, len(events))
 	for i, e := range events {
 		rows[i] = auditRow{AuditEvent: e, Words: auditWords(e, reqOf(r).lang), Changes: readableChanges(diffJSON(e.Before, e.After), reqOf(r).lang)}
@@ -86,7 +118,33 @@ func (s *Server) handleAuditLog(w http.ResponseWriter, r *http.Request) {
 	}
 	s.render(w, r, http.StatusOK, "audit", "audit.title", auditView{Filter: q, Rows: rows,
 		Pager: newPager(r, current, total), Exports: newExportLinks(r),
-		Actions: auditChoices(auditActions, auditActionWords, reqOf(r).lang), Kinds: auditChoices(auditKinds, auditKindWords, reqOf(r).lang)})
+		Actions: auditChoices(auditActions, auditActionWords, reqOf(r).lang), Kinds: auditChoices(auditKinds, auditKindWords, reqOf(r).lang),
+		Chain: chain})
+}
+
+// handleAuditCheck starts a full check of the audit chain. It runs after
+// the request, as the same user; the page shows its progress, or its
+// verdict when it is done within two seconds.
+func (s *Server) handleAuditCheck(w http.ResponseWriter, r *http.Request) {
+	c, err := s.cfg.Audit.StartAuditCheck(r.Context())
+	if err != nil {
+		s.renderError(w, r, err)
+		return
+	}
+	ctx := context.WithoutCancel(r.Context())
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := s.cfg.Audit.RunAuditCheck(ctx, c.ID); err != nil {
+			s.log.Error("http: audit check", "check", c.ID, "err", err)
+		}
+	}()
+	select {
+	case <-done:
+		s.redirectWithFlash(w, r, "/audit", "flash.audit_checked")
+	case <-time.After(2 * time.Second):
+		s.redirectWithFlash(w, r, "/audit", "flash.audit_check")
+	}
 }
 
 // parseAuditQuery reads the filters; dates are days in Vietnam, the "to"

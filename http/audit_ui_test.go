@@ -1,6 +1,7 @@
 package http
 
 import (
+	"net/url"
 	"testing"
 
 	"ttdn"
@@ -60,5 +61,45 @@ func TestDiffJSON(t *testing.T) {
 	}
 	if d := diffJSON("not json", ""); len(d) != 1 || d[0].Before != "not json" {
 		t.Fatalf("raw text: %v", d)
+	}
+}
+
+// The audit page says whether the chain is intact: never checked, then
+// intact after "check now", then the tampering a full check found — which
+// the API's quick check repeats, however many events come after.
+func TestAuditChainOnPage(t *testing.T) {
+	for _, engine := range sqltest.Engines() {
+		t.Run(engine, func(t *testing.T) { testAuditChainOnPage(t, engine) })
+	}
+}
+
+func testAuditChainOnPage(t *testing.T, engine string) {
+	{
+		db, dsn := sqltest.OpenDSN(t, engine)
+		f := newFixture(t, db, false)
+		f.run(t, []scenario{
+			{name: "never checked", path: "/audit", who: "admin", status: 200,
+				contains: []string{`id="audit-chain"`, `data-state="never"`, "chưa được kiểm tra lần nào", `action="/audit/checks"`}},
+			{name: "check now", method: "POST", path: "/audit/checks", who: "admin", form: url.Values{}, status: 303},
+			{name: "intact", path: "/audit", who: "admin", status: 200,
+				contains: []string{`data-state="intact"`, "Nguyên vẹn", "Người yêu cầu: admin"}},
+			{name: "officer may not check", method: "POST", path: "/audit/checks", who: "officer", form: url.Values{}, status: 403},
+		})
+		sqltest.ExecRaw(t, dsn, `UPDATE audit_events SET username = 'ke-gian' WHERE seq = 1`)
+		svc, admin := sqlstore.NewAuditService(db), sqltest.UserContext(f.users["admin"])
+		if v, err := svc.VerifyAuditChain(admin, false); err != nil || !v.Intact || v.Scope != ttdn.AuditCheckTail {
+			t.Fatalf("a quick check reads only what is new: %+v %v", v, err)
+		}
+		f.run(t, []scenario{
+			{name: "a full check finds the edit", method: "POST", path: "/audit/checks", who: "admin", form: url.Values{}, status: 303},
+			{name: "the page says so", path: "/audit", who: "admin", status: 200,
+				contains: []string{`data-state="broken"`, "bị can thiệp", "đã bị sửa sau khi ghi"}},
+			{name: "in English", path: "/audit", who: "admin", status: 200,
+				header:   map[string]string{"Cookie": "lang=en; " + sessionCookie + "=" + f.sessions["admin"]},
+				contains: []string{"was changed after it was written"}},
+		})
+		if v, err := svc.VerifyAuditChain(admin, false); err != nil || v.Intact || v.Break.Kind != "edited" {
+			t.Fatalf("after the full check, a quick check: %+v %v", v, err)
+		}
 	}
 }

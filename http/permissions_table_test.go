@@ -48,6 +48,7 @@ var permTable = map[string]string{
 	"GET /attachments/{id}":                                  "LNNNNNN",
 	"POST /attachments/{id}/delete":                          "LNNNNNN",
 	"GET /audit":                                             "LAFFFAF",
+	"POST /audit/checks":                                     "LAFFFAF",
 	"GET /budgets":                                           "LAAAAAA",
 	"GET /budgets/new":                                       "LFFAFFF",
 	"GET /budgets/summary":                                   "LAAAAAA",

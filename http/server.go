@@ -275,6 +275,7 @@ func (s *Server) routes() {
 	s.signOnRoutes(ui)
 	if s.cfg.Audit != nil {
 		auth("GET /audit", s.handleAuditLog)
+		auth("POST /audit/checks", s.handleAuditCheck)
 	}
 
 	m.Handle("/", s.uiMiddleware(s.handleNotFound, uiOptions{}))

@@ -197,17 +197,19 @@ func TestVerifyAuditChainService(t *testing.T) {
 		leader := sqltest.MustCreateUser(t, db, &ttdn.User{Username: "lanhdao", Name: "Lãnh đạo", Role: ttdn.RoleLeader}, "mat-khau-rat-dai-2019")
 		officer := sqltest.MustCreateUser(t, db, &ttdn.User{Username: "canbo", Name: "Cán bộ", Role: ttdn.RoleUnitOfficer,
 			UnitID: sqltest.MustFindUnit(t, db, "u-0").ID}, "mat-khau-rat-dai-2019")
-		if _, err := svc.VerifyAuditChain(sqltest.UserContext(officer)); ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
-			t.Fatalf("an officer verified the chain: %v", err)
+		for _, full := range []bool{false, true} {
+			if _, err := svc.VerifyAuditChain(sqltest.UserContext(officer), full); ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
+				t.Fatalf("an officer verified the chain (full %v): %v", full, err)
+			}
 		}
-		v, err := svc.VerifyAuditChain(sqltest.UserContext(leader))
+		v, err := svc.VerifyAuditChain(sqltest.UserContext(leader), false)
 		if err != nil || !v.Intact || v.Break != nil || v.Entries != v.HeadSeq || len(v.HeadHash) != 64 {
 			t.Fatalf("fresh chain: %+v %v", v, err)
 		}
 		if err := db.ExecTest(`UPDATE audit_events SET username = 'ke-gian' WHERE seq = 2`); err != nil {
 			t.Fatal(err)
 		}
-		v, err = svc.VerifyAuditChain(sqltest.UserContext(leader))
+		v, err = svc.VerifyAuditChain(sqltest.UserContext(leader), true)
 		if err != nil || v.Intact || v.Break == nil || v.Break.Kind != "edited" || v.Break.Seq != 2 || v.Break.Message == "" || v.Break.MessageEN == "" {
 			t.Fatalf("tampered chain: %+v %+v %v", v, v.Break, err)
 		}

@@ -3,8 +3,10 @@ package sqlstore
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"runtime"
+	"time"
 
 	"ttdn"
 )
@@ -18,59 +20,83 @@ type AuditBreak struct {
 	MessageEN string // English
 }
 
-// AuditReport is what VerifyAuditLog found.
+// AuditReport is what a check of the chain found.
 type AuditReport struct {
 	Entries  int64  // events read
 	HeadSeq  int64  // the head's seq: the number of chained events
 	HeadHash string // the head's hash; write it down to anchor the chain
 	Break    *AuditBreak
+	// Scope is ttdn.AuditCheckFull or ttdn.AuditCheckTail; a tail check
+	// read the events from FromSeq on and trusts those before to the
+	// sealed check it started from, whose whole-chain read was at FullAt.
+	Scope   string
+	FromSeq int64
+	FullAt  time.Time
+	// repeated: the verdict is a recorded check's broken one, read again
+	// (nothing was read: a break stays found).
+	repeated bool
 }
 
-// VerifyAuditChain is VerifyAuditLog for those the policy lets read the
-// log (administrators and leaders), in the service's words.
-func (s *AuditService) VerifyAuditChain(ctx context.Context) (*ttdn.AuditVerification, error) {
-	if err := authorize(ctx, ttdn.ActionRead, ttdn.Resource{Kind: ttdn.ResourceAudit}, nil); err != nil {
-		return nil, err
+// verification is r in the service's words, checked at at.
+func (r *AuditReport) verification(at time.Time) *ttdn.AuditVerification {
+	v := &ttdn.AuditVerification{Entries: r.Entries, HeadSeq: r.HeadSeq, HeadHash: r.HeadHash, Intact: r.OK(),
+		Scope: r.Scope, FromSeq: r.FromSeq, CheckedAt: at}
+	if !r.FullAt.IsZero() {
+		t := r.FullAt
+		v.FullCheckAt = &t
 	}
-	rep, err := s.db.VerifyAuditLog(ctx, nil)
-	if err != nil {
-		return nil, err
-	}
-	v := &ttdn.AuditVerification{Entries: rep.Entries, HeadSeq: rep.HeadSeq, HeadHash: rep.HeadHash, Intact: rep.OK()}
-	if b := rep.Break; b != nil {
+	if b := r.Break; b != nil {
 		v.Break = &ttdn.AuditChainBreak{Seq: b.Seq, EventID: b.ID, Kind: b.Kind, Message: b.Message, MessageEN: b.MessageEN}
 	}
-	return v, nil
+	return v
 }
 
 // OK reports whether the chain is whole.
 func (r *AuditReport) OK() bool { return r.Break == nil }
 
 // VerifyAuditLog walks the whole audit chain in one read transaction and
-// reports the first event that was edited, inserted, deleted or moved.
-// progress, when not nil, is called as events are checked.
+// reports the first event that was edited, inserted, deleted or moved. It
+// records nothing (CheckAuditLog does): it also serves to check a restored
+// database before anything is written to it. progress, when not nil, is
+// called as events are checked.
 func (db *DB) VerifyAuditLog(ctx context.Context, progress func(done, total int)) (*AuditReport, error) {
-	tx, err := db.beginOneSnapshot(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer tx.Rollback()
-	rep := &AuditReport{}
-	var total int
-	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM audit_events`).Scan(&total); err != nil {
-		return nil, fmt.Errorf("sqlstore: verify audit log: %w", err)
+	return db.readAuditFull(ctx, progress)
+}
+
+// chainWalk says where a walk of the chain starts and what it must find.
+type chainWalk struct {
+	from     int64  // the first seq read
+	prev     string // the hash of the event before from ("" when from is 1)
+	fullAt   time.Time
+	anchors  map[int64]auditAnchor // heads seen by earlier sealed checks
+	progress func(done, total int)
+}
+
+// walkAudit reads the head and checks the events from w.from to it, in the
+// transaction's one snapshot.
+func (tx *Tx) walkAudit(ctx context.Context, w chainWalk) (*AuditReport, error) {
+	rep := &AuditReport{Scope: ttdn.AuditCheckFull, FromSeq: w.from, FullAt: w.fullAt}
+	if w.from > 1 {
+		rep.Scope = ttdn.AuditCheckTail
 	}
 	if err := tx.QueryRowContext(ctx, `SELECT seq, hash FROM audit_chain_head WHERE id = 1`).Scan(&rep.HeadSeq, &rep.HeadHash); err != nil {
 		return nil, fmt.Errorf("sqlstore: verify audit log: read head: %w", err)
 	}
+	if a, ok := furthestAnchor(w.anchors); ok && a.seq > rep.HeadSeq {
+		rep.Break = a.truncated(rep.HeadSeq)
+		return rep, nil
+	}
 	// An event outside the chain was put there by hand.
 	var stray int64
-	err = tx.QueryRowContext(ctx, `SELECT id FROM audit_events WHERE seq IS NULL ORDER BY id LIMIT 1`).Scan(&stray)
+	err := tx.QueryRowContext(ctx, `SELECT id FROM audit_events WHERE seq IS NULL ORDER BY id LIMIT 1`).Scan(&stray)
 	if err == nil {
 		rep.Break = auditBreak(0, stray, "inserted", "Bản ghi nhật ký #%d không thuộc chuỗi (bị chèn thêm).", "Audit entry #%d is outside the chain (inserted).", stray)
 		return rep, nil
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("sqlstore: verify audit log: %w", err)
 	}
-	if err := db.walkChain(ctx, tx, rep, total, progress); err != nil {
+	total := int(max(rep.HeadSeq-w.from+1, 0))
+	if err := tx.db.walkChain(ctx, tx, rep, w, total); err != nil {
 		return nil, err
 	}
 	return rep, nil
@@ -122,13 +148,13 @@ func (b *chainBatch) hash() {
 // is half of the work: a batch is hashed by its own goroutine while the
 // next is read, at most GOMAXPROCS batches ahead of the in-order check,
 // which reports the first fault exactly as a one-by-one walk would.
-func (db *DB) walkChain(ctx context.Context, tx *Tx, rep *AuditReport, total int, progress func(done, total int)) error {
-	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_events ORDER BY seq`)
+func (db *DB) walkChain(ctx context.Context, tx *Tx, rep *AuditReport, w chainWalk, total int) error {
+	rows, err := tx.QueryContext(ctx, `SELECT `+auditColumns+` FROM audit_events WHERE seq >= ? ORDER BY seq`, w.from)
 	if err != nil {
 		return fmt.Errorf("sqlstore: verify audit log: %w", err)
 	}
 	defer rows.Close()
-	want, prev := int64(1), ""
+	want, prev, progress := w.from, w.prev, w.progress
 	var ahead []*chainBatch
 	// check waits for the oldest batch and checks its links in order; it
 	// reports false at the first fault (in rep.Break).
@@ -139,6 +165,10 @@ func (db *DB) walkChain(ctx context.Context, tx *Tx, rep *AuditReport, total int
 		for i, e := range b.events {
 			rep.Entries++
 			if rep.Break = checkLink(e, want, prev, b.hashOK[i]); rep.Break != nil {
+				return false
+			}
+			if a, ok := w.anchors[e.Seq]; ok && a.hash != e.Hash {
+				rep.Break = a.rewritten(e)
 				return false
 			}
 			want, prev = want+1, e.Hash
@@ -192,6 +222,8 @@ func (db *DB) walkChain(ctx context.Context, tx *Tx, rep *AuditReport, total int
 		rep.Break = auditBreak(last+1, 0, "truncated",
 			"Chuỗi nhật ký dừng ở #%d nhưng đầu chuỗi ghi #%d: các bản ghi mới nhất đã bị xóa.",
 			"The audit chain ends at #%d but its head records #%d: the newest entries were deleted.", last, rep.HeadSeq)
+	} else if a, ok := furthestAnchor(w.anchors); ok && a.seq > last {
+		rep.Break = a.truncated(last)
 	}
 	return nil
 }

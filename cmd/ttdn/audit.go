@@ -17,8 +17,10 @@ func runAudit(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	return runAuditVerify(ctx, args[1:], stdout, stderr)
 }
 
-// runAuditVerify walks the audit chain and fails (exit status 1) at the
-// first edited, inserted, deleted or reordered entry. It prints the head's
+// runAuditVerify walks the whole audit chain and fails (exit status 1) at
+// the first edited, inserted, deleted or reordered entry, or where it no
+// longer holds what an earlier check saw; the check is recorded, as the
+// audit page's and the server's daily ones are. It prints the head's
 // hash: recorded elsewhere (a signed paper log, another system), it shows
 // later whether the log was rewritten wholesale.
 func runAuditVerify(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -34,7 +36,11 @@ func runAuditVerify(ctx context.Context, args []string, stdout, stderr io.Writer
 	if !quiet {
 		progress = newProgressBar(stderr, "Kiểm tra nhật ký / verifying").Update
 	}
-	rep, err := db.VerifyAuditLog(ctx, progress)
+	id, err := db.StartAuditCheck(ctx, "")
+	if err != nil {
+		return err
+	}
+	rep, err := db.RunAuditCheck(ctx, id, progress)
 	if err != nil {
 		return err
 	}

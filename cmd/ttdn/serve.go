@@ -29,7 +29,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	var sso signOnFlags
 	var proxyFlags []string
 	var logFormat, metricsAddr, backupDir *string
-	var backupEvery *time.Duration
+	var backupEvery, auditEvery *time.Duration
 	var backupKeep *int
 	var metricsAllowFlags []string
 	var pub publicFlags
@@ -44,6 +44,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 		metricsAddr = fs.String("metrics-addr", "", "địa chỉ lắng nghe riêng cho /metrics (Prometheus) / separate listen address for /metrics")
 		fs.Func("metrics-allow", "mạng được đọc /metrics (CIDR hoặc IP, lặp lại hoặc cách nhau bằng dấu phẩy) / networks allowed to read /metrics (CIDR or IP, repeatable or comma list)",
 			func(v string) error { metricsAllowFlags = append(metricsAllowFlags, v); return nil })
+		auditEvery = fs.Duration("audit-check-every", 24*time.Hour, "kiểm tra toàn bộ chuỗi nhật ký định kỳ (0: tắt) / full audit-chain check interval (0: off)")
 		backupEvery = fs.Duration("backup-every", 0, "sao lưu trực tuyến định kỳ, ví dụ 24h (0: tắt) / scheduled online backup interval, e.g. 24h (0: off)")
 		backupKeep = fs.Int("backup-keep", 14, "số bản sao lưu định kỳ giữ lại / scheduled backups to keep")
 		backupDir = fs.String("backup-dir", "", "thư mục sao lưu định kỳ (mặc định DATA/backups với SQLite) / scheduled backup directory (default DATA/backups on SQLite)")
@@ -158,6 +159,9 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	go sched.Run(ctx)
 	go feeds.Run(ctx)
 	go hookRunner.Run(ctx)
+	if *auditEvery > 0 {
+		go runAuditChecks(ctx, db, *auditEvery, log)
+	}
 	if backups != nil {
 		log.Info("backup: scheduled", "every", backups.every.String(), "keep", backups.keep, "dir", backups.dir)
 		go backups.Run(ctx)

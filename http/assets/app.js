@@ -228,3 +228,12 @@
     });
   });
 })();
+
+// A page that shows work under way (data-refresh-seconds on its status)
+// reloads itself until the work is done; without scripts, its link does.
+(function () {
+  var el = document.querySelector('[data-refresh-seconds]');
+  if (!el) { return; }
+  var s = parseInt(el.getAttribute('data-refresh-seconds'), 10);
+  if (s > 0) { setTimeout(function () { window.location.reload(); }, s * 1000); }
+})();

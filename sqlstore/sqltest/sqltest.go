@@ -205,3 +205,22 @@ func postgresSchema(tb testing.TB) string {
 	u.RawQuery = q.Encode()
 	return u.String()
 }
+
+// ExecRaw runs query on the database of dsn (from OpenDSN) through a
+// connection of its own, outside ttdn — what someone with access to the
+// database could do behind its back (tampering tests).
+func ExecRaw(tb testing.TB, dsn, query string, args ...any) {
+	tb.Helper()
+	driver, src := "pgx", dsn
+	if path, ok := strings.CutPrefix(dsn, "sqlite:"); ok {
+		driver, src = "sqlite", path
+	}
+	db, err := sql.Open(driver, src)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer db.Close()
+	if _, err := db.Exec(query, args...); err != nil {
+		tb.Fatalf("sqltest: %s: %v", query, err)
+	}
+}
