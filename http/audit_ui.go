@@ -131,20 +131,14 @@ func (s *Server) handleAuditCheck(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	ctx := context.WithoutCancel(r.Context())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if _, err := s.cfg.Audit.RunAuditCheck(ctx, c.ID); err != nil {
-			s.log.Error("http: audit check", "check", c.ID, "err", err)
-		}
-	}()
-	select {
-	case <-done:
-		s.redirectWithFlash(w, r, "/audit", "flash.audit_checked")
-	case <-time.After(2 * time.Second):
-		s.redirectWithFlash(w, r, "/audit", "flash.audit_check")
+	flash := "flash.audit_check"
+	if s.runInBackground(r, "audit check", func(ctx context.Context) error {
+		_, err := s.cfg.Audit.RunAuditCheck(ctx, c.ID)
+		return err
+	}) {
+		flash = "flash.audit_checked"
 	}
+	s.redirectWithFlash(w, r, "/audit", flash)
 }
 
 // parseAuditQuery reads the filters; dates are days in Vietnam, the "to"

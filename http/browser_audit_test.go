@@ -38,8 +38,13 @@ func TestBrowserAuditCheck(t *testing.T) {
 		if err := chromedp.Do(wait, chromedp.WaitReady(chromedp.CSS(`#audit-chain[data-state="intact"]`))); err != nil {
 			t.Fatalf("the page did not reload itself to the verdict: %v", err)
 		}
+		// The page before the click is marked, so the wait below is for the
+		// page the form's answer brings.
+		if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.body.dataset.before = "1"; true`)); err != nil {
+			t.Fatal(err)
+		}
 		if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(`#audit-chain button`)),
-			chromedp.WaitReady(chromedp.CSS(`#audit-chain[data-state="intact"]`))); err != nil {
+			chromedp.WaitReady(chromedp.CSS(`body:not([data-before]) #audit-chain[data-state="intact"]`))); err != nil {
 			t.Fatalf("check now: %v", err)
 		}
 		after, err := chromedp.Run(ctx, chromedp.Text(chromedp.CSS(`#audit-chain`)))

@@ -5,7 +5,6 @@ import (
 	"context"
 	"fmt"
 	"net/http"
-	"time"
 
 	"ttdn"
 )
@@ -62,19 +61,9 @@ func (s *Server) handlePressOPMLImport(w http.ResponseWriter, r *http.Request) {
 		s.renderError(w, r, err)
 		return
 	}
-	// The import outlives the request: same user, no cancellation.
-	ctx := context.WithoutCancel(r.Context())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if err := ttdn.RunSourceImport(ctx, s.cfg.Press.Sources, s.cfg.Press.Imports, s.checkFeedURL, imp, list, nil); err != nil {
-			s.log.Error("http: OPML import", "import", imp.ID, "err", err)
-		}
-	}()
-	select {
-	case <-done:
-	case <-time.After(2 * time.Second):
-	}
+	s.runInBackground(r, "OPML import", func(ctx context.Context) error {
+		return ttdn.RunSourceImport(ctx, s.cfg.Press.Sources, s.cfg.Press.Imports, s.checkFeedURL, imp, list, nil)
+	})
 	s.redirect(w, r, fmt.Sprintf("/press/source-imports/%d", imp.ID))
 }
 

@@ -194,19 +194,10 @@ func (s *Server) handlePressWatchExclude(w http.ResponseWriter, r *http.Request)
 // runReapply runs a started re-apply in the background, waiting a moment
 // so that a small one is over before the redirect.
 func (s *Server) runReapply(r *http.Request, job *ttdn.ReapplyJob) {
-	// The re-apply outlives the request: same user, no cancellation.
-	ctx := context.WithoutCancel(r.Context())
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		if _, err := s.cfg.Press.Watch.RunReapply(ctx, job.ID, nil); err != nil {
-			s.log.Error("http: re-apply watch term", "job", job.ID, "err", err)
-		}
-	}()
-	select {
-	case <-done:
-	case <-time.After(2 * time.Second):
-	}
+	s.runInBackground(r, "re-apply watch term", func(ctx context.Context) error {
+		_, err := s.cfg.Press.Watch.RunReapply(ctx, job.ID, nil)
+		return err
+	})
 }
 
 // Marked returns text with the spans highlighted (<mark>), every part

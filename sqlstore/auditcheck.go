@@ -230,11 +230,7 @@ func (db *DB) readAuditTail(ctx context.Context) (*AuditReport, error) {
 		return nil, err
 	}
 	if base == nil {
-		anchors, err := tx.auditAnchors(ctx)
-		if err != nil {
-			return nil, err
-		}
-		return tx.walkAudit(ctx, chainWalk{from: 1, fullAt: db.now(), anchors: anchors})
+		return tx.walkWhole(ctx, nil)
 	}
 	if !base.rep.OK() {
 		// What a check found broken stays broken: reading only what came

@@ -104,11 +104,16 @@ func (db *DB) readAuditFull(ctx context.Context, progress func(done, total int))
 		return nil, err
 	}
 	defer tx.Rollback()
+	return tx.walkWhole(ctx, progress)
+}
+
+// walkWhole checks every event against the heads sealed checks saw.
+func (tx *Tx) walkWhole(ctx context.Context, progress func(done, total int)) (*AuditReport, error) {
 	anchors, err := tx.auditAnchors(ctx)
 	if err != nil {
 		return nil, err
 	}
-	return tx.walkAudit(ctx, chainWalk{from: 1, fullAt: db.now(), anchors: anchors, progress: progress})
+	return tx.walkAudit(ctx, chainWalk{from: 1, fullAt: tx.db.now(), anchors: anchors, progress: progress})
 }
 
 // VerifyAuditChain is CheckAuditTail, or a full check done at once, for
