@@ -33,22 +33,22 @@ func TestAuditCheckSchedule(t *testing.T) {
 			}
 			return st.Last.ID
 		}
-		if err := auditCheckIfDue(ctx, db, 24*time.Hour, log); err != nil {
-			t.Fatal(err)
+		if ran, err := auditCheckIfDue(ctx, db, 24*time.Hour, log); err != nil || !ran {
+			t.Fatal(ran, err)
 		}
 		first := last()
 		if first == 0 {
 			t.Fatal("no check was ever made: the first is due at once")
 		}
-		if err := auditCheckIfDue(ctx, db, 24*time.Hour, log); err != nil {
-			t.Fatal(err)
+		if ran, err := auditCheckIfDue(ctx, db, 24*time.Hour, log); err != nil || ran {
+			t.Fatal(ran, err)
 		}
 		if last() != first {
 			t.Fatal("a second full check within the interval")
 		}
 		time.Sleep(2 * time.Millisecond)
-		if err := auditCheckIfDue(ctx, db, time.Millisecond, log); err != nil {
-			t.Fatal(err)
+		if ran, err := auditCheckIfDue(ctx, db, time.Millisecond, log); err != nil || !ran {
+			t.Fatal(ran, err)
 		}
 		if last() == first {
 			t.Fatal("no new check once the interval had passed")

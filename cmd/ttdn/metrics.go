@@ -30,6 +30,7 @@ type serverMetrics struct {
 	pressItems    *metrics.Counter
 	backupLastOK  *metrics.Gauge
 	backupRuns    *metrics.Counter
+	auditCheck    func(err error, d time.Duration) // the daily full check of the audit chain
 }
 
 func newServerMetrics(db *sqlstore.DB) *serverMetrics {
@@ -38,7 +39,7 @@ func newServerMetrics(db *sqlstore.DB) *serverMetrics {
 	m.requests = r.Counter("ttdn_http_requests_total", "HTTP requests answered, by method, route pattern and status.", "method", "route", "status")
 	m.latency = r.Histogram("ttdn_http_request_duration_seconds", "Time to answer HTTP requests, by route pattern and status.", metrics.DefaultBuckets, "route", "status")
 	m.loginFailures = r.Counter("ttdn_login_failures_total", "Failed log-in steps (password, totp, current_password).", "step")
-	m.jobRuns = r.Counter("ttdn_job_runs_total", "Runs of scheduled jobs (notifications, feed), by result (success, failure).", "job", "result")
+	m.jobRuns = r.Counter("ttdn_job_runs_total", "Runs of scheduled jobs (notifications, feed_poll, audit_check), by result (success, failure).", "job", "result")
 	m.jobLastOK = r.Gauge("ttdn_job_last_success_timestamp_seconds", "When a scheduled job last succeeded (Unix time).", "job")
 	m.jobDuration = r.Histogram("ttdn_job_duration_seconds", "Time a scheduled job's run took.", []float64{0.01, 0.1, 0.5, 1, 5, 15, 60, 300}, "job")
 	m.feedLag = r.Histogram("ttdn_feed_poll_lag_seconds", "How long after it was due a feed poll started.", []float64{1, 5, 15, 60, 300, 900, 3600})
@@ -59,6 +60,18 @@ func newServerMetrics(db *sqlstore.DB) *serverMetrics {
 	r.Collect("ttdn_build_info", "The running build (ttdn version).", "gauge", func(context.Context) ([]metrics.Sample, error) {
 		b := buildInfo()
 		return []metrics.Sample{{Labels: []string{"version", b.Version, "commit", b.Commit, "goversion", b.Go}, Value: 1}}, nil
+	})
+	audit := sqlstore.NewAuditService(db)
+	r.Collect("ttdn_audit_chain_intact", "1 when the newest sealed check of the audit chain found it intact, 0 when it found it tampered with (no sample before the first check).", "gauge", func(ctx context.Context) ([]metrics.Sample, error) {
+		st, err := audit.AuditCheckStatus(ttdn.NewSystemContext(ctx))
+		if err != nil || st.Last == nil || st.Last.Result == nil {
+			return nil, err
+		}
+		v := 0.0
+		if st.Last.Result.Intact {
+			v = 1
+		}
+		return []metrics.Sample{{Value: v}}, nil
 	})
 	r.RegisterRuntime()
 	return m
@@ -101,6 +114,7 @@ func (m *serverMetrics) observeJob(job string) func(err error, d time.Duration) 
 
 func (m *serverMetrics) wireJobs(s *jobs.Scheduler, f *jobs.FeedRunner) {
 	s.Observe = m.observeJob("notifications")
+	m.auditCheck = m.observeJob("audit_check")
 	f.OnFetch = func(ok bool, newItems int, lag time.Duration) {
 		result := "success"
 		if !ok {

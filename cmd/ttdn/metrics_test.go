@@ -97,6 +97,22 @@ func TestServeMetrics(t *testing.T) {
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
+	// So does the first full check of the audit chain, and its verdict.
+	for {
+		s := scrape(t, url)
+		ok, _ := s.Value("ttdn_job_runs_total", "job", "audit_check", "result", "success")
+		intact, found := s.Value("ttdn_audit_chain_intact")
+		if ok >= 1 && found {
+			if intact != 1 {
+				t.Errorf("a fresh chain reported broken: %v", intact)
+			}
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no audit check counted (runs %v, intact %v %v):\n%s", ok, intact, found, log.String())
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }
 
 // Without a listener of its own, /metrics is on the main listener for the

@@ -160,7 +160,7 @@ func runServe(ctx context.Context, args []string, stdin io.Reader, stdout, stder
 	go feeds.Run(ctx)
 	go hookRunner.Run(ctx)
 	if *auditEvery > 0 {
-		go runAuditChecks(ctx, db, *auditEvery, log)
+		go runAuditChecks(ctx, db, *auditEvery, log, met.auditCheck)
 	}
 	if backups != nil {
 		log.Info("backup: scheduled", "every", backups.every.String(), "keep", backups.keep, "dir", backups.dir)
