@@ -14,6 +14,8 @@ type activityOptions struct {
 	Tasks           []*ttdn.Task
 	Types           []ttdn.ActivityType
 	Classifications []ttdn.Classification
+	// the unit picker's options escaped once a page (options_html.go)
+	unitOpts []optionHTML
 }
 
 // Opts gives the template the form's choices.

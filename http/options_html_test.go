@@ -1,0 +1,80 @@
+package http
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+	"testing"
+
+	"ttdn"
+)
+
+// budgetOptionsTemplate is the budget form's pickers as the template wrote
+// them before budget_options_html.go.
+const budgetOptionsTemplate = `{{define "old"}}{{$o := .Opts}}{{range $i, $l := .Lines}}<select name="task">{{range $o.Tasks}}<option value="{{.ID}}" {{if eq (print .ID) $l.Task}}selected{{end}}>{{.Ref}} {{.Title}}</option>{{end}}</select><select name="activity">{{range $o.Activities}}<option value="{{.ID}}" {{if eq (print .ID) $l.Activity}}selected{{end}}>{{.StartDate}} {{.Title}}</option>{{end}}</select>{{end}}{{end}}` +
+	`{{define "new"}}{{$o := .Opts}}{{range $i, $l := .Lines}}<select name="task">{{$o.TaskOptions $l.Task}}</select><select name="activity">{{$o.ActivityOptions $l.Activity}}</select>{{end}}{{end}}`
+
+// TestBudgetOptionsAsTemplate: the pickers read byte for byte as the
+// template's, with a chosen task and activity, none, and text to escape.
+func TestBudgetOptionsAsTemplate(t *testing.T) {
+	odd := `<b>"Hội" & 'báo' + 1</b>`
+	f := &budgetForm{Lines: []budgetLineForm{{Task: "12", Activity: "40"}, {}, {Task: "13"}, {Activity: "999"}}, Opts: &budgetOptions{
+		Tasks: []*ttdn.Task{{ID: 12, Ref: "III.1", Title: odd}, {ID: 13, Ref: "V.2", Title: "Trực"}, {ID: 120, Ref: "III.10", Title: "x"}},
+		Activities: []*ttdn.Activity{{ID: 40, Title: odd, StartDate: ttdn.Date{Year: 2026, Month: 3, Day: 4}},
+			{ID: 4, Title: "Hội nghị"}},
+	}}
+	tm := template.Must(template.New("").Parse(budgetOptionsTemplate))
+	var old, got bytes.Buffer
+	if err := tm.ExecuteTemplate(&old, "old", f); err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.ExecuteTemplate(&got, "new", f); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != old.String() {
+		t.Errorf("pickers differ:\n%s", firstDiff(got.String(), old.String()))
+	}
+	if n := strings.Count(got.String(), " selected>"); n != 3 {
+		t.Errorf("%d options chosen, want 3", n)
+	}
+}
+
+// activityOptionsTemplate is the activity form's pickers as the template
+// wrote them before options_html.go.
+const activityOptionsTemplate = `{{define "old"}}{{$f := .}}{{$o := .Opts}}<select name="units">{{range $o.Units}}<option value="{{.ID}}" {{if $f.Has $f.Units .ID}}selected{{end}}>{{.Name}}</option>{{end}}</select>` +
+	`<select name="tasks">{{range $o.Tasks}}<option value="{{.ID}}" {{if $f.Has $f.Tasks .ID}}selected{{end}}>{{.Ref}} {{.Title}}</option>{{end}}</select>` +
+	`{{range $i, $row := .Attendance}}<select name="att_unit"><option value="">—</option>{{range $o.Units}}<option value="{{.ID}}" {{if eq (print .ID) $row.Unit}}selected{{end}}>{{.Name}}</option>{{end}}</select>{{end}}` +
+	`<select name="expected">{{range $o.Units}}<option value="{{.ID}}" {{if $f.Has $f.Expected .ID}}selected{{end}}>{{.Name}}</option>{{end}}</select>` +
+	`<select name="escorts">{{range $o.Units}}<option value="{{.ID}}" {{if $f.Has $f.Escorts .ID}}selected{{end}}>{{.Name}}</option>{{end}}</select>{{end}}` +
+	`{{define "new"}}{{$f := .}}{{$o := .Opts}}<select name="units">{{$o.UnitOptions $f.Units}}</select>` +
+	`<select name="tasks">{{$o.TaskOptions $f.Tasks}}</select>` +
+	`{{range $i, $row := .Attendance}}<select name="att_unit"><option value="">—</option>{{$o.UnitOption $row.Unit}}</select>{{end}}` +
+	`<select name="expected">{{$o.UnitOptions $f.Expected}}</select>` +
+	`<select name="escorts">{{$o.UnitOptions $f.Escorts}}</select>{{end}}`
+
+// TestActivityOptionsAsTemplate: the activity form's unit and task pickers
+// read byte for byte as the template's, with several units chosen, one, and
+// none, and names to escape.
+func TestActivityOptionsAsTemplate(t *testing.T) {
+	odd := `<b>"Sở" & 'Ban' + 1</b>`
+	f := &activityForm{Units: []string{"3", "12"}, Tasks: []string{"120"}, Expected: []string{"7"},
+		Attendance: []attendanceRow{{Unit: "12"}, {Unit: ""}, {Unit: "999"}, {Unit: "3"}},
+		opts: &activityOptions{
+			Units: []*ttdn.Unit{{ID: 3, Name: odd}, {ID: 7, Name: "Sở Văn hóa, Thể thao và Du lịch"}, {ID: 12, Name: "UBND xã Tân Biên"}, {ID: 120, Name: "x"}},
+			Tasks: []*ttdn.Task{{ID: 12, Ref: "III.1", Title: odd}, {ID: 120, Ref: "III.10", Title: "Trực"}},
+		}}
+	tm := template.Must(template.New("").Parse(activityOptionsTemplate))
+	var old, got bytes.Buffer
+	if err := tm.ExecuteTemplate(&old, "old", f); err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.ExecuteTemplate(&got, "new", f); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != old.String() {
+		t.Errorf("pickers differ:\n%s", firstDiff(got.String(), old.String()))
+	}
+	if n := strings.Count(got.String(), " selected>"); n != 6 {
+		t.Errorf("%d options chosen, want 6", n)
+	}
+}
