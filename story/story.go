@@ -96,6 +96,8 @@ type Features struct {
 	stages  uint64
 	post    string    // the post the title appoints to (appointment)
 	names   []nameRun // the title's names (nameRuns)
+	event   []eword   // the title's event words (events.go)
+	sumKeys []uint32  // the summary's words, with diacritics (events.go)
 	figs    figures
 	unix    int64
 	source  string
@@ -122,6 +124,7 @@ func Extract(it *Item, minShingles int) Features {
 		body, buf = tokens(it.Summary, maxBodyTokens, buf)
 		var more []uint32
 		more, _ = entityHashes(it.Summary, buf)
+		f.sumKeys = summaryKeys(it.Summary)
 		ents = append(ents, more...)
 		slices.Sort(ents)
 	}
@@ -136,6 +139,7 @@ func Extract(it *Item, minShingles int) Features {
 	f.post = appointment(ft)
 	f.figs = titleFigures(ft)
 	f.names = nameRuns(it.Title)
+	f.event = eventWords(it.Title)
 	return f
 }
 
