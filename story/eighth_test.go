@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 )
@@ -14,6 +15,7 @@ import (
 // fitted and measured by the rules of TestLinkWeightsReproduce,
 // TestLinkCutRule, TestLinkCrossValidated and TestLinkCeiling. Slow and
 // only for re-measuring: STORY_TRIALS=1 go test -run TestEighthTrials -v ./story/
+// (STORY_TRIALS=text: only the trials whose name holds text)
 func TestEighthTrials(t *testing.T) {
 	if os.Getenv("STORY_TRIALS") == "" {
 		t.Skip("set STORY_TRIALS=1 to run the trials")
@@ -29,10 +31,14 @@ func TestEighthTrials(t *testing.T) {
 		{"+ xEvent, provinces only", with(xEvent), true},
 		{"+ xEvent, xEventItem, provinces only", with(xEvent, xEventItem), true},
 		{"eighth: + xEvent, xEventItem, wider places", with(xEvent, xEventItem), false},
+		{"eighth + places differ (xPlaces)", with(xEvent, xEventItem, xPlaces), false},
 	}
 	pairs := loadPairs(t)
 	items, ids := loadNewsIDs(t)
 	for _, tr := range trials {
+		if only := os.Getenv("STORY_TRIALS"); only != "1" && !strings.Contains(tr.name, only) {
+			continue // STORY_TRIALS=text runs the trials whose name holds text
+		}
 		provincesOnly = tr.narrow
 		feats := labelledFeatures(t, pairs, items, ids)
 		sample := make([]Features, len(items))

@@ -99,40 +99,58 @@ func hasEvent(ws []eword, key uint32) bool {
 	return ok
 }
 
-// summaryKeys returns the sorted distinct keys (with diacritics, as
-// eventWords') of the words of a summary.
-func summaryKeys(summary string) []uint32 {
-	var out []uint32
+// markDiacritics sets dia on the summary tokens of toks that are words
+// of summary: the 16-bit hash of the word's key with diacritics (the
+// first form met, when the summary holds two of one folded word — "bắt"
+// and "bật" — which is rare), so the event words of another title can be
+// looked for in the summary with their diacritics at no cost in memory.
+func markDiacritics(toks []wtok, summary string) {
 	var buf []byte
-	words := strings.FieldsFunc(summary, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
-	})
-	for _, w := range words {
+	for _, w := range strings.FieldsFunc(summary, notWordRune) {
 		if hasDigit(w) {
 			continue
 		}
+		buf = vntext.AppendFold(buf[:0], w)
+		i, ok := slices.BinarySearchFunc(toks, uint32(fnv64(spelling(buf))), func(x wtok, t uint32) int { return cmpU32(x.t, t) })
+		if !ok || toks[i].w&1 == 0 || toks[i].dia != 0 {
+			continue
+		}
 		buf = vntext.AppendKey(buf[:0], w)
-		out = append(out, uint32(fnv64(buf)))
+		toks[i].dia = dia16(uint32(fnv64(buf)))
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+}
+
+func notWordRune(r rune) bool {
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.Is(unicode.Mn, r)
+}
+
+// dia16 folds a key hash to the 16 bits kept in a token (never 0, which
+// means "none").
+func dia16(key uint32) uint16 { return uint16(key>>16^key) | 1 }
+
+// saidIn reports whether toks's summary holds event word w with its
+// diacritics.
+func saidIn(toks []wtok, w eword) bool {
+	i, ok := slices.BinarySearchFunc(toks, w.fold, func(x wtok, t uint32) int { return cmpU32(x.t, t) })
+	return ok && toks[i].w&1 != 0 && toks[i].dia == dia16(w.key)
 }
 
 // eventMiss is the difference figure of what happened: for each title,
 // the share of its event words' IDF mass (idf of their folded tokens)
 // that the other item does not say — not among the other title's event
-// words, nor, when summary keys are given (ka of a's item, kb of b's),
-// among the other summary's words — and the smaller of the two shares.
+// words, nor, when token lists are given (ta of a's item, tb of b's), in
+// the other summary with the same diacritics — and the smaller of the
+// two shares.
 // It is high only when both titles say something happened that the other
 // item never says ("vào" / "thua chung kết"), and 0 when one headline's
 // event words are all in the other item.
-func eventMiss(a, b []eword, ka, kb []uint32, idf func(uint32) float64) float64 {
-	share := func(x, y []eword, ky []uint32) float64 {
+func eventMiss(a, b []eword, ta, tb []wtok, idf func(uint32) float64) float64 {
+	share := func(x, y []eword, ty []wtok) float64 {
 		var miss, total float64
 		for _, w := range x {
 			v := idf(w.fold)
 			total += v
-			if _, said := slices.BinarySearch(ky, w.key); !said && !hasEvent(y, w.key) {
+			if !hasEvent(y, w.key) && !saidIn(ty, w) {
 				miss += v
 			}
 		}
@@ -141,7 +159,7 @@ func eventMiss(a, b []eword, ka, kb []uint32, idf func(uint32) float64) float64 
 		}
 		return miss / total
 	}
-	sa, sb := share(a, b, kb), share(b, a, ka)
+	sa, sb := share(a, b, tb), share(b, a, ta)
 	if sa < 0 || sb < 0 {
 		return 0
 	}

@@ -53,11 +53,18 @@ func TestEventFigure(t *testing.T) {
 	if m := eventMiss(short, lost, nil, nil, idf); m <= 0 {
 		t.Errorf("vào / thua chung kết: %.3f, want > 0", m)
 	}
-	said := summaryKeys("Tay vợt Nguyễn Thùy Linh vào chung kết rồi thua tay vợt Nhật Bản.")
+	summary := func(s string) []wtok {
+		it := Item{Title: "Tin thể thao hôm nay", Summary: s}
+		return Extract(&it, 0).toks
+	}
+	said := summary("Tay vợt Nguyễn Thùy Linh vào chung kết rồi thua tay vợt Nhật Bản ở Seoul.")
 	if m := eventMiss(short, lost, said, nil, idf); m != 0 {
 		t.Errorf("the other summary says both: %.3f, want 0", m)
 	}
-	if m := eventMiss(short, lost, summaryKeys("Thùy Linh vào chung kết."), nil, idf); m <= 0 {
+	if m := eventMiss(short, lost, summary("Tay vợt Thùy Linh vào chung kết ở Seoul."), nil, idf); m <= 0 {
 		t.Errorf("the summary says only vào: %.3f, want > 0", m)
+	}
+	if m := eventMiss(short, lost, summary("Tay vợt Thùy Linh vào chung kết, thùa ở Seoul."), nil, idf); m <= 0 {
+		t.Errorf("thùa is not thua: %.3f, want > 0", m)
 	}
 }

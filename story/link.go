@@ -30,14 +30,15 @@ const (
 	xNovel             // the smaller of the two titles' shares of IDF mass the other item lacks
 	xEvent             // the smaller of the two titles' shares of event-word IDF mass the other title lacks (events.go)
 	xEventItem         // the same, each title's event words looked for in the other item's title and summary
+	xPlaces            // 1 when each title names a place the other item never mentions (places.go)
 	nLinkFeatures
 )
 
 // linkWeights are the model's weights, in the order of the features,
 // and its intercept last.
-var linkWeights = [nLinkFeatures + 1]float64{1.3416850110737064, 0.5592112399721857, 1.4473820127742936,
-	0.7737457348702576, -0.22585848141563827, 0.9847253198528693, -0.8812806194622873, -1.7740525708112704,
-	-1.0808182700362645, -0.3108210103572651, -1.8842403038548439, 1.284309835930786}
+var linkWeights = [nLinkFeatures + 1]float64{1.3303099067365463, 0.5436753394573007, 1.4493611655132654,
+	0.7629580250554071, -0.18521843994284817, 0.9706989890525821, -0.8927183768472651, -1.7872067574596886,
+	-1.0696487240476615, -0.34291151954063626, -1.844957963383279, -1.2854190716990765, 1.324726594306774}
 
 // linkCut is the least score of a link, chosen on the even half of the
 // labelled pairs by a rule fixed before: the cut (0.50, 0.55 … 0.85)
@@ -166,7 +167,10 @@ func (g *Grouper) linkFeatures(f *Features, fw *itemWeights, o *Features, sim fl
 		x[xNovel] = min(fMiss/fw.title1, oMiss/ow.title1)
 	}
 	x[xEvent] = eventMiss(f.event, o.event, nil, nil, g.df.idf)
-	x[xEventItem] = eventMiss(f.event, o.event, f.sumKeys, o.sumKeys, g.df.idf)
+	x[xEventItem] = eventMiss(f.event, o.event, f.toks, o.toks, g.df.idf)
+	if placesDiffer(f, o) {
+		x[xPlaces] = 1
+	}
 	return x
 }
 

@@ -4,9 +4,12 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode"
+	"unicode/utf8"
 
 	"ttdn"
 	"ttdn/directory"
+	"ttdn/vntext"
 )
 
 // Places: a province's name is where the news happens, not what it is
@@ -110,4 +113,172 @@ func withoutPlaces(ents []uint32) []uint32 {
 		_, ok := slices.BinarySearch(places, t)
 		return ok
 	})
+}
+
+// countrySynonyms are the countries the press names two ways; each pair
+// is one place.
+var countrySynonyms = [][2]string{{"Mỹ", "Hoa Kỳ"}, {"Úc", "Australia"}, {"Ý", "Italy"}, {"Maroc", "Morocco"},
+	{"Liban", "Lebanon"}, {"Litva", "Lithuania"}, {"Đông Timor", "Timor-Leste"}, {"Ả Rập Xê Út", "Saudi Arabia"}}
+
+// placeName is one way of writing a place: its words' hashes (as
+// tokens') and all its tokens.
+type placeName struct {
+	id    uint16
+	words []uint32
+	toks  []uint32
+}
+
+// placeIndex holds the places (provinces — a merged one is the province
+// it merged into, Hồ Chí Minh City's short forms are the city —,
+// countries, the directory's districts and communes) by first word and by
+// place.
+type placeIndex struct {
+	byFirst map[uint32][]placeName
+	byID    map[uint16][]placeName
+}
+
+var placeNames = sync.OnceValue(func() placeIndex {
+	out := placeIndex{byFirst: map[uint32][]placeName{}, byID: map[uint16][]placeName{}}
+	var buf []byte
+	id := uint16(0)
+	add := func(name string) {
+		var words []uint32
+		for _, w := range strings.FieldsFunc(name, notWordRune) {
+			buf = vntext.AppendFold(buf[:0], w)
+			words = append(words, uint32(fnv64(spelling(buf))))
+		}
+		if len(words) == 0 {
+			return
+		}
+		var toks []uint32
+		toks, buf = tokens(name, maxTitleTokens, buf)
+		p := placeName{id: id, words: words, toks: toks}
+		out.byFirst[words[0]] = append(out.byFirst[words[0]], p)
+		out.byID[id] = append(out.byID[id], p)
+	}
+	for _, p := range directory.Provinces() {
+		id++
+		add(p.Name)
+		for _, n := range p.FormedFrom {
+			add(n)
+		}
+		if p.Name == "Hồ Chí Minh" {
+			for _, a := range placeAliases {
+				add(a)
+			}
+		}
+	}
+	synonym := map[string]string{}
+	for _, s := range countrySynonyms {
+		synonym[s[1]] = s[0]
+	}
+	for _, c := range countries {
+		if _, ok := synonym[c]; ok {
+			continue
+		}
+		id++
+		add(c)
+		for _, s := range countrySynonyms {
+			if s[0] == c {
+				add(s[1])
+			}
+		}
+	}
+	for _, l := range localPlaces() {
+		id++
+		add(l)
+	}
+	return out
+})
+
+// titlePlaces returns the places a title names: a place name written
+// with a capital, and a one-word name only inside a sentence ("Áo xanh
+// tình nguyện" opening a title is not Austria).
+func titlePlaces(title string) []uint16 {
+	type word struct {
+		h           uint32
+		upper, open bool
+	}
+	var ws []word
+	var buf []byte
+	open := true
+	start := -1
+	for i := 0; i <= len(title); {
+		r, n := utf8.RuneError, 1
+		if i < len(title) {
+			r, n = utf8.DecodeRuneInString(title[i:])
+		}
+		if i < len(title) && !notWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+			i += n
+			continue
+		}
+		if start >= 0 {
+			s := title[start:i]
+			first, _ := utf8.DecodeRuneInString(s)
+			buf = vntext.AppendFold(buf[:0], s)
+			ws = append(ws, word{h: uint32(fnv64(spelling(buf))), upper: unicode.IsUpper(first), open: open})
+			open = false
+			start = -1
+		}
+		switch r { // as entityHashes reads sentences
+		case '.', '!', '?', ':', '\n', '"', '“', '[', '(':
+			open = true
+		}
+		i += n
+	}
+	names := placeNames()
+	var out []uint16
+	for k, w := range ws {
+		if !w.upper {
+			continue
+		}
+		for _, p := range names.byFirst[w.h] {
+			if len(p.words) == 1 && w.open || k+len(p.words) > len(ws) {
+				continue
+			}
+			match := true
+			for j, h := range p.words[1:] {
+				if ws[k+1+j].h != h {
+					match = false
+					break
+				}
+			}
+			if match && !slices.Contains(out, p.id) {
+				out = append(out, p.id)
+			}
+		}
+	}
+	return out
+}
+
+// mentionsPlace reports whether toks hold every token of some name of place id.
+func mentionsPlace(toks []wtok, id uint16) bool {
+	has := func(t uint32) bool {
+		_, ok := slices.BinarySearchFunc(toks, t, func(x wtok, t uint32) int { return cmpU32(x.t, t) })
+		return ok
+	}
+	for _, p := range placeNames().byID[id] {
+		if !slices.ContainsFunc(p.toks, func(t uint32) bool { return !has(t) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// placesDiffer reports two titles each naming a place the other item
+// never mentions: what happened in one place is not what happened in
+// another ("Hưng Yên" / "Lào Cai", "Gia Lai" / "Đắk Lắk").
+func placesDiffer(a, b *Features) bool {
+	elsewhere := func(x, y *Features) bool {
+		for _, id := range x.places {
+			if !mentionsPlace(y.toks, id) {
+				return true
+			}
+		}
+		return false
+	}
+	return len(a.places) > 0 && len(b.places) > 0 && elsewhere(a, b) && elsewhere(b, a)
 }

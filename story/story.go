@@ -97,7 +97,7 @@ type Features struct {
 	post    string    // the post the title appoints to (appointment)
 	names   []nameRun // the title's names (nameRuns)
 	event   []eword   // the title's event words (events.go)
-	sumKeys []uint32  // the summary's words, with diacritics (events.go)
+	places  []uint16  // the places the title names (places.go)
 	figs    figures
 	unix    int64
 	source  string
@@ -124,11 +124,13 @@ func Extract(it *Item, minShingles int) Features {
 		body, buf = tokens(it.Summary, maxBodyTokens, buf)
 		var more []uint32
 		more, _ = entityHashes(it.Summary, buf)
-		f.sumKeys = summaryKeys(it.Summary)
 		ents = append(ents, more...)
 		slices.Sort(ents)
 	}
 	f.toks = weigh(f.title, body)
+	if body != nil {
+		markDiacritics(f.toks, it.Summary)
+	}
 	markEntities(f.toks, withoutPlaces(ents))
 	// Round-ups ("Điểm tin 17h: A | B") list several stories: their shared
 	// template would link bulletins of different days.
@@ -140,6 +142,7 @@ func Extract(it *Item, minShingles int) Features {
 	f.figs = titleFigures(ft)
 	f.names = nameRuns(it.Title)
 	f.event = eventWords(it.Title)
+	f.places = titlePlaces(it.Title)
 	return f
 }
 
