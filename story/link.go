@@ -10,7 +10,10 @@ import "math"
 // alike they are once the day's topic is discounted, how far apart they
 // are, whether one outlet wrote both, and how much each title says that
 // the other item never mentions (sibling events share names but differ
-// in a word: "vào chung kết" / "thua chung kết"). Outlets headline one event in
+// in a word: "vào chung kết" / "thua chung kết"), what each title says
+// happened that the other item never says (its event words, read with
+// their diacritics: events.go), and whether the titles name different
+// places (places.go). Outlets headline one event in
 // other words, and one outlet writes a topic's sibling events in the same
 // words: no single score tells these apart, several together do better.
 // The weights were fitted on the even half of the labelled pairs

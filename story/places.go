@@ -18,9 +18,12 @@ import (
 // provinces they strike ("Đắk Lắk cho học sinh nghỉ học" / "Đắk Lắk sẵn
 // sàng điều 15.000 quân"). So the words and word pairs of the provinces'
 // names — the 34 of 2025 and those merged into them, which the press still
-// writes ("Bình Định cũ") — and of Hồ Chí Minh City's usual short forms
-// are not entity tokens: they weigh in the similarity as words, not in the
-// share of names two items have in common.
+// writes ("Bình Định cũ") —, of Hồ Chí Minh City's usual short forms, of
+// the countries of the world and of the districts and communes the
+// directory ships are not entity tokens: they weigh in the similarity as
+// words, not in the share of names two items have in common. What a
+// place does say is where: two titles each naming a place the other item
+// never mentions are told of two places (placesDiffer, a link figure).
 
 // placeAliases are the short forms of place names the press writes
 // beside the directory's names.
