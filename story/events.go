@@ -145,23 +145,26 @@ func saidIn(toks []wtok, w eword) bool {
 // item never says ("vào" / "thua chung kết"), and 0 when one headline's
 // event words are all in the other item.
 func eventMiss(a, b []eword, ta, tb []wtok, idf func(uint32) float64) float64 {
-	share := func(x, y []eword, ty []wtok) float64 {
-		var miss, total float64
-		for _, w := range x {
-			v := idf(w.fold)
-			total += v
-			if !hasEvent(y, w.key) && !saidIn(ty, w) {
-				miss += v
-			}
-		}
-		if total == 0 {
-			return -1
-		}
-		return miss / total
-	}
-	sa, sb := share(a, b, tb), share(b, a, ta)
+	sa, sb := eventShare(a, b, tb, idf), eventShare(b, a, ta, idf)
 	if sa < 0 || sb < 0 {
 		return 0
 	}
 	return min(sa, sb)
+}
+
+// eventShare is the share of x's event-word IDF mass that the item of
+// title event words y and tokens ty does not say, or -1 when x has none.
+func eventShare(x, y []eword, ty []wtok, idf func(uint32) float64) float64 {
+	var miss, total float64
+	for _, w := range x {
+		v := idf(w.fold)
+		total += v
+		if !hasEvent(y, w.key) && !saidIn(ty, w) {
+			miss += v
+		}
+	}
+	if total == 0 {
+		return -1
+	}
+	return miss / total
 }
