@@ -31,7 +31,7 @@ func eventWords(title string) []eword {
 		upper bool
 		open  bool // opens a sentence
 	}
-	var ws []word
+	ws := make([]word, 0, 24)
 	open := true
 	start := -1
 	for i := 0; i <= len(title); {
@@ -60,8 +60,8 @@ func eventWords(title string) []eword {
 		}
 		i += n
 	}
-	var out []eword
-	var buf []byte
+	out := make([]eword, 0, len(ws))
+	buf := make([]byte, 0, 64)
 	for k, w := range ws {
 		if hasDigit(w.s) {
 			continue
@@ -105,8 +105,19 @@ func hasEvent(ws []eword, key uint32) bool {
 // and "bật" — which is rare), so the event words of another title can be
 // looked for in the summary with their diacritics at no cost in memory.
 func markDiacritics(toks []wtok, summary string) {
-	var buf []byte
-	for _, w := range strings.FieldsFunc(summary, notWordRune) {
+	buf := make([]byte, 0, 64)
+	for rest := summary; rest != ""; {
+		start := strings.IndexFunc(rest, func(r rune) bool { return !notWordRune(r) })
+		if start < 0 {
+			break
+		}
+		rest = rest[start:]
+		end := strings.IndexFunc(rest, notWordRune)
+		if end < 0 {
+			end = len(rest)
+		}
+		w := rest[:end]
+		rest = rest[end:]
 		if hasDigit(w) {
 			continue
 		}

@@ -202,8 +202,8 @@ func titlePlaces(title string) []uint16 {
 		h           uint32
 		upper, open bool
 	}
-	var ws []word
-	var buf []byte
+	ws := make([]word, 0, 24)
+	buf := make([]byte, 0, 64)
 	open := true
 	start := -1
 	for i := 0; i <= len(title); {
