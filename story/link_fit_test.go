@@ -323,8 +323,8 @@ func TestLinkCrossValidated(t *testing.T) {
 // Floors of the cross-validated figures, just below what the committed
 // features reach (README.md).
 const (
-	minCVPrecision = 0.875
-	minCVRecall    = 0.84
+	minCVPrecision = 0.895
+	minCVRecall    = 0.855
 )
 
 // TestNovelFigure: the difference figure is 0 when either item's title

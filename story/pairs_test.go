@@ -17,8 +17,8 @@ import (
 // Aims reached on testdata/pairs.tsv (story/README.md): the test fails
 // when grouping falls below them.
 const (
-	minPrecision = 0.89
-	minRecall    = 0.835
+	minPrecision = 0.93
+	minRecall    = 0.80
 )
 
 // labelledPair is one judged pair of news records.
@@ -157,8 +157,8 @@ func TestLabelledPairs(t *testing.T) {
 
 // Floors for each half of the labelled set (by record-id parity).
 const (
-	minHalfPrecision = 0.885
-	minHalfRecall    = 0.80
+	minHalfPrecision = 0.905
+	minHalfRecall    = 0.76
 )
 
 func hexOdd(id string) bool {

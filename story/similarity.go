@@ -8,7 +8,8 @@ import "math"
 type wtok struct {
 	t   uint32
 	w   uint8
-	ent bool // part of a name or a figure (entities.go)
+	ent bool   // part of a name or a figure (entities.go)
+	dia uint16 // for a word of the summary: its key with diacritics, hashed to 16 bits (events.go); fits the padding
 }
 
 // weigh merges sorted title and summary tokens into one sorted list.

@@ -96,6 +96,8 @@ type Features struct {
 	stages  uint64
 	post    string    // the post the title appoints to (appointment)
 	names   []nameRun // the title's names (nameRuns)
+	event   []eword   // the title's event words (events.go)
+	places  []uint16  // the places the title names (places.go)
 	figs    figures
 	unix    int64
 	source  string
@@ -126,6 +128,9 @@ func Extract(it *Item, minShingles int) Features {
 		slices.Sort(ents)
 	}
 	f.toks = weigh(f.title, body)
+	if body != nil {
+		markDiacritics(f.toks, it.Summary)
+	}
 	markEntities(f.toks, withoutPlaces(ents))
 	// Round-ups ("Điểm tin 17h: A | B") list several stories: their shared
 	// template would link bulletins of different days.
@@ -136,6 +141,8 @@ func Extract(it *Item, minShingles int) Features {
 	f.post = appointment(ft)
 	f.figs = titleFigures(ft)
 	f.names = nameRuns(it.Title)
+	f.event = eventWords(it.Title)
+	f.places = titlePlaces(it.Title)
 	return f
 }
 
