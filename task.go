@@ -168,6 +168,10 @@ type TaskFilter struct {
 	// NoTotal leaves the total 0, for callers that show no total: counting
 	// every readable task for a picker was half of FindTasks's cost.
 	NoTotal bool
+	// NewestPlansFirst orders the tasks of the newest plans (by year) first,
+	// each plan's in its own order: a picker over every plan, capped, shows
+	// this year's tasks, not those of the oldest plans.
+	NewestPlansFirst bool
 }
 
 // TaskUpdate changes a task. Version must equal the task's current version, or

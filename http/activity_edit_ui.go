@@ -2,6 +2,7 @@ package http
 
 import (
 	"net/http"
+	"strconv"
 
 	"ttdn"
 )
@@ -14,6 +15,7 @@ type activityOptions struct {
 	Tasks           []*ttdn.Task
 	Types           []ttdn.ActivityType
 	Classifications []ttdn.Classification
+	PlanNames       map[int64]string // the task picker's groups
 	// the unit picker's options escaped once a page (options_html.go)
 	unitOpts []optionHTML
 }
@@ -64,11 +66,53 @@ func (s *Server) loadActivityOptions(r *http.Request, f *activityForm) error {
 	}
 	// Section III's tasks and the units' duties of section V (V.x), which
 	// an activity carries out just as well.
-	if o.Tasks, _, err = s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{Limit: maxTaskChoices, Choices: true, NoTotal: true}); err != nil {
+	// The newest plans' first: a province keeps ten years of plans, and the
+	// cap must leave this year's tasks in. A task the activity is linked to
+	// is offered even past the cap, or saving the form would unlink it.
+	if o.Tasks, _, err = s.cfg.Tasks.FindTasks(ctx, ttdn.TaskFilter{Limit: maxTaskChoices, Choices: true, NoTotal: true, NewestPlansFirst: true}); err != nil {
 		return err
+	}
+	if o.Tasks, err = withChosenTasks(o.Tasks, f.Tasks, func(id int64) (*ttdn.Task, error) { return s.cfg.Tasks.FindTaskByID(ctx, id) }); err != nil {
+		return err
+	}
+	plans, _, err := s.cfg.Plans.FindPlans(ctx, ttdn.PlanFilter{Limit: maxPlanChoices, Choices: true, NoTaskCount: true})
+	if err != nil {
+		return err
+	}
+	o.PlanNames = make(map[int64]string, len(plans))
+	for _, p := range plans {
+		o.PlanNames[p.ID] = p.Title
 	}
 	f.opts = o
 	return nil
+}
+
+// maxPlanChoices bounds the plans whose names head the task picker's groups.
+const maxPlanChoices = 500
+
+// withChosenTasks adds to choices the tasks of chosen (IDs as the form
+// sends them) it lacks, read with find; a task the user may no longer read,
+// or that is gone, is left out.
+func withChosenTasks(choices []*ttdn.Task, chosen []string, find func(int64) (*ttdn.Task, error)) ([]*ttdn.Task, error) {
+	have := make(map[int64]bool, len(choices))
+	for _, t := range choices {
+		have[t.ID] = true
+	}
+	for _, v := range chosen {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || have[id] {
+			continue
+		}
+		t, err := find(id)
+		switch ttdn.ErrorCode(err) {
+		case "":
+			choices, have[id] = append(choices, t), true
+		case ttdn.ENOTFOUND, ttdn.EFORBIDDEN:
+		default:
+			return nil, err
+		}
+	}
+	return choices, nil
 }
 
 func (s *Server) handleActivityNewForm(w http.ResponseWriter, r *http.Request) {

@@ -54,13 +54,29 @@ func (o *activityOptions) UnitOption(selected string) template.HTML {
 	return o.UnitOptions([]string{selected})
 }
 
-// TaskOptions is the activity form's task picker, selected chosen.
+// TaskOptions is the activity form's task picker, selected chosen: one
+// group per plan, headed by its name (every year's plan has its III.1), in
+// the order the plans first come in o.Tasks.
 func (o *activityOptions) TaskOptions(selected []string) template.HTML {
-	opts := make([]optionHTML, len(o.Tasks))
-	for i, t := range o.Tasks {
-		opts[i] = optionHTML{itoa(t.ID), escapeText(t.Ref) + " " + escapeText(t.Title)}
+	var order []int64
+	byPlan := map[int64][]optionHTML{}
+	for _, t := range o.Tasks {
+		if _, ok := byPlan[t.PlanID]; !ok {
+			order = append(order, t.PlanID)
+		}
+		byPlan[t.PlanID] = append(byPlan[t.PlanID], optionHTML{itoa(t.ID), escapeText(t.Ref) + " " + escapeText(t.Title)})
 	}
-	return writeOptions(opts, among(selected))
+	var b strings.Builder
+	for _, id := range order {
+		name, ok := o.PlanNames[id]
+		if !ok {
+			name = "#" + itoa(id)
+		}
+		b.WriteString(`<optgroup label="` + escapeText(name) + `">`)
+		b.WriteString(string(writeOptions(byPlan[id], among(selected))))
+		b.WriteString(`</optgroup>`)
+	}
+	return template.HTML(b.String())
 }
 
 // one chooses the option whose value is v.

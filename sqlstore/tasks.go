@@ -65,7 +65,11 @@ func (s *TaskService) FindTasks(ctx context.Context, f ttdn.TaskFilter) ([]*ttdn
 	if f.Choices {
 		find = findTaskRows
 	}
-	tasks, err := find(ctx, tx, where+` ORDER BY t.plan_id, t.position, t.id`+limitClause(f.Limit, f.Offset), args...)
+	order := ` ORDER BY t.plan_id, t.position, t.id`
+	if f.NewestPlansFirst {
+		order = ` ORDER BY (SELECT p.year FROM plans p WHERE p.id = t.plan_id) DESC, t.plan_id DESC, t.position, t.id`
+	}
+	tasks, err := find(ctx, tx, where+order+limitClause(f.Limit, f.Offset), args...)
 	if err != nil {
 		return nil, 0, err
 	}

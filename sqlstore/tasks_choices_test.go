@@ -69,3 +69,44 @@ func TestFindTasksNoTotal(t *testing.T) {
 		}
 	})
 }
+
+// A picker over every plan lists the newest plan's tasks first (by year,
+// whichever plan was stored first), each plan's in its own order, so a cap
+// keeps this year's tasks, not the oldest plans'.
+func TestFindTasksNewestPlansFirst(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		w := newWorld(t, db)
+		newer := w.plan2019()
+		newer.Year, newer.Title = 2026, "Kế hoạch thông tin đối ngoại năm 2026"
+		p2026 := sqltest.MustCreatePlan(t, db, newer) // stored first: the lower id
+		p2019 := sqltest.MustCreatePlan(t, db, w.plan2019())
+		for _, u := range []*ttdn.User{w.coordinator, w.officerA} {
+			byPlan := map[int64][]int64{}
+			for _, id := range []int64{p2026.ID, p2019.ID} {
+				tasks, _, err := w.tasks.FindTasks(as(u), ttdn.TaskFilter{PlanID: &id, Limit: 500})
+				if err != nil || len(tasks) == 0 {
+					t.Fatalf("%s: plan %d: %d tasks, %v", u.Username, id, len(tasks), err)
+				}
+				for _, x := range tasks {
+					byPlan[id] = append(byPlan[id], x.ID)
+				}
+			}
+			want := append(append([]int64{}, byPlan[p2026.ID]...), byPlan[p2019.ID]...)
+			got, _, err := w.tasks.FindTasks(as(u), ttdn.TaskFilter{Limit: 500, Choices: true, NoTotal: true, NewestPlansFirst: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var ids []int64
+			for _, x := range got {
+				ids = append(ids, x.ID)
+			}
+			if !reflect.DeepEqual(ids, want) {
+				t.Fatalf("%s: newest plans first %v, want %v", u.Username, ids, want)
+			}
+			capped, _, err := w.tasks.FindTasks(as(u), ttdn.TaskFilter{Limit: len(byPlan[p2026.ID]), Choices: true, NewestPlansFirst: true})
+			if err != nil || len(capped) != len(byPlan[p2026.ID]) || capped[0].PlanID != p2026.ID || capped[len(capped)-1].PlanID != p2026.ID {
+				t.Fatalf("%s: capped to the newest plan's count: %d tasks, %v", u.Username, len(capped), err)
+			}
+		}
+	})
+}
