@@ -170,7 +170,7 @@ type TaskFilter struct {
 	NoTotal bool
 	// NewestPlansFirst orders the tasks of the newest plans (by year) first,
 	// each plan's in its own order: a picker over every plan, capped, shows
-	// this year's tasks, not those of the oldest plans.
+	// this year's tasks, not those of the oldest plans. Offset is ignored.
 	NewestPlansFirst bool
 }
 

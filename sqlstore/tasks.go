@@ -65,15 +65,56 @@ func (s *TaskService) FindTasks(ctx context.Context, f ttdn.TaskFilter) ([]*ttdn
 	if f.Choices {
 		find = findTaskRows
 	}
-	order := ` ORDER BY t.plan_id, t.position, t.id`
+	var tasks []*ttdn.Task
 	if f.NewestPlansFirst {
-		order = ` ORDER BY (SELECT p.year FROM plans p WHERE p.id = t.plan_id) DESC, t.plan_id DESC, t.position, t.id`
+		tasks, err = findNewestPlansFirst(ctx, tx, find, where, args, f.Limit)
+	} else {
+		tasks, err = find(ctx, tx, where+` ORDER BY t.plan_id, t.position, t.id`+limitClause(f.Limit, f.Offset), args...)
 	}
-	tasks, err := find(ctx, tx, where+order+limitClause(f.Limit, f.Offset), args...)
 	if err != nil {
 		return nil, 0, err
 	}
 	return tasks, total, tx.endAndAuditReads(ctx, secretTaskReads(ctx, tasks))
+}
+
+// findNewestPlansFirst reads the tasks of where plan by plan, the newest
+// year first, until limit (0: no limit) is reached. One indexed read per
+// plan stops at the limit; a single statement ordered by the plan's year
+// had to read and sort every readable task of every year.
+func findNewestPlansFirst(ctx context.Context, tx *Tx, find func(context.Context, *Tx, string, ...any) ([]*ttdn.Task, error),
+	where string, args []any, limit int) ([]*ttdn.Task, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id FROM plans ORDER BY year DESC, id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	var plans []int64
+	for rows.Next() {
+		var id int64
+		if err := rows.Scan(&id); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		plans = append(plans, id)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	var tasks []*ttdn.Task
+	for _, id := range plans {
+		rest := 0
+		if limit > 0 {
+			if rest = limit - len(tasks); rest <= 0 {
+				break
+			}
+		}
+		more, err := find(ctx, tx, where+` AND t.plan_id = ? ORDER BY t.position, t.id`+limitClause(rest, 0), append(args[:len(args):len(args)], id)...)
+		if err != nil {
+			return nil, err
+		}
+		tasks = append(tasks, more...)
+	}
+	return tasks, nil
 }
 
 // taskScope is the read scope of the acting user on tasks aliased t.
