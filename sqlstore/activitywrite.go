@@ -2,7 +2,9 @@ package sqlstore
 
 import (
 	"context"
+	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 
 	"ttdn"
@@ -184,6 +186,9 @@ func (s *ActivityService) UpdateActivity(ctx context.Context, id int64, upd ttdn
 		return nil, err
 	}
 	defer tx.Rollback()
+	if err := lockActivity(ctx, tx, id); err != nil {
+		return nil, err
+	}
 	before, err := findActivityByID(ctx, tx, id)
 	if err != nil {
 		return nil, err
@@ -266,6 +271,9 @@ func (s *ActivityService) DeleteActivity(ctx context.Context, id int64) error {
 		return err
 	}
 	defer tx.Rollback()
+	if err := lockActivity(ctx, tx, id); err != nil {
+		return err
+	}
 	before, err := findActivityByID(ctx, tx, id)
 	if err != nil {
 		return err
@@ -336,4 +344,21 @@ func taskUnitIDs(ctx context.Context, tx *Tx, taskIDs []int64) ([]int64, error) 
 	return queryIDs(ctx, tx, `SELECT unit_id FROM task_units WHERE unit_id IS NOT NULL AND task_id IN (`+in+`)
 		UNION SELECT m.unit_id FROM task_units x JOIN unit_group_members m ON m.group_id = x.group_id WHERE x.task_id IN (`+in+`)
 		ORDER BY 1`, args...)
+}
+
+// lockActivity locks activity id's row on PostgreSQL until the transaction
+// ends, before it is read to be changed: its stored month, level and themes
+// are counted out of the count tables, and a change committed by another
+// transaction between that read and the write (a task's level moving its
+// activities', a delete) was counted out twice. SQLite has one writer.
+func lockActivity(ctx context.Context, tx *Tx, id int64) error {
+	if tx.db.engine != EnginePostgres {
+		return nil
+	}
+	var got int64
+	err := tx.QueryRowContext(ctx, `SELECT id FROM activities WHERE id = ? FOR UPDATE`, id).Scan(&got)
+	if errors.Is(err, sql.ErrNoRows) {
+		return errActivityNotFound()
+	}
+	return err
 }

@@ -111,6 +111,23 @@ func reclassifyActivitiesOfTasks(ctx context.Context, tx *Tx, taskIDs []int64) e
 	}
 	slices.Sort(ids)
 	ids = slices.Compact(ids)
+	if tx.db.engine == EnginePostgres {
+		// Locked before their levels and counts are read, in one order: an
+		// edit or a delete committing between that read and the UPDATE
+		// below was counted out twice (the count tables drifted) or was
+		// gone (sql.ErrNoRows failed the task's change) —
+		// TestConcurrentWritesKeepLockOrder. SQLite has one writer.
+		locked := make([]int64, 0, len(ids))
+		for part := range slices.Chunk(ids, chunk) {
+			got, err := queryIDs(ctx, tx, `SELECT id FROM activities WHERE id IN (`+placeholders(len(part))+`)
+				ORDER BY id FOR UPDATE`, int64Args(part)...)
+			if err != nil {
+				return err
+			}
+			locked = append(locked, got...)
+		}
+		ids = locked
+	}
 	if len(ids) == 0 {
 		return nil
 	}

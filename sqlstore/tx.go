@@ -17,7 +17,8 @@ import (
 // asked for, every statement of a transaction takes its own snapshot, just
 // as a statement outside one does, so BEGIN READ ONLY and ROLLBACK bought
 // nothing but two round trips per read (a page makes 3–9 reads). Writes in
-// a read stay refused on SQLite (query_only), where every test runs too.
+// a read are refused on SQLite by the server (query_only), on PostgreSQL
+// by the Tx itself (readguard.go).
 type Tx struct {
 	*sql.Tx
 	conn *sql.Conn // a PostgreSQL read (BeginTx with write false)
@@ -65,25 +66,30 @@ func (db *DB) BeginTx(ctx context.Context, write bool) (*Tx, error) {
 // Now returns the transaction's fixed time (UTC).
 func (tx *Tx) Now() time.Time { return tx.now }
 
-// ExecContext runs a statement written with ? placeholders.
+// ExecContext runs a statement written with ? placeholders (refused in a
+// read on PostgreSQL; readguard.go).
 func (tx *Tx) ExecContext(ctx context.Context, query string, args ...any) (sql.Result, error) {
 	statements.Add(1)
 	if s := tx.stmt(ctx, query, false); s != nil {
 		return s.ExecContext(ctx, args...)
 	}
 	if tx.conn != nil {
-		return tx.conn.ExecContext(ctx, tx.db.rebind(query), args...)
+		return nil, refuseExec(query)
 	}
 	return tx.Tx.ExecContext(ctx, tx.db.rebind(query), args...)
 }
 
-// QueryContext runs a query written with ? placeholders.
+// QueryContext runs a query written with ? placeholders (in a read on
+// PostgreSQL, only a query that reads; readguard.go).
 func (tx *Tx) QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
 	statements.Add(1)
 	if s := tx.stmt(ctx, query, true); s != nil {
 		return s.QueryContext(ctx, args...)
 	}
 	if tx.conn != nil {
+		if err := checkRead(query); err != nil {
+			return nil, err
+		}
 		return tx.conn.QueryContext(ctx, tx.db.rebind(query), args...)
 	}
 	return tx.Tx.QueryContext(ctx, tx.db.rebind(query), args...)
@@ -96,6 +102,10 @@ func (tx *Tx) QueryRowContext(ctx context.Context, query string, args ...any) *s
 		return s.QueryRowContext(ctx, args...)
 	}
 	if tx.conn != nil {
+		if err := checkRead(query); err != nil {
+			// Fails in the driver before anything is sent.
+			return tx.conn.QueryRowContext(ctx, query, refusedRow{err})
+		}
 		return tx.conn.QueryRowContext(ctx, tx.db.rebind(query), args...)
 	}
 	return tx.Tx.QueryRowContext(ctx, tx.db.rebind(query), args...)
