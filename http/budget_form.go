@@ -34,7 +34,7 @@ type budgetOptions struct {
 	Tasks      []*ttdn.Task
 	Activities []*ttdn.Activity
 	Sources    []ttdn.FundingSource
-	// the pickers' options escaped once a page (budget_options_html.go)
+	// the pickers' options escaped once a page (options_html.go)
 	taskOpts, activityOpts []optionHTML
 }
 

@@ -11,7 +11,7 @@ import (
 )
 
 // budgetOptionsTemplate is the budget form's pickers as the template wrote
-// them before budget_options_html.go.
+// them before options_html.go.
 const budgetOptionsTemplate = `{{define "old"}}{{$o := .Opts}}{{range $i, $l := .Lines}}<select name="task">{{range $o.Tasks}}<option value="{{.ID}}" {{if eq (print .ID) $l.Task}}selected{{end}}>{{.Ref}} {{.Title}}</option>{{end}}</select><select name="activity">{{range $o.Activities}}<option value="{{.ID}}" {{if eq (print .ID) $l.Activity}}selected{{end}}>{{.StartDate}} {{.Title}}</option>{{end}}</select>{{end}}{{end}}` +
 	`{{define "new"}}{{$o := .Opts}}{{range $i, $l := .Lines}}<select name="task">{{$o.TaskOptions $l.Task}}</select><select name="activity">{{$o.ActivityOptions $l.Activity}}</select>{{end}}{{end}}`
 
