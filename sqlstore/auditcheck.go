@@ -146,30 +146,47 @@ type auditAnchor struct {
 	at   time.Time
 }
 
-// auditAnchors reads the heads of every sealed, intact check.
+// auditAnchors reads the heads of the sealed, intact checks: every full
+// check's (one a day) and the newest auditTailAnchors tail checks' (a
+// monitor polling every minute records one a minute while events come).
+// One anchor already catches a rewrite of anything before it, since the
+// rewrite re-hashes every event after; older ones guard against newer
+// check rows deleted, which the daily full checks' anchors do too.
 func (tx *Tx) auditAnchors(ctx context.Context) (map[int64]auditAnchor, error) {
 	keyID, key, ok := tx.db.checkKey()
 	if !ok {
 		return nil, nil
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT `+auditCheckColumns+` FROM audit_checks
-		WHERE finished_at IS NOT NULL AND intact = ? AND key_id = ? ORDER BY id`, true, keyID)
-	if err != nil {
-		return nil, fmt.Errorf("sqlstore: read audit checks: %w", err)
-	}
-	defer rows.Close()
 	anchors := map[int64]auditAnchor{}
-	for rows.Next() {
-		c, err := scanAuditCheck(rows)
+	for _, q := range []string{
+		`WHERE finished_at IS NOT NULL AND intact = ? AND key_id = ? AND scope = 'full' ORDER BY id`,
+		`WHERE finished_at IS NOT NULL AND intact = ? AND key_id = ? AND scope = 'tail' ORDER BY id DESC` + limitClause(auditTailAnchors, 0),
+	} {
+		rows, err := tx.QueryContext(ctx, `SELECT `+auditCheckColumns+` FROM audit_checks `+q, true, keyID)
 		if err != nil {
 			return nil, fmt.Errorf("sqlstore: read audit checks: %w", err)
 		}
-		if c.sealed(keyID, key) && c.rep.HeadSeq > 0 {
-			anchors[c.rep.HeadSeq] = auditAnchor{seq: c.rep.HeadSeq, hash: c.rep.HeadHash, at: c.finishedAt}
+		for rows.Next() {
+			c, err := scanAuditCheck(rows)
+			if err != nil {
+				rows.Close()
+				return nil, fmt.Errorf("sqlstore: read audit checks: %w", err)
+			}
+			if c.sealed(keyID, key) && c.rep.HeadSeq > 0 {
+				anchors[c.rep.HeadSeq] = auditAnchor{seq: c.rep.HeadSeq, hash: c.rep.HeadHash, at: c.finishedAt}
+			}
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, err
 		}
 	}
-	return anchors, rows.Err()
+	return anchors, nil
 }
+
+// auditTailAnchors is how many of the newest tail checks a full check
+// holds the chain to.
+const auditTailAnchors = 100
 
 func furthestAnchor(anchors map[int64]auditAnchor) (auditAnchor, bool) {
 	var far auditAnchor
