@@ -80,6 +80,23 @@ func (w *keyWorld) mustWork(t *testing.T, cfg sqlstore.Config) string {
 	return db.SecretKeyID()
 }
 
+// auditStatus is the audit checks' status, read with the key.
+func (w *keyWorld) auditStatus(t *testing.T) *ttdn.AuditCheckStatus {
+	t.Helper()
+	cfg := w.cfg
+	cfg.SecretKeyFile = filepath.Join(cfg.DataDir, sqlstore.SecretKeyFileName)
+	if _, err := os.Stat(cfg.SecretKeyFile); err != nil {
+		cfg.SecretKeyFile += ".away"
+	}
+	db := w.open(t, cfg)
+	defer db.Close()
+	st, err := sqlstore.NewAuditService(db).AuditCheckStatus(sqltest.UserContext(w.user))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st
+}
+
 func mustRun(t *testing.T, args ...string) string {
 	t.Helper()
 	var out, errOut bytes.Buffer
@@ -187,6 +204,20 @@ func TestKeylessCommands(t *testing.T) {
 	mustRun(t, append([]string{"audit", "verify"}, w.args...)...)
 	if _, err := os.Stat(keyFile); !os.IsNotExist(err) {
 		t.Fatal("a command that does not need the key created one")
+	}
+	if st := w.auditStatus(t); st.Last != nil {
+		t.Fatalf("a check made without the key was sealed: %+v", st.Last)
+	}
+	// With the key back, audit verify uses it: its check is sealed.
+	if err := os.Rename(keyFile+".away", keyFile); err != nil {
+		t.Fatal(err)
+	}
+	mustRun(t, append([]string{"audit", "verify"}, w.args...)...)
+	if st := w.auditStatus(t); st.Last == nil || st.Last.Scope != ttdn.AuditCheckFull || !st.Last.Result.Intact {
+		t.Fatalf("audit verify with the key at hand: %+v", st.Last)
+	}
+	if err := os.Rename(keyFile, keyFile+".away"); err != nil {
+		t.Fatal(err)
 	}
 	err := run(context.Background(), append([]string{"serve", "--addr", "127.0.0.1:0"}, w.args...), nil, &bytes.Buffer{}, &bytes.Buffer{})
 	if ttdn.ErrorCode(err) != ttdn.EINVALID || !strings.Contains(errorText(err), keyFile) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io"
 	"os"
+	"path/filepath"
 
 	"ttdn/sqlstore"
 )
@@ -77,6 +78,27 @@ func openWithFlags(ctx context.Context, name string, args []string, stderr io.Wr
 	if err := fs.Parse(args); err != nil {
 		return nil, nil, err
 	}
-	db, err := sf.open(ctx, keyedCommands[name])
+	withKey := keyedCommands[name] || keyWhenHeld[name] && sf.keyHeld()
+	db, err := sf.open(ctx, withKey)
 	return db, fs, err
+}
+
+// keyWhenHeld are the commands that use the secret key when this host holds
+// it and run without it otherwise: `audit verify` then checks the chain
+// against the heads sealed checks saw, and seals its own check.
+var keyWhenHeld = map[string]bool{"audit verify": true}
+
+// keyHeld reports whether the key is at hand: in the environment, or in the
+// key file (named, or secret.key in the data directory). It never makes one.
+func (s *storeFlags) keyHeld() bool {
+	cfg := s.config()
+	if cfg.SecretKey != "" {
+		return true
+	}
+	file := cfg.SecretKeyFile
+	if file == "" {
+		file = filepath.Join(cfg.DataDir, sqlstore.SecretKeyFileName)
+	}
+	_, err := os.Stat(file)
+	return err == nil
 }
