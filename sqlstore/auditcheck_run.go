@@ -9,7 +9,7 @@ import (
 
 // A full check runs in the background (the audit page's button, the
 // server's daily schedule) or in the foreground (`ttdn audit verify`, the
-// API with full=1); its row keeps its progress, so any instance shows it.
+// API with full=true); its row keeps its progress, so any instance shows it.
 
 // StartAuditCheck records a full check as running, refusing while another
 // one runs (one stalled for AuditCheckStall is ended as interrupted).
