@@ -69,6 +69,10 @@ type AuditService interface {
 	RunAuditCheck(ctx context.Context, id int64) (*AuditCheck, error)
 }
 
+// NotifyAuditBroken tells administrators and leaders that a check found
+// the audit chain tampered with.
+const NotifyAuditBroken NotificationKind = "audit_broken"
+
 // Scopes of an audit check.
 const (
 	AuditCheckFull = "full" // every event read

@@ -50,6 +50,8 @@ func (k NotificationKind) Label() string {
 		return "Vụ việc cần phản bác"
 	case NotifyCaseOverdue:
 		return "Vụ việc quá hạn xử lý"
+	case NotifyAuditBroken:
+		return "Nhật ký hệ thống bị can thiệp"
 	}
 	return string(k)
 }

@@ -2,6 +2,7 @@ package http
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
 	"ttdn"
@@ -77,6 +78,8 @@ func testAuditChainOnPage(t *testing.T, engine string) {
 	{
 		db, dsn := sqltest.OpenDSN(t, engine)
 		f := newFixture(t, db, false)
+		leader := sqltest.MustCreateUser(t, db, &ttdn.User{Username: "lanhdao", Name: "Lãnh đạo", Role: ttdn.RoleLeader,
+			UnitID: f.units["so-tttt"].ID}, testPassword)
 		f.run(t, []scenario{
 			{name: "never checked", path: "/audit", who: "admin", status: 200,
 				contains: []string{`id="audit-chain"`, `data-state="never"`, "chưa được kiểm tra lần nào", `action="/audit/checks"`}},
@@ -100,6 +103,28 @@ func testAuditChainOnPage(t *testing.T, engine string) {
 		})
 		if v, err := svc.VerifyAuditChain(admin, false); err != nil || v.Intact || v.Break.Kind != "edited" {
 			t.Fatalf("after the full check, a quick check: %+v %v", v, err)
+		}
+		// A leader is told once, however many checks find the break again;
+		// an officer is not told.
+		f.run(t, []scenario{{name: "check again", method: "POST", path: "/audit/checks", who: "admin", form: url.Values{}, status: 303}})
+		told := func(u *ttdn.User) int {
+			rows, _, err := sqlstore.NewNotificationService(db).FindNotifications(sqltest.UserContext(u), ttdn.NotificationFilter{Limit: 100})
+			if err != nil {
+				t.Fatal(err)
+			}
+			n := 0
+			for _, r := range rows {
+				if r.Kind == ttdn.NotifyAuditBroken && r.Link == "/audit" && strings.Contains(r.Text, "đã bị sửa sau khi ghi") {
+					n++
+				}
+			}
+			return n
+		}
+		if n := told(leader); n != 1 {
+			t.Fatalf("the leader was told %d times of the break", n)
+		}
+		if n := told(f.users["officer"]); n != 0 {
+			t.Fatalf("an officer was told of the break")
 		}
 	}
 }

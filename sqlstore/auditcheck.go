@@ -297,7 +297,30 @@ func (db *DB) recordAuditCheck(ctx context.Context, c *auditCheckRow, id int64) 
 		b.Seq, b.ID, b.Kind, b.Message, b.MessageEN, c.Failure, c.keyID, c.mac, c.ID); err != nil {
 		return time.Time{}, fmt.Errorf("sqlstore: record audit check: %w", err)
 	}
+	if c.Failure == "" && c.rep.Break != nil {
+		if err := notifyAuditBroken(ctx, tx, c.rep.Break); err != nil {
+			return time.Time{}, err
+		}
+	}
 	return tx.now, tx.Commit()
+}
+
+// notifyAuditBroken tells every administrator and leader, in the app and by
+// e-mail, what a check found — once for each break, however many checks find
+// it again.
+func notifyAuditBroken(ctx context.Context, tx *Tx, b *AuditBreak) error {
+	var users []int64
+	for _, role := range []ttdn.Role{ttdn.RoleAdmin, ttdn.RoleLeader} {
+		ids, err := usersWithRole(ctx, tx, role)
+		if err != nil {
+			return err
+		}
+		users = append(users, ids...)
+	}
+	return tx.notify(ctx, eventNotice{key: fmt.Sprintf("audit:%d:%s", b.Seq, b.Kind), kind: ttdn.NotifyAuditBroken,
+		subject: "[TTĐN] Nhật ký hệ thống bị can thiệp",
+		text:    fmt.Sprintf("Lần kiểm tra chuỗi nhật ký lúc %s phát hiện: %s Hãy xem trang Nhật ký hệ thống và báo cho bộ phận an toàn thông tin.", checkTime(tx.now), b.Message),
+		link:    "/audit"}, users)
 }
 
 // findAuditCheck reads one check.
