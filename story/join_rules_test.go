@@ -35,6 +35,11 @@ const (
 	// one whose members within MaxGap score highest on average, if that
 	// mean is at least floor.
 	joinMeanChoice
+	// joinVeto: the best link at least the cut whose story holds no
+	// member that was scored as a candidate of the item (at least
+	// Threshold similar, within MaxGap, reached) and scored below floor;
+	// members never scored say nothing (round 3).
+	joinVeto
 )
 
 // joinRule is a join kind and its floor.
@@ -49,6 +54,35 @@ var linkJoin = joinRule{kind: joinBest}
 // setJoin makes g join stories by rule r.
 func (g *Grouper) setJoin(r joinRule) {
 	g.choose = nil
+	if r.kind == joinVeto {
+		// Every candidate's score, through the scored hook.
+		var seq int64 = -1
+		var low map[int64]float64 // story → least candidate score
+		g.scored = func(q, s int64, p float64) {
+			if q != seq {
+				seq, low = q, map[int64]float64{}
+			}
+			st := g.slot(s).story
+			if v, ok := low[st]; !ok || p < v {
+				low[st] = p
+			}
+		}
+		g.choose = func(f *Features, na float64, links []link) (int64, float64) {
+			slices.SortFunc(links, func(a, b link) int {
+				if c := cmp.Compare(b.p, a.p); c != 0 {
+					return c
+				}
+				return cmp.Compare(b.s, a.s)
+			})
+			for _, l := range links {
+				if low[g.slot(l.s).story] >= r.floor {
+					return l.s, l.sim
+				}
+			}
+			return -1, 0
+		}
+		return
+	}
 	if r.kind != joinBest {
 		g.choose = func(f *Features, na float64, links []link) (int64, float64) {
 			return g.joinStory(r, f, na, links)

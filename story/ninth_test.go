@@ -63,7 +63,11 @@ func classifyErrors(pairs []labelledPair, feats []pairFeatures, sample []Feature
 			memberConflict[k] = !conflict(f, &g.slot(e).f) && g.storyConflicts(f, e)
 		}
 	}
+	prev := g.scored // the join rule's, if any
 	g.scored = func(seq, s int64, p float64) {
+		if prev != nil {
+			prev(seq, s, p)
+		}
 		score[[2]int64{seq, s}] = p
 		if p >= g.cut {
 			for _, k := range later[seq] {
@@ -142,8 +146,11 @@ func groupJoin(sample []Features, ids []string, w *[nLinkFeatures + 1]float64, c
 		return r
 	}
 	var strong []int64
-	if merge > 0 {
+	if prev := g.scored; merge > 0 {
 		g.scored = func(seq, s int64, p float64) {
+			if prev != nil {
+				prev(seq, s, p)
+			}
 			if p >= max(cut, merge) {
 				strong = append(strong, g.slot(s).story)
 			}
@@ -277,6 +284,8 @@ func TestNinthTrials(t *testing.T) {
 		{"round 2: first member, lower floors", joinFirst, low, 0},
 		{"round 2: mean, lower floors", joinMean, low, 0},
 		{"round 2: merge split stories at 0.80", joinBest, []float64{0}, 0.80},
+		// Round 3, fixed after round 2: only members scored as candidates veto.
+		{"round 3: candidate veto", joinVeto, []float64{0.05, 0.10, 0.15, 0.20}, 0},
 	}
 	pairs := loadPairs(t)
 	items, ids := loadNewsIDs(t)
