@@ -47,6 +47,18 @@ type Grouper struct {
 	// each candidate scored by the link model.
 	observe func(seq int64, f *Features)
 	scored  func(seq, s int64, p float64)
+	// choose, nil outside tests, picks the link among those scored at
+	// least the cut (story/README.md, "Ninth grouper": rules by which an
+	// item joins a story, measured against the best link and dropped).
+	choose func(f *Features, na float64, links []link) (int64, float64)
+	links  []link // the links of the item being added, when choose is set
+}
+
+// link is a candidate scored at least the cut.
+type link struct {
+	s   int64
+	sim float64
+	p   float64
 }
 
 // slot is one remembered item.
@@ -206,10 +218,17 @@ func (g *Grouper) findSimilar(f *Features) (int64, float64) {
 			if p < g.cut {
 				continue
 			}
+			if g.choose != nil {
+				g.links = append(g.links, link{s, sim, p})
+			}
 			if p > bestP || p == bestP && s > best {
 				best, bestSim, bestP = s, sim, p
 			}
 		}
+	}
+	if g.choose != nil && len(g.links) > 0 {
+		best, bestSim = g.choose(f, na, g.links)
+		g.links = g.links[:0]
 	}
 	return best, bestSim
 }
