@@ -1,3 +1,5 @@
+//go:build storytrials
+
 package story
 
 import (
@@ -14,12 +16,9 @@ import (
 // are exactly 0 and the grouper ignores them) and a place table; each is
 // fitted and measured by the rules of TestLinkWeightsReproduce,
 // TestLinkCutRule, TestLinkCrossValidated and TestLinkCeiling. Slow and
-// only for re-measuring: STORY_TRIALS=1 go test -run TestEighthTrials -v ./story/
+// only for re-measuring: go test -tags storytrials -run TestEighthTrials -v ./story/
 // (STORY_TRIALS=text: only the trials whose name holds text)
 func TestEighthTrials(t *testing.T) {
-	if os.Getenv("STORY_TRIALS") == "" {
-		t.Skip("set STORY_TRIALS=1 to run the trials")
-	}
 	base := []int{xSim, xTitle, xBody, xNames, xShared, xRecent, xGap, xSameOutlet, xNovel}
 	with := func(extra ...int) []int { return append(append([]int{}, base...), extra...) }
 	trials := []struct {
