@@ -20,6 +20,11 @@ func (s *TaskService) CreateTask(ctx context.Context, t *ttdn.Task) error {
 		return err
 	}
 	defer tx.Rollback()
+	// The plan's level is read under a share lock (shareParents): a change
+	// of it under way is waited for, and waits for this one.
+	if err := shareParents(ctx, tx, []int64{t.PlanID}, nil, nil); err != nil {
+		return err
+	}
 	if p, err := findPlanHeader(ctx, tx, t.PlanID); err != nil {
 		return err
 	} else if p.Status != ttdn.PlanDraft {
@@ -104,6 +109,8 @@ func (s *TaskService) UpdateTask(ctx context.Context, id int64, upd ttdn.TaskUpd
 	}
 	if err := authorize(ctx, ttdn.ActionAmend, taskResource(before), errTaskNotFound()); err != nil {
 		return nil, err
+	} else if err := shareParents(ctx, tx, []int64{before.PlanID}, nil, nil); err != nil {
+		return nil, err // the plan's level, as in CreateTask
 	}
 	plan, err := findPlanHeader(ctx, tx, before.PlanID)
 	if err != nil {
