@@ -41,6 +41,9 @@ func reclassifyPlan(ctx context.Context, tx *Tx, planID int64) error {
 		}
 	}
 	slices.Sort(changed) // one order, so PostgreSQL writers never deadlock
+	if err := lockTaskLevels(ctx, tx, changed, true); err != nil {
+		return err
+	}
 	for _, id := range changed {
 		if _, err := tx.exec(ctx, `UPDATE tasks SET classification = ? WHERE id = ?`, nodes[id].eff.String(), id); err != nil {
 			return err
@@ -509,17 +512,24 @@ func refreshBudgetLevel(ctx context.Context, tx *Tx, e *ttdn.BudgetEstimate) err
 		Scan(classScan{&e.Classification})
 }
 
-// shareParents takes, on PostgreSQL, a share lock on the rows of the plans,
-// tasks and activities a record about to be written belongs to (ids of 0
-// and missing rows are skipped), so that its level is computed from theirs
-// as they will be at its commit. Secrets flow down: a writer that read a
-// task's level while another transaction was raising it, and wrote its
-// activity at the old level, was missed by that transaction's
+// shareParents takes, on PostgreSQL, a share lock on the levels of the
+// plans, tasks and activities a record about to be written belongs to (ids
+// of 0 and missing rows are skipped), so that its level is computed from
+// theirs as they will be at its commit. Secrets flow down: a writer that
+// read a task's level while another transaction was raising it, and wrote
+// its activity at the old level, was missed by that transaction's
 // re-levelling, which could not see the uncommitted activity — the
 // activity stayed below its task (TestConcurrentLevelsFlowDown). With the
 // lock, the writer waits for a level change under way and reads the new
 // level, and a level change waits for the writers that read the old one
 // before it re-levels, and then sees their records.
+//
+// Plans and activities are locked by their rows (FOR SHARE: a level change
+// updates them first). Tasks are locked by an advisory lock on their level
+// (lockTaskLevels), not their rows: progress reports write a sub-task's row
+// and then its parents' (deriveAncestors), against id order, and a writer
+// holding a share lock on a parent's row while waiting for its sub-task's
+// deadlocked with them.
 //
 // Writers take these locks first, before any row of their own: plans, then
 // tasks, then activities, each in id order — the order in which a level
@@ -529,18 +539,51 @@ func shareParents(ctx context.Context, tx *Tx, plans, tasks, activities []int64)
 	if tx.db.engine != EnginePostgres {
 		return nil
 	}
+	sorted := func(ids []int64) []int64 {
+		ids = slices.DeleteFunc(slices.Clone(ids), func(id int64) bool { return id == 0 })
+		slices.Sort(ids)
+		return slices.Compact(ids)
+	}
 	for _, ref := range []struct {
 		table string
 		ids   []int64
 	}{{"plans", plans}, {"tasks", tasks}, {"activities", activities}} {
-		ids := slices.DeleteFunc(slices.Clone(ref.ids), func(id int64) bool { return id == 0 })
-		slices.Sort(ids)
-		ids = slices.Compact(ids)
+		ids := sorted(ref.ids)
+		if ref.table == "tasks" {
+			if err := lockTaskLevels(ctx, tx, ids, false); err != nil {
+				return err
+			}
+			continue
+		}
 		for part := range slices.Chunk(ids, chunk) {
 			if _, err := queryIDs(ctx, tx, `SELECT id FROM `+ref.table+` WHERE id IN (`+placeholders(len(part))+`)
 				ORDER BY id FOR SHARE`, int64Args(part)...); err != nil {
 				return err
 			}
+		}
+	}
+	return nil
+}
+
+// taskLevelLock is the high bits of the advisory lock key of a task's
+// level ("tlv"); a task's id is the low 40.
+const taskLevelLock = 0x746c76 << 40
+
+// lockTaskLevels takes, on PostgreSQL, the advisory lock of the level of
+// each of ids (sorted), until the transaction ends: shared by writers that
+// read the levels (shareParents), exclusive by a change of them
+// (reclassifyPlan).
+func lockTaskLevels(ctx context.Context, tx *Tx, ids []int64, exclusive bool) error {
+	if tx.db.engine != EnginePostgres {
+		return nil
+	}
+	fn := "pg_advisory_xact_lock_shared"
+	if exclusive {
+		fn = "pg_advisory_xact_lock"
+	}
+	for _, id := range ids {
+		if _, err := tx.exec(ctx, `SELECT `+fn+`(?)`, int64(taskLevelLock)|id); err != nil {
+			return err
 		}
 	}
 	return nil

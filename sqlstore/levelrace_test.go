@@ -18,21 +18,27 @@ import (
 
 // TestConcurrentLevelsFlowDown runs level changes of plans and tasks side
 // by side with writes of what belongs to them — activities carrying out
-// tasks, difficulties about a plan and a task, budget estimates of a plan
-// with lines on tasks and activities, each created and edited (their links
-// and their own level) — and then checks with direct queries that no record
-// is less classified than any of its parents, nor than its own level.
+// tasks (some a task and its sub-task), difficulties about a plan and a
+// task, budget estimates of a plan with lines on tasks and activities, each
+// created and edited (their links and their own level) — and progress
+// reports on sub-tasks, which move their parents; then it checks that none
+// failed (a deadlock, 40P01 on PostgreSQL, or a timeout) and, with direct
+// queries, that no record is less classified than its parents make it, nor
+// than its own level.
 //
 // On PostgreSQL (READ COMMITTED) a writer that read a parent's level while
 // another transaction was raising it, and wrote its child at the old level,
 // was missed by that transaction's re-levelling, which did not see the
-// uncommitted child. Before the writers' share locks on their parents' rows
+// uncommitted child. Before the writers' share locks on their parents
 // (shareParents) and the estimates' re-levelling in one sweep in id order,
 // every one of 5 runs (12 writers × 24 writes) failed: level changes
 // deadlocked (40P01, 2–8 a run, on the estimates' UPDATE), and 2 runs left
 // an activity below its tasks. The race's window is short: without the
-// share locks alone it showed in about 1 run of 3. SQLite's one writer makes
-// it a check of the bookkeeping only there.
+// share locks alone it showed in about 1 run of 3. Progress reports wrote
+// a sub-task's row and then its parent's, a level change the parent's and
+// then its sub-task's: once the test reported on sub-tasks, 3 of 3 runs had
+// such a deadlock, until lockTaskChain. SQLite's one writer makes it a
+// check of the bookkeeping only there.
 func TestConcurrentLevelsFlowDown(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		w := newActWorld(t, db)
@@ -46,6 +52,18 @@ func TestConcurrentLevelsFlowDown(t *testing.T) {
 			for _, tk := range p.Tasks {
 				tasks, planOf[tk.ID] = append(tasks, tk.ID), p.ID
 			}
+		}
+		// A sub-task in each plan, led by unit A, whose progress reports
+		// move its parent's (deriveAncestors: the sub-task's row, then the
+		// parent's).
+		var subs [][2]int64 // parent, sub-task
+		for _, p := range plans {
+			sub := &ttdn.Task{PlanID: p.ID, ParentID: p.Tasks[0].ID, Ref: p.Tasks[0].Ref + ".a", Title: "Họp báo quý I",
+				Lead: []ttdn.UnitRef{{ID: w.unitA.ID, Name: w.unitA.Name, Text: w.unitA.Name}}, Classification: ttdn.Public}
+			if err := w.tasks.CreateTask(sqltest.SystemContext(), sub); err != nil {
+				t.Fatal(err)
+			}
+			tasks, planOf[sub.ID], subs = append(tasks, sub.ID), p.ID, append(subs, [2]int64{p.Tasks[0].ID, sub.ID})
 		}
 		diffs := sqlstore.NewDifficultyService(db)
 		budgets := sqlstore.NewBudgetService(db)
@@ -99,6 +117,9 @@ func TestConcurrentLevelsFlowDown(t *testing.T) {
 				var ds []*ttdn.Difficulty
 				var es []*ttdn.BudgetEstimate
 				pickTasks := func() []int64 {
+					if r.IntN(4) == 0 { // a task and its sub-task
+						return subs[r.IntN(len(subs))][:]
+					}
 					ids := []int64{tasks[r.IntN(len(tasks))]}
 					if r.IntN(2) == 0 {
 						ids = append(ids, tasks[r.IntN(len(tasks))])
@@ -125,7 +146,18 @@ func TestConcurrentLevelsFlowDown(t *testing.T) {
 				}
 				for op := range opsEach {
 					ctx, cancel := context.WithTimeout(sqltest.SystemContext(), 30*time.Second)
-					switch pick := r.IntN(20); {
+					switch pick := r.IntN(22); {
+					case pick >= 20: // progress on a sub-task, moving its parent's
+						sub := subs[r.IntN(len(subs))][1]
+						pctx, pcancel := context.WithTimeout(as(w.officerA), 30*time.Second)
+						err := w.progress.AddProgressUpdate(pctx, &ttdn.ProgressUpdate{TaskID: sub,
+							Text: fmt.Sprintf("Báo cáo %d.%d", i, op), Percent: ptr(r.IntN(101))})
+						pcancel()
+						if err != nil {
+							fail(fmt.Sprintf("writer %d op %d progress on %d", i, op, sub), err)
+							break
+						}
+						count("progress")
 					case pick < 4: // a task's level, as the coordinator edits it
 						id, level := tasks[r.IntN(len(tasks))], classes[r.IntN(3)]
 						err := retry(func() error {
@@ -235,7 +267,7 @@ func TestConcurrentLevelsFlowDown(t *testing.T) {
 			t.Error(f)
 		}
 		if done["task level"] == 0 || done["plan level"] == 0 || done["activity update"] == 0 ||
-			done["difficulty update"] == 0 || done["estimate update"] == 0 {
+			done["difficulty update"] == 0 || done["estimate update"] == 0 || done["progress"] == 0 {
 			t.Errorf("mix: %v", done)
 		}
 		checkLevelsFlowDown(t, db)
