@@ -30,19 +30,40 @@ func reclassifyPlan(ctx context.Context, tx *Tx, planID int64) error {
 		Scan(classScan{&planLevel}); err != nil {
 		return err
 	}
-	nodes, err := loadTaskLevels(ctx, tx, planID)
+	nodes, changed, err := changedTaskLevels(ctx, tx, planID, planLevel)
 	if err != nil {
 		return err
 	}
-	var changed []int64
-	for id, n := range nodes {
-		if eff := n.effective(nodes, planLevel, 0); eff != n.stored {
-			changed = append(changed, id)
+	if tx.db.engine == EnginePostgres {
+		// The tasks to change are locked (their levels, then their rows)
+		// and their levels computed again from what is committed once they
+		// are ours: a level computed before another transaction's change
+		// of a sub-task's own level committed was written over it (the
+		// sub-task below its own level). A task found to change only then
+		// is locked in turn.
+		locked := map[int64]bool{}
+		for round := 0; ; round++ {
+			var more []int64
+			for _, id := range changed {
+				if !locked[id] {
+					more, locked[id] = append(more, id), true
+				}
+			}
+			if len(more) == 0 {
+				break
+			} else if round == 8 {
+				return errConflict() // levels moving under it all along
+			}
+			if err := lockTaskLevels(ctx, tx, more, true); err != nil {
+				return err
+			} else if _, err := queryIDs(ctx, tx, `SELECT id FROM tasks WHERE id IN (`+placeholders(len(more))+`)
+				ORDER BY id FOR NO KEY UPDATE`, int64Args(more)...); err != nil {
+				return err
+			}
+			if nodes, changed, err = changedTaskLevels(ctx, tx, planID, planLevel); err != nil {
+				return err
+			}
 		}
-	}
-	slices.Sort(changed) // one order, so PostgreSQL writers never deadlock
-	if err := lockTaskLevels(ctx, tx, changed, true); err != nil {
-		return err
 	}
 	for _, id := range changed {
 		if _, err := tx.exec(ctx, `UPDATE tasks SET classification = ? WHERE id = ?`, nodes[id].eff.String(), id); err != nil {
@@ -67,6 +88,24 @@ func reclassifyPlan(ctx context.Context, tx *Tx, planID int64) error {
 		args = append(args, int64Args(part)...)
 	}
 	return reclassifyBudgets(ctx, tx, where, args...)
+}
+
+// changedTaskLevels loads the levels of plan planID's tasks and returns
+// them with the ids, in order, of those whose stored level is not their
+// effective one.
+func changedTaskLevels(ctx context.Context, tx *Tx, planID int64, planLevel ttdn.Classification) (map[int64]*taskLevel, []int64, error) {
+	nodes, err := loadTaskLevels(ctx, tx, planID)
+	if err != nil {
+		return nil, nil, err
+	}
+	var changed []int64
+	for id, n := range nodes {
+		if eff := n.effective(nodes, planLevel, 0); eff != n.stored {
+			changed = append(changed, id)
+		}
+	}
+	slices.Sort(changed) // one order, so PostgreSQL writers never deadlock
+	return nodes, changed, nil
 }
 
 // taskLevel is one task's place in the computation.

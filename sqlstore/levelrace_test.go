@@ -316,3 +316,61 @@ func checkLevelsFlowDown(t *testing.T, db *sqlstore.DB) {
 		}
 	}
 }
+
+// TestConcurrentTaskAndSubtaskLevels changes, round after round, the level
+// of a task and the own level of its sub-task at the same moment, and
+// checks after each round that neither deadlocked and that the sub-task is
+// at least at its own level and its parent's. On PostgreSQL the parent's
+// change computed the sub-task's level from the sub-task's own level as it
+// was before the other change committed, and wrote it over that change
+// (the sub-task below its own level), or waited for the sub-task's row
+// holding the lock of its level while the other change waited for that
+// lock holding the row (40P01).
+func TestConcurrentTaskAndSubtaskLevels(t *testing.T) {
+	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
+		w := newActWorld(t, db)
+		ctx := sqltest.SystemContext()
+		parent := w.plan.Tasks[0].ID
+		sub := &ttdn.Task{PlanID: w.plan.ID, ParentID: parent, Ref: "III.1.a", Title: "Họp báo quý I",
+			Lead: []ttdn.UnitRef{{ID: w.unitA.ID, Name: w.unitA.Name, Text: w.unitA.Name}}, Classification: ttdn.Public}
+		if err := w.tasks.CreateTask(ctx, sub); err != nil {
+			t.Fatal(err)
+		}
+		classes := []ttdn.Classification{ttdn.Public, ttdn.Internal, ttdn.Secret}
+		r := rand.New(rand.NewPCG(16, 2))
+		setLevel := func(id int64, level ttdn.Classification) error {
+			for try := 0; ; try++ {
+				tk, err := w.tasks.FindTaskByID(ctx, id)
+				if err == nil {
+					_, err = w.tasks.UpdateTask(ctx, id, ttdn.TaskUpdate{Version: tk.Version, Classification: &level})
+				}
+				if ttdn.ErrorCode(err) != ttdn.ECONFLICT || try >= 50 {
+					return err
+				}
+			}
+		}
+		for round := range 80 {
+			levels := [2]ttdn.Classification{classes[r.IntN(3)], classes[r.IntN(3)]}
+			var wg sync.WaitGroup
+			var errs [2]error
+			start := make(chan struct{})
+			for k, id := range []int64{parent, sub.ID} {
+				wg.Go(func() {
+					<-start
+					errs[k] = setLevel(id, levels[k])
+				})
+			}
+			close(start)
+			wg.Wait()
+			for k, err := range errs {
+				if err != nil {
+					t.Fatalf("round %d, task %d: %v", round, k, err)
+				}
+			}
+			checkLevelsFlowDown(t, db)
+			if t.Failed() {
+				t.Fatalf("round %d: parent %s, sub-task's own %s", round, levels[0], levels[1])
+			}
+		}
+	})
+}

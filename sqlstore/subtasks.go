@@ -66,17 +66,27 @@ func lockTaskChain(ctx context.Context, tx *Tx, t *ttdn.Task) error {
 	if tx.db.engine != EnginePostgres || t.ParentID == 0 {
 		return nil
 	}
-	ids := []int64{t.ID}
-	for parent, depth := t.ParentID, 0; parent != 0 && depth < 32; depth++ {
-		ids = append(ids, parent)
-		if err := tx.QueryRowContext(ctx, `SELECT parent_id FROM tasks WHERE id = ?`, parent).Scan(idScan{&parent}); err != nil {
-			return err
-		}
+	ids, err := taskAncestors(ctx, tx, t.ParentID)
+	if err != nil {
+		return err
 	}
+	ids = append(ids, t.ID)
 	slices.Sort(ids)
-	_, err := queryIDs(ctx, tx, `SELECT id FROM tasks WHERE id IN (`+placeholders(len(ids))+`) ORDER BY id FOR NO KEY UPDATE`,
+	_, err = queryIDs(ctx, tx, `SELECT id FROM tasks WHERE id IN (`+placeholders(len(ids))+`) ORDER BY id FOR NO KEY UPDATE`,
 		int64Args(ids)...)
 	return err
+}
+
+// taskAncestors returns parentID and the tasks above it.
+func taskAncestors(ctx context.Context, tx *Tx, parentID int64) ([]int64, error) {
+	var ids []int64
+	for parent, depth := parentID, 0; parent != 0 && depth < 32; depth++ {
+		ids = append(ids, parent)
+		if err := tx.QueryRowContext(ctx, `SELECT parent_id FROM tasks WHERE id = ?`, parent).Scan(idScan{&parent}); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
 }
 
 // findChildProgress returns the status and percent of the sub-tasks of id.
