@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 
 	"ttdn"
 )
@@ -23,7 +24,9 @@ func (s *ActivityService) CreateActivity(ctx context.Context, a *ttdn.Activity) 
 		return err
 	}
 	defer tx.Rollback()
-	if err := checkActivityRefs(ctx, tx, a); err != nil {
+	if err := shareParents(ctx, tx, nil, a.TaskIDs, nil); err != nil {
+		return err
+	} else if err := checkActivityRefs(ctx, tx, a); err != nil {
 		return err
 	}
 	if err := insertActivity(ctx, tx, a); err != nil {
@@ -186,12 +189,27 @@ func (s *ActivityService) UpdateActivity(ctx context.Context, id int64, upd ttdn
 		return nil, err
 	}
 	defer tx.Rollback()
-	if err := lockActivity(ctx, tx, id); err != nil {
+	// The tasks it will carry out are locked before its row (shareParents):
+	// those asked for, or those it carries out now.
+	tasks, err := activityTaskIDs(ctx, tx, id, upd.TaskIDs)
+	if err != nil {
+		return nil, err
+	} else if err := shareParents(ctx, tx, nil, tasks, nil); err != nil {
+		return nil, err
+	} else if err := lockActivity(ctx, tx, id); err != nil {
 		return nil, err
 	}
 	before, err := findActivityByID(ctx, tx, id)
 	if err != nil {
 		return nil, err
+	}
+	if upd.TaskIDs == nil && !sameIDs(before.TaskIDs, tasks) {
+		// Another edit changed its tasks between the read and the lock;
+		// it changed its version too, and the version check below refuses
+		// the edit unless upd was written against that edit.
+		if err := shareParents(ctx, tx, nil, before.TaskIDs, nil); err != nil {
+			return nil, err
+		}
 	}
 	if err := authorize(ctx, ttdn.ActionUpdate, activityResource(before), errActivityNotFound()); err != nil {
 		return nil, err
@@ -235,6 +253,7 @@ func updateActivity(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 	if err != nil {
 		return err
 	}
+	stored := a.Classification
 	counts := activityCounts{} // the stored row counted out, the new one in
 	if err := counts.addStored(ctx, tx, a.ID, -1); err != nil {
 		return err
@@ -259,8 +278,29 @@ func updateActivity(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 		return err
 	} else if err := counts.addStored(ctx, tx, a.ID, +1); err != nil {
 		return err
+	} else if err := counts.apply(ctx, tx); err != nil {
+		return err
 	}
-	return counts.apply(ctx, tx)
+	if a.Classification == stored {
+		return nil
+	}
+	// An estimate with a line on it is secret when it is.
+	return reclassifyBudgetsOfActivities(ctx, tx, []int64{a.ID})
+}
+
+// activityTaskIDs returns asked when the edit names the tasks, otherwise
+// the tasks activity id carries out now.
+func activityTaskIDs(ctx context.Context, tx *Tx, id int64, asked *[]int64) ([]int64, error) {
+	if asked != nil {
+		return *asked, nil
+	}
+	return queryIDs(ctx, tx, `SELECT task_id FROM activity_tasks WHERE activity_id = ? ORDER BY task_id`, id)
+}
+
+// sameIDs tells whether a and b hold the same ids, in any order.
+func sameIDs(a, b []int64) bool {
+	a, b = slices.Sorted(slices.Values(dedupe(a))), slices.Sorted(slices.Values(dedupe(b)))
+	return slices.Equal(a, b)
 }
 
 // DeleteActivity removes the activity and its links. Attachments stored

@@ -24,7 +24,9 @@ func (s *BudgetService) CreateBudgetEstimate(ctx context.Context, e *ttdn.Budget
 		return err
 	}
 	defer tx.Rollback()
-	if err := checkBudgetRefs(ctx, tx, e); err != nil {
+	if err := shareBudgetParents(ctx, tx, e); err != nil {
+		return err
+	} else if err := checkBudgetRefs(ctx, tx, e); err != nil {
 		return err
 	}
 	e.Revision, e.Version, e.CreatedAt, e.UpdatedAt = 1, 1, tx.now, tx.now
@@ -65,6 +67,8 @@ func (s *BudgetService) UpdateBudgetEstimate(ctx context.Context, id int64, upd 
 	setIf(&e.Lines, upd.Lines)
 	if err := e.Validate(); err != nil {
 		return nil, err
+	} else if err := shareBudgetParents(ctx, tx, e); err != nil {
+		return nil, err // before its lines and row are written
 	} else if err := checkBudgetRefs(ctx, tx, e); err != nil {
 		return nil, err
 	}
@@ -123,6 +127,16 @@ func cloneBudget(e *ttdn.BudgetEstimate) *ttdn.BudgetEstimate {
 	}
 	c.Warnings = nil
 	return &c
+}
+
+// shareBudgetParents locks the plan, tasks and activities e's level comes
+// from (shareParents).
+func shareBudgetParents(ctx context.Context, tx *Tx, e *ttdn.BudgetEstimate) error {
+	var tasks, acts []int64
+	for _, l := range e.Lines {
+		tasks, acts = append(tasks, l.TaskID), append(acts, l.ActivityID)
+	}
+	return shareParents(ctx, tx, []int64{e.PlanID}, tasks, acts)
 }
 
 // checkBudgetRefs refuses a plan, task or activity that does not exist.

@@ -21,7 +21,9 @@ func (s *DifficultyService) CreateDifficulty(ctx context.Context, d *ttdn.Diffic
 		return err
 	}
 	defer tx.Rollback()
-	if err := checkDifficultyRefs(ctx, tx, d); err != nil {
+	if err := shareParents(ctx, tx, []int64{d.PlanID}, []int64{d.TaskID}, nil); err != nil {
+		return err
+	} else if err := checkDifficultyRefs(ctx, tx, d); err != nil {
 		return err
 	}
 	d.RaisedBy, _ = actor(ctx)
@@ -90,6 +92,8 @@ func (s *DifficultyService) UpdateDifficulty(ctx context.Context, id int64, upd 
 	setIf(&d.OwnClassification, upd.Classification)
 	if err := d.Validate(); err != nil {
 		return nil, err
+	} else if err := shareParents(ctx, tx, []int64{d.PlanID}, []int64{d.TaskID}, nil); err != nil {
+		return nil, err // before its row is written (UPDATE below)
 	} else if err := checkDifficultyRefs(ctx, tx, &d); err != nil {
 		return nil, err
 	} else if err := difficultyLevel(ctx, tx, &d); err != nil {

@@ -30,9 +30,73 @@ func reclassifyPlan(ctx context.Context, tx *Tx, planID int64) error {
 		Scan(classScan{&planLevel}); err != nil {
 		return err
 	}
-	nodes, err := loadTaskLevels(ctx, tx, planID)
+	nodes, changed, err := changedTaskLevels(ctx, tx, planID, planLevel)
 	if err != nil {
 		return err
+	}
+	if tx.db.engine == EnginePostgres {
+		// The tasks to change are locked (their levels, then their rows)
+		// and their levels computed again from what is committed once they
+		// are ours: a level computed before another transaction's change
+		// of a sub-task's own level committed was written over it (the
+		// sub-task below its own level). A task found to change only then
+		// is locked in turn.
+		locked := map[int64]bool{}
+		for round := 0; ; round++ {
+			var more []int64
+			for _, id := range changed {
+				if !locked[id] {
+					more, locked[id] = append(more, id), true
+				}
+			}
+			if len(more) == 0 {
+				break
+			} else if round == 8 {
+				return errConflict() // levels moving under it all along
+			}
+			if err := lockTaskLevels(ctx, tx, more, true); err != nil {
+				return err
+			} else if _, err := queryIDs(ctx, tx, `SELECT id FROM tasks WHERE id IN (`+placeholders(len(more))+`)
+				ORDER BY id FOR NO KEY UPDATE`, int64Args(more)...); err != nil {
+				return err
+			}
+			if nodes, changed, err = changedTaskLevels(ctx, tx, planID, planLevel); err != nil {
+				return err
+			}
+		}
+	}
+	for _, id := range changed {
+		if _, err := tx.exec(ctx, `UPDATE tasks SET classification = ? WHERE id = ?`, nodes[id].eff.String(), id); err != nil {
+			return err
+		}
+	}
+	moved, err := reclassifyActivitiesOfTasks(ctx, tx, changed)
+	if err != nil {
+		return err
+	} else if err := reclassifyDifficulties(ctx, tx, `d.plan_id = ? OR d.task_id IN (SELECT id FROM tasks WHERE plan_id = ?)`,
+		planID, planID); err != nil {
+		return err
+	}
+	// The plan's estimates, those with a line on its tasks and those with a
+	// line on an activity whose level moved, in one sweep in id order: two
+	// sweeps (the activities' first) locked estimates in two orders, and
+	// two level changes deadlocked (TestConcurrentLevelsFlowDown).
+	where, args := `plan_id = ? OR id IN (SELECT l.estimate_id FROM budget_lines l
+		JOIN tasks t ON t.id = l.task_id WHERE t.plan_id = ?)`, []any{planID, planID}
+	for part := range slices.Chunk(moved, chunk) {
+		where += ` OR id IN (SELECT estimate_id FROM budget_lines WHERE activity_id IN (` + placeholders(len(part)) + `))`
+		args = append(args, int64Args(part)...)
+	}
+	return reclassifyBudgets(ctx, tx, where, args...)
+}
+
+// changedTaskLevels loads the levels of plan planID's tasks and returns
+// them with the ids, in order, of those whose stored level is not their
+// effective one.
+func changedTaskLevels(ctx context.Context, tx *Tx, planID int64, planLevel ttdn.Classification) (map[int64]*taskLevel, []int64, error) {
+	nodes, err := loadTaskLevels(ctx, tx, planID)
+	if err != nil {
+		return nil, nil, err
 	}
 	var changed []int64
 	for id, n := range nodes {
@@ -41,19 +105,7 @@ func reclassifyPlan(ctx context.Context, tx *Tx, planID int64) error {
 		}
 	}
 	slices.Sort(changed) // one order, so PostgreSQL writers never deadlock
-	for _, id := range changed {
-		if _, err := tx.exec(ctx, `UPDATE tasks SET classification = ? WHERE id = ?`, nodes[id].eff.String(), id); err != nil {
-			return err
-		}
-	}
-	if err := reclassifyActivitiesOfTasks(ctx, tx, changed); err != nil {
-		return err
-	} else if err := reclassifyDifficulties(ctx, tx, `d.plan_id = ? OR d.task_id IN (SELECT id FROM tasks WHERE plan_id = ?)`,
-		planID, planID); err != nil {
-		return err
-	}
-	return reclassifyBudgets(ctx, tx, `plan_id = ? OR id IN (SELECT l.estimate_id FROM budget_lines l
-		JOIN tasks t ON t.id = l.task_id WHERE t.plan_id = ?)`, planID, planID)
+	return nodes, changed, nil
 }
 
 // taskLevel is one task's place in the computation.
@@ -98,14 +150,15 @@ func (n *taskLevel) effective(nodes map[int64]*taskLevel, plan ttdn.Classificati
 }
 
 // reclassifyActivitiesOfTasks recomputes the activities carrying out any
-// of taskIDs.
-func reclassifyActivitiesOfTasks(ctx context.Context, tx *Tx, taskIDs []int64) error {
+// of taskIDs and returns those whose level moved: the estimates with a line
+// on them are the caller's to recompute.
+func reclassifyActivitiesOfTasks(ctx context.Context, tx *Tx, taskIDs []int64) ([]int64, error) {
 	var ids []int64
 	for part := range slices.Chunk(taskIDs, chunk) {
 		got, err := queryIDs(ctx, tx, `SELECT DISTINCT activity_id FROM activity_tasks WHERE task_id IN (`+
 			placeholders(len(part))+`)`, int64Args(part)...)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		ids = append(ids, got...)
 	}
@@ -122,21 +175,21 @@ func reclassifyActivitiesOfTasks(ctx context.Context, tx *Tx, taskIDs []int64) e
 			got, err := queryIDs(ctx, tx, `SELECT id FROM activities WHERE id IN (`+placeholders(len(part))+`)
 				ORDER BY id FOR UPDATE`, int64Args(part)...)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			locked = append(locked, got...)
 		}
 		ids = locked
 	}
 	if len(ids) == 0 {
-		return nil
+		return nil, nil
 	}
 	counts := activityCounts{}
 	var moved []int64
 	for part := range slices.Chunk(ids, chunk) {
 		levels, err := activityLevels(ctx, tx, part)
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, id := range part {
 			l := levels[id]
@@ -144,21 +197,18 @@ func reclassifyActivitiesOfTasks(ctx context.Context, tx *Tx, taskIDs []int64) e
 				continue
 			}
 			if err := counts.addStored(ctx, tx, id, -1); err != nil {
-				return err
+				return nil, err
 			} else if _, err := tx.exec(ctx, `UPDATE activities SET classification = ? WHERE id = ?`, l.eff.String(), id); err != nil {
-				return err
+				return nil, err
 			} else if _, err := tx.exec(ctx, `UPDATE activity_units SET classification = ? WHERE activity_id = ?`, l.eff.String(), id); err != nil {
-				return err // the level kept beside the units (0056)
+				return nil, err // the level kept beside the units (0056)
 			} else if err := counts.addStored(ctx, tx, id, +1); err != nil {
-				return err
+				return nil, err
 			}
 			moved = append(moved, id)
 		}
 	}
-	if err := counts.apply(ctx, tx); err != nil {
-		return err
-	}
-	return reclassifyBudgetsOfActivities(ctx, tx, moved)
+	return moved, counts.apply(ctx, tx)
 }
 
 // activityLevel is an activity's own, stored and effective level.
@@ -249,7 +299,17 @@ func setActivityLevel(ctx context.Context, tx *Tx, a *ttdn.Activity) error {
 
 // reclassifyDifficulties recomputes the difficulties (aliased d) where
 // selects, from their own level, their plan's and their task's.
+//
+// On PostgreSQL they are locked first, in id order, and their parents'
+// levels read after, as for activities and estimates: a level read before
+// another transaction's change of another parent committed was written
+// over that transaction's.
 func reclassifyDifficulties(ctx context.Context, tx *Tx, where string, args ...any) error {
+	if tx.db.engine == EnginePostgres {
+		if _, err := queryIDs(ctx, tx, `SELECT d.id FROM difficulties d WHERE `+where+` ORDER BY d.id FOR UPDATE`, args...); err != nil {
+			return err
+		}
+	}
 	rows, err := tx.QueryContext(ctx, `SELECT d.id, d.own_classification, d.classification, p.classification, t.classification
 		FROM difficulties d LEFT JOIN plans p ON p.id = d.plan_id LEFT JOIN tasks t ON t.id = d.task_id
 		WHERE `+where+` ORDER BY d.id`, args...)
@@ -321,17 +381,43 @@ func levelOrPublic(code sql.NullString) ttdn.Classification {
 	return c
 }
 
-// reclassifyBudgets recomputes the estimates where selects: internal, or
-// secret when their plan, a line's task or a line's activity is secret.
-func reclassifyBudgets(ctx context.Context, tx *Tx, where string, args ...any) error {
-	_, err := tx.exec(ctx, `UPDATE budget_estimates SET classification = CASE WHEN
+// budgetLevel is the level of the estimate budget_estimates: internal, or
+// secret when its plan, a line's task or a line's activity is secret.
+const budgetLevel = `CASE WHEN
 		plan_id IN (SELECT id FROM plans WHERE classification = 'secret')
 		OR EXISTS (SELECT 1 FROM budget_lines l JOIN tasks t ON t.id = l.task_id
 			WHERE l.estimate_id = budget_estimates.id AND t.classification = 'secret')
 		OR EXISTS (SELECT 1 FROM budget_lines l JOIN activities a ON a.id = l.activity_id
 			WHERE l.estimate_id = budget_estimates.id AND a.classification = 'secret')
-		THEN 'secret' ELSE 'internal' END WHERE `+where, args...)
-	return err
+		THEN 'secret' ELSE 'internal' END`
+
+// reclassifyBudgets recomputes the estimates where selects (budgetLevel).
+//
+// On PostgreSQL they are locked first, in id order, and only then
+// recomputed and written, by a statement whose snapshot is taken once they
+// are ours: one UPDATE over the whole selection locked them in the order of
+// its plan, and two level changes sharing estimates deadlocked; and a
+// level computed by a statement that had waited for another transaction's
+// lock on the row was computed from what that statement saw before the
+// wait, so two changes of two of an estimate's parents could leave it at
+// the first one's level (TestConcurrentLevelsFlowDown). SQLite has one
+// writer.
+func reclassifyBudgets(ctx context.Context, tx *Tx, where string, args ...any) error {
+	if tx.db.engine != EnginePostgres {
+		_, err := tx.exec(ctx, `UPDATE budget_estimates SET classification = `+budgetLevel+` WHERE `+where, args...)
+		return err
+	}
+	ids, err := queryIDs(ctx, tx, `SELECT id FROM budget_estimates WHERE `+where+` ORDER BY id FOR UPDATE`, args...)
+	if err != nil {
+		return err
+	}
+	for part := range slices.Chunk(ids, chunk) {
+		if _, err := tx.exec(ctx, `UPDATE budget_estimates SET classification = `+budgetLevel+`
+			WHERE id IN (`+placeholders(len(part))+`) AND classification <> `+budgetLevel, int64Args(part)...); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // reclassifyBudgetsOfActivities recomputes the estimates with a line
@@ -463,4 +549,81 @@ func refreshBudgetLevel(ctx context.Context, tx *Tx, e *ttdn.BudgetEstimate) err
 	}
 	return tx.QueryRowContext(ctx, `SELECT classification FROM budget_estimates WHERE id = ?`, e.ID).
 		Scan(classScan{&e.Classification})
+}
+
+// shareParents takes, on PostgreSQL, a share lock on the levels of the
+// plans, tasks and activities a record about to be written belongs to (ids
+// of 0 and missing rows are skipped), so that its level is computed from
+// theirs as they will be at its commit. Secrets flow down: a writer that
+// read a task's level while another transaction was raising it, and wrote
+// its activity at the old level, was missed by that transaction's
+// re-levelling, which could not see the uncommitted activity — the
+// activity stayed below its task (TestConcurrentLevelsFlowDown). With the
+// lock, the writer waits for a level change under way and reads the new
+// level, and a level change waits for the writers that read the old one
+// before it re-levels, and then sees their records.
+//
+// Plans and activities are locked by their rows (FOR SHARE: a level change
+// updates them first). Tasks are locked by an advisory lock on their level
+// (lockTaskLevels), not their rows: progress reports write a sub-task's row
+// and then its parents' (deriveAncestors), against id order, and a writer
+// holding a share lock on a parent's row while waiting for its sub-task's
+// deadlocked with them.
+//
+// Writers take these locks first, before any row of their own: plans, then
+// tasks, then activities, each in id order — the order in which a level
+// change takes them (reclassifyPlan) — and before the audit head (at
+// commit), so PostgreSQL finds no deadlock. SQLite has one writer.
+func shareParents(ctx context.Context, tx *Tx, plans, tasks, activities []int64) error {
+	if tx.db.engine != EnginePostgres {
+		return nil
+	}
+	sorted := func(ids []int64) []int64 {
+		ids = slices.DeleteFunc(slices.Clone(ids), func(id int64) bool { return id == 0 })
+		slices.Sort(ids)
+		return slices.Compact(ids)
+	}
+	for _, ref := range []struct {
+		table string
+		ids   []int64
+	}{{"plans", plans}, {"tasks", tasks}, {"activities", activities}} {
+		ids := sorted(ref.ids)
+		if ref.table == "tasks" {
+			if err := lockTaskLevels(ctx, tx, ids, false); err != nil {
+				return err
+			}
+			continue
+		}
+		for part := range slices.Chunk(ids, chunk) {
+			if _, err := queryIDs(ctx, tx, `SELECT id FROM `+ref.table+` WHERE id IN (`+placeholders(len(part))+`)
+				ORDER BY id FOR SHARE`, int64Args(part)...); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// taskLevelLock is the high bits of the advisory lock key of a task's
+// level ("tlv"); a task's id is the low 40.
+const taskLevelLock = 0x746c76 << 40
+
+// lockTaskLevels takes, on PostgreSQL, the advisory lock of the level of
+// each of ids (sorted), until the transaction ends: shared by writers that
+// read the levels (shareParents), exclusive by a change of them
+// (reclassifyPlan).
+func lockTaskLevels(ctx context.Context, tx *Tx, ids []int64, exclusive bool) error {
+	if tx.db.engine != EnginePostgres {
+		return nil
+	}
+	fn := "pg_advisory_xact_lock_shared"
+	if exclusive {
+		fn = "pg_advisory_xact_lock"
+	}
+	for _, id := range ids {
+		if _, err := tx.exec(ctx, `SELECT `+fn+`(?)`, int64(taskLevelLock)|id); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -170,6 +170,9 @@ func refCovers(ctx context.Context, tx *Tx, r ttdn.UnitRef, units []int64) (bool
 // applyProgress moves the task (unless the update is a contribution),
 // stamps its last update and carries the change to its parents.
 func applyProgress(ctx context.Context, tx *Tx, t *ttdn.Task, u *ttdn.ProgressUpdate) error {
+	if err := lockTaskChain(ctx, tx, t); err != nil {
+		return err
+	}
 	status, percent := t.Status, t.Percent
 	if !u.Contribution {
 		status, percent = u.Apply(t)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"slices"
 
 	"ttdn"
 )
@@ -52,6 +53,40 @@ func deriveAncestors(ctx context.Context, tx *Tx, parentID int64) error {
 		parentID = next
 	}
 	return nil
+}
+
+// lockTaskChain locks, on PostgreSQL, the rows of sub-task t and of the
+// tasks above it, in id order, before a progress report writes them: it
+// wrote the sub-task's row and then its parents' (deriveAncestors), and a
+// level change of a parent, which writes the parent's row and then its
+// sub-tasks' (reclassifyPlan, in id order), deadlocked with it
+// (TestConcurrentLevelsFlowDown). A parent is made before its sub-tasks,
+// so id order is top-down. SQLite has one writer.
+func lockTaskChain(ctx context.Context, tx *Tx, t *ttdn.Task) error {
+	if tx.db.engine != EnginePostgres || t.ParentID == 0 {
+		return nil
+	}
+	ids, err := taskAncestors(ctx, tx, t.ParentID)
+	if err != nil {
+		return err
+	}
+	ids = append(ids, t.ID)
+	slices.Sort(ids)
+	_, err = queryIDs(ctx, tx, `SELECT id FROM tasks WHERE id IN (`+placeholders(len(ids))+`) ORDER BY id FOR NO KEY UPDATE`,
+		int64Args(ids)...)
+	return err
+}
+
+// taskAncestors returns parentID and the tasks above it.
+func taskAncestors(ctx context.Context, tx *Tx, parentID int64) ([]int64, error) {
+	var ids []int64
+	for parent, depth := parentID, 0; parent != 0 && depth < 32; depth++ {
+		ids = append(ids, parent)
+		if err := tx.QueryRowContext(ctx, `SELECT parent_id FROM tasks WHERE id = ?`, parent).Scan(idScan{&parent}); err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
 }
 
 // findChildProgress returns the status and percent of the sub-tasks of id.

@@ -2,6 +2,7 @@ package sqlstore
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"ttdn"
@@ -20,6 +21,12 @@ func (s *TaskService) CreateTask(ctx context.Context, t *ttdn.Task) error {
 		return err
 	}
 	defer tx.Rollback()
+	// The plan's and the parent's levels are read under a share lock
+	// (shareParents): a change of them under way is waited for, and waits
+	// for this one.
+	if err := shareParents(ctx, tx, []int64{t.PlanID}, []int64{t.ParentID}, nil); err != nil {
+		return err
+	}
 	if p, err := findPlanHeader(ctx, tx, t.PlanID); err != nil {
 		return err
 	} else if p.Status != ttdn.PlanDraft {
@@ -104,6 +111,8 @@ func (s *TaskService) UpdateTask(ctx context.Context, id int64, upd ttdn.TaskUpd
 	}
 	if err := authorize(ctx, ttdn.ActionAmend, taskResource(before), errTaskNotFound()); err != nil {
 		return nil, err
+	} else if err := shareParents(ctx, tx, []int64{before.PlanID}, nil, nil); err != nil {
+		return nil, err // the plan's level, as in CreateTask
 	}
 	plan, err := findPlanHeader(ctx, tx, before.PlanID)
 	if err != nil {
@@ -122,6 +131,25 @@ func (s *TaskService) UpdateTask(ctx context.Context, id int64, upd ttdn.TaskUpd
 	t := applyTaskUpdate(*before, upd)
 	if err := t.Validate(); err != nil {
 		return nil, err
+	}
+	if t.OwnClassification != before.OwnClassification {
+		// The levels above it are read under a share lock, its own is
+		// locked before its row, as every level change takes them
+		// (reclassifyPlan), in id order (a parent is made before its
+		// sub-tasks): computed from its parent's level before a change of
+		// that committed, its level was left below the parent's; and a
+		// change of its parent's level holding this lock and waiting for
+		// the row deadlocked with it (TestConcurrentTaskAndSubtaskLevels).
+		above, err := taskAncestors(ctx, tx, before.ParentID)
+		if err != nil {
+			return nil, err
+		}
+		slices.Sort(above)
+		if err := lockTaskLevels(ctx, tx, above, false); err != nil {
+			return nil, err
+		} else if err := lockTaskLevels(ctx, tx, []int64{id}, true); err != nil {
+			return nil, err
+		}
 	}
 	if err := updateTask(ctx, tx, &t, upd); err != nil {
 		return nil, err
