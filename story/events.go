@@ -4,7 +4,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"ttdn/vntext"
 )
@@ -32,34 +31,9 @@ func eventWords(title string) []eword {
 		open  bool // opens a sentence
 	}
 	ws := make([]word, 0, 24)
-	open := true
-	start := -1
-	for i := 0; i <= len(title); {
-		r, n := utf8.RuneError, 1
-		if i < len(title) {
-			r, n = utf8.DecodeRuneInString(title[i:])
-		}
-		letter := i < len(title) && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r))
-		if letter {
-			if start < 0 {
-				start = i
-			}
-			i += n
-			continue
-		}
-		if start >= 0 {
-			s := title[start:i]
-			first, _ := utf8.DecodeRuneInString(s)
-			ws = append(ws, word{s: s, upper: unicode.IsUpper(first), open: open})
-			open = false
-			start = -1
-		}
-		switch r { // as entityHashes reads sentences
-		case '.', '!', '?', ':', '\n', '"', '“', '[', '(':
-			open = true
-		}
-		i += n
-	}
+	titleWords(title, func(s string, upper, open bool) {
+		ws = append(ws, word{s: s, upper: upper, open: open})
+	})
 	out := make([]eword, 0, len(ws))
 	buf := make([]byte, 0, 64)
 	for k, w := range ws {

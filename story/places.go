@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"unicode"
-	"unicode/utf8"
 
 	"ttdn"
 	"ttdn/directory"
@@ -204,34 +202,10 @@ func titlePlaces(title string) []uint16 {
 	}
 	ws := make([]word, 0, 24)
 	buf := make([]byte, 0, 64)
-	open := true
-	start := -1
-	for i := 0; i <= len(title); {
-		r, n := utf8.RuneError, 1
-		if i < len(title) {
-			r, n = utf8.DecodeRuneInString(title[i:])
-		}
-		if i < len(title) && !notWordRune(r) {
-			if start < 0 {
-				start = i
-			}
-			i += n
-			continue
-		}
-		if start >= 0 {
-			s := title[start:i]
-			first, _ := utf8.DecodeRuneInString(s)
-			buf = vntext.AppendFold(buf[:0], s)
-			ws = append(ws, word{h: uint32(fnv64(spelling(buf))), upper: unicode.IsUpper(first), open: open})
-			open = false
-			start = -1
-		}
-		switch r { // as entityHashes reads sentences
-		case '.', '!', '?', ':', '\n', '"', '“', '[', '(':
-			open = true
-		}
-		i += n
-	}
+	titleWords(title, func(s string, upper, open bool) {
+		buf = vntext.AppendFold(buf[:0], s)
+		ws = append(ws, word{h: uint32(fnv64(spelling(buf))), upper: upper, open: open})
+	})
 	names := placeNames()
 	var out []uint16
 	for k, w := range ws {
