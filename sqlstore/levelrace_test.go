@@ -2,14 +2,11 @@ package sqlstore_test
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math/rand/v2"
 	"sync"
 	"testing"
 	"time"
-
-	"github.com/jackc/pgx/v5/pgconn"
 
 	"ttdn"
 	"ttdn/sqlstore"
@@ -81,16 +78,8 @@ func TestConcurrentLevelsFlowDown(t *testing.T) {
 			pool []int64
 		)
 		fail := func(op string, err error) {
-			var pgErr *pgconn.PgError
-			kind := "failed"
-			switch {
-			case errors.As(err, &pgErr) && pgErr.Code == "40P01":
-				kind = "deadlocked"
-			case errors.Is(err, context.DeadlineExceeded):
-				kind = "timed out"
-			}
 			mu.Lock()
-			failures = append(failures, fmt.Sprintf("%s %s: %v", op, kind, err))
+			failures = append(failures, writeFailure(op, err))
 			mu.Unlock()
 		}
 		count := func(op string) {

@@ -66,16 +66,8 @@ func TestConcurrentWritesKeepLockOrder(t *testing.T) {
 			failures []string
 		)
 		fail := func(op string, err error) {
-			var pgErr *pgconn.PgError
-			kind := "failed"
-			switch {
-			case errors.As(err, &pgErr) && pgErr.Code == "40P01":
-				kind = "deadlocked"
-			case errors.Is(err, context.DeadlineExceeded):
-				kind = "timed out"
-			}
 			mu.Lock()
-			failures = append(failures, fmt.Sprintf("%s %s: %v", op, kind, err))
+			failures = append(failures, writeFailure(op, err))
 			mu.Unlock()
 		}
 		start := time.Now()
@@ -215,4 +207,18 @@ func TestConcurrentWritesKeepLockOrder(t *testing.T) {
 			t.Errorf("audit chain: %d entries of %d, break %+v", rep.Entries, after, rep.Break)
 		}
 	})
+}
+
+// writeFailure says how a concurrent write failed: deadlocked (PostgreSQL's
+// 40P01), timed out, or failed.
+func writeFailure(op string, err error) string {
+	var pgErr *pgconn.PgError
+	kind := "failed"
+	switch {
+	case errors.As(err, &pgErr) && pgErr.Code == "40P01":
+		kind = "deadlocked"
+	case errors.Is(err, context.DeadlineExceeded):
+		kind = "timed out"
+	}
+	return fmt.Sprintf("%s %s: %v", op, kind, err)
 }
