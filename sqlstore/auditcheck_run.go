@@ -19,6 +19,13 @@ func (db *DB) StartAuditCheck(ctx context.Context, startedBy string) (int64, err
 		return 0, err
 	}
 	defer tx.Rollback()
+	// On PostgreSQL two instances could both find none running and both
+	// start: starting is taken in turn (SQLite's one writer already does).
+	if tx.db.engine == EnginePostgres {
+		if _, err := tx.exec(ctx, `SELECT pg_advisory_xact_lock(?)`, int64(auditCheckStartLock)); err != nil {
+			return 0, err
+		}
+	}
 	running, err := tx.runningAuditCheck(ctx)
 	if err != nil {
 		return 0, err
@@ -42,6 +49,10 @@ func (db *DB) StartAuditCheck(ctx context.Context, startedBy string) (int64, err
 	}
 	return id, tx.Commit()
 }
+
+// auditCheckStartLock is the advisory lock key of starting a full check
+// ("audchk").
+const auditCheckStartLock = 0x61756463686b
 
 // auditProgressEvery is how often a running check writes its progress.
 const auditProgressEvery = time.Second

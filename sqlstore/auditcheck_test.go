@@ -3,6 +3,7 @@ package sqlstore_test
 import (
 	"context"
 	"fmt"
+	"sync"
 	"testing"
 
 	"ttdn"
@@ -250,6 +251,52 @@ func TestAuditFullCheckRecorded(t *testing.T) {
 		}
 		if _, err := svc.AuditCheckStatus(officer); ttdn.ErrorCode(err) != ttdn.EFORBIDDEN {
 			t.Fatalf("an officer read the checks: %v", err)
+		}
+	})
+}
+
+// Two instances asked at the same moment start one full check between
+// them: the others are told one is running.
+func TestAuditFullCheckStartsOnce(t *testing.T) {
+	sqltest.EachTwoInstances(t, func(t *testing.T, db, other *sqlstore.DB) {
+		addUnits(t, db, 0, 2)
+		for round := range 5 {
+			var wg sync.WaitGroup
+			var mu sync.Mutex
+			started, refused := 0, 0
+			for i := range 8 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					h := db
+					if i%2 == 1 {
+						h = other
+					}
+					_, err := h.StartAuditCheck(context.Background(), "")
+					mu.Lock()
+					defer mu.Unlock()
+					switch ttdn.ErrorCode(err) {
+					case "":
+						started++
+					case ttdn.ECONFLICT:
+						refused++
+					default:
+						t.Errorf("start: %v", err)
+					}
+				}()
+			}
+			wg.Wait()
+			if started != 1 || refused != 7 {
+				t.Fatalf("round %d: %d started, %d refused", round, started, refused)
+			}
+			// End it, so the next round may start one.
+			id, err := db.QueryIntTest(`SELECT MAX(id) FROM audit_checks`)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if _, err := db.RunAuditCheck(context.Background(), id, nil); err != nil {
+				t.Fatal(err)
+			}
 		}
 	})
 }
