@@ -119,7 +119,8 @@ func TestPopulationRecall(t *testing.T) {
 		}
 		type count struct{ n, grouped int }
 		by := map[string]*count{}
-		var tmpl count
+		var tmpl, distinct count
+		seen := map[[2]string]bool{} // pairs of articles: copies of one article count once
 		for _, p := range pairs {
 			c := by[p.class]
 			if c == nil {
@@ -130,6 +131,13 @@ func TestPopulationRecall(t *testing.T) {
 			same := asg[p.i].Story == asg[p.j].Story
 			if same {
 				c.grouped++
+			}
+			if k := [2]string{ArticleKey(items[p.i].URL), ArticleKey(items[p.j].URL)}; p.class == "" && !seen[k] {
+				seen[k] = true
+				distinct.n++
+				if same {
+					distinct.grouped++
+				}
 			}
 			if p.class == "" && (templ(p.i) || templ(p.j)) {
 				tmpl.n++
@@ -157,9 +165,10 @@ func TestPopulationRecall(t *testing.T) {
 				parts = append(parts, fmt.Sprintf("%s %d (%d grouped)", k, c.n, c.grouped))
 			}
 		}
-		t.Logf("Jaccard ≥ %.1f: %d pairs, %d grouped (%.3f); apart by design: %s; the rest %d, %d grouped: recall %.3f (of them %d with a template summary, %d grouped)",
+		t.Logf("Jaccard ≥ %.1f: %d pairs, %d grouped (%.3f); apart by design: %s; the rest %d, %d grouped: recall %.3f (of them %d with a template summary, %d grouped); pairs of articles (copies once) %d, %d grouped (%.3f)",
 			min, all.n, all.grouped, float64(all.grouped)/float64(max(1, all.n)), strings.Join(parts, ", "),
-			main.n, main.grouped, rec, tmpl.n, tmpl.grouped)
+			main.n, main.grouped, rec, tmpl.n, tmpl.grouped,
+			distinct.n, distinct.grouped, float64(distinct.grouped)/float64(max(1, distinct.n)))
 		if min == 0.6 && rec < minPopulationRecall {
 			t.Errorf("recall on near-identical titles %.3f, floor %.2f", rec, minPopulationRecall)
 		}
