@@ -1,6 +1,7 @@
 package sqlstore_test
 
 import (
+	"fmt"
 	"reflect"
 	"testing"
 
@@ -70,19 +71,24 @@ func TestFindTasksNoTotal(t *testing.T) {
 	})
 }
 
-// A picker over every plan lists the newest plan's tasks first (by year,
-// whichever plan was stored first), each plan's in its own order, so a cap
-// keeps this year's tasks, not the oldest plans'.
+// A picker over every plan lists the newest plan's tasks first — by year,
+// not by the order plans were stored in (2019, then 2026, then 2018: the
+// order by id either way differs from the order by year) — each plan's in
+// its own order, so a cap keeps this year's tasks, not the oldest plans'.
 func TestFindTasksNewestPlansFirst(t *testing.T) {
 	sqltest.Each(t, func(t *testing.T, db *sqlstore.DB) {
 		w := newWorld(t, db)
-		newer := w.plan2019()
-		newer.Year, newer.Title = 2026, "Kế hoạch thông tin đối ngoại năm 2026"
-		p2026 := sqltest.MustCreatePlan(t, db, newer) // stored first: the lower id
+		inYear := func(year int) *ttdn.Plan {
+			p := w.plan2019()
+			p.Year, p.Title = year, fmt.Sprintf("Kế hoạch thông tin đối ngoại năm %d", year)
+			return p
+		}
 		p2019 := sqltest.MustCreatePlan(t, db, w.plan2019())
+		p2026 := sqltest.MustCreatePlan(t, db, inYear(2026))
+		p2018 := sqltest.MustCreatePlan(t, db, inYear(2018))
 		for _, u := range []*ttdn.User{w.coordinator, w.officerA} {
 			byPlan := map[int64][]int64{}
-			for _, id := range []int64{p2026.ID, p2019.ID} {
+			for _, id := range []int64{p2026.ID, p2019.ID, p2018.ID} {
 				tasks, _, err := w.tasks.FindTasks(as(u), ttdn.TaskFilter{PlanID: &id, Limit: 500})
 				if err != nil || len(tasks) == 0 {
 					t.Fatalf("%s: plan %d: %d tasks, %v", u.Username, id, len(tasks), err)
@@ -91,7 +97,7 @@ func TestFindTasksNewestPlansFirst(t *testing.T) {
 					byPlan[id] = append(byPlan[id], x.ID)
 				}
 			}
-			want := append(append([]int64{}, byPlan[p2026.ID]...), byPlan[p2019.ID]...)
+			want := append(append(append([]int64{}, byPlan[p2026.ID]...), byPlan[p2019.ID]...), byPlan[p2018.ID]...)
 			got, _, err := w.tasks.FindTasks(as(u), ttdn.TaskFilter{Limit: 500, Choices: true, NoTotal: true, NewestPlansFirst: true})
 			if err != nil {
 				t.Fatal(err)
