@@ -40,10 +40,7 @@ func TestEighthTrials(t *testing.T) {
 		}
 		provincesOnly = tr.narrow
 		feats := labelledFeatures(t, pairs, items, ids)
-		sample := make([]Features, len(items))
-		for i := range items {
-			sample[i] = Extract(&items[i], 0)
-		}
+		sample := extractSample(items)
 		provincesOnly = false
 		use := [nLinkFeatures]bool{}
 		for _, k := range tr.feats {

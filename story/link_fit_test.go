@@ -278,13 +278,7 @@ func TestLinkCrossValidated(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: 40 groupings of the sample (CI runs it)")
 	}
-	pairs := loadPairs(t)
-	items, ids := loadNewsIDs(t)
-	feats := labelledFeatures(t, pairs, items, ids)
-	sample := make([]Features, len(items))
-	for i := range items {
-		sample[i] = Extract(&items[i], 0)
-	}
+	pairs, feats, sample, ids := labelledSample(t)
 	var pooled tally
 	for k := range 5 {
 		train := func(p labelledPair) bool { return cvFold(p) != k }
@@ -351,4 +345,23 @@ func TestNovelFigure(t *testing.T) {
 	if v := novel(short, lost); v <= 0 {
 		t.Errorf("vào / thua chung kết: figure %.3f, want > 0", v)
 	}
+}
+
+// labelledSample loads what the fitting tests share: the labelled pairs,
+// their figures, every sample item's features as the grouper keeps them,
+// and the items' ids.
+func labelledSample(t testing.TB) ([]labelledPair, []pairFeatures, []Features, []string) {
+	t.Helper()
+	pairs := loadPairs(t)
+	items, ids := loadNewsIDs(t)
+	return pairs, labelledFeatures(t, pairs, items, ids), extractSample(items), ids
+}
+
+// extractSample is every item's features as the grouper keeps them.
+func extractSample(items []Item) []Features {
+	sample := make([]Features, len(items))
+	for i := range items {
+		sample[i] = Extract(&items[i], 0)
+	}
+	return sample
 }

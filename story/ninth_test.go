@@ -182,13 +182,7 @@ func TestLinkageErrors(t *testing.T) {
 	if testing.Short() {
 		t.Skip("slow: the sample grouped twice")
 	}
-	pairs := loadPairs(t)
-	items, ids := loadNewsIDs(t)
-	feats := labelledFeatures(t, pairs, items, ids)
-	sample := make([]Features, len(items))
-	for i := range items {
-		sample[i] = Extract(&items[i], 0)
-	}
+	pairs, feats, sample, ids := labelledSample(t)
 	c, _ := classifyErrors(pairs, feats, sample, ids, &linkWeights, linkCut, linkJoin)
 	t.Logf("%v", c)
 	falses := c.falseDirect + c.falseChain

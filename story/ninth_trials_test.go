@@ -20,11 +20,7 @@ import (
 func TestNinthErrors(t *testing.T) {
 	pairs := loadPairs(t)
 	items, ids := loadNewsIDs(t)
-	feats := labelledFeatures(t, pairs, items, ids)
-	sample := make([]Features, len(items))
-	for i := range items {
-		sample[i] = Extract(&items[i], 0)
-	}
+	feats, sample := labelledFeatures(t, pairs, items, ids), extractSample(items)
 	c, _ := classifyErrors(pairs, feats, sample, ids, &linkWeights, linkCut, linkJoin)
 	t.Logf("committed (cut %.2f): %v", linkCut, c)
 	for _, p := range c.chained {
@@ -122,13 +118,7 @@ func TestNinthTrials(t *testing.T) {
 		// Round 3, fixed after round 2: only members scored as candidates veto.
 		{"round 3: candidate veto", joinVeto, []float64{0.05, 0.10, 0.15, 0.20}, 0},
 	}
-	pairs := loadPairs(t)
-	items, ids := loadNewsIDs(t)
-	feats := labelledFeatures(t, pairs, items, ids)
-	sample := make([]Features, len(items))
-	for i := range items {
-		sample[i] = Extract(&items[i], 0)
-	}
+	pairs, feats, sample, ids := labelledSample(t)
 	all := func(labelledPair) bool { return true }
 	even := func(p labelledPair) bool { return !hexOdd(p.a) }
 	odd := func(p labelledPair) bool { return hexOdd(p.a) }
