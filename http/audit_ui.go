@@ -104,7 +104,7 @@ func (s *Server) handleAuditLog(w http.ResponseWriter, r *http.Request) {
 	}
 	chain := auditChainView{AuditCheckStatus: status}
 	if c := status.Running; c != nil {
-		chain.Stalled = c.Stalled(time.Now())
+		chain.Stalled = c.Stalled(s.now())
 		if c.Total > 0 {
 			chain.Percent = min(100, 100*c.Done/c.Total)
 		}

@@ -40,21 +40,21 @@ type auditCheckRow struct {
 	ttdn.AuditCheck
 	rep        AuditReport
 	finishedAt time.Time
-	intact     bool
 	keyID, mac string
 }
 
 func scanAuditCheck(row interface{ Scan(...any) error }) (*auditCheckRow, error) {
 	c := &auditCheckRow{}
 	var b AuditBreak
+	var intact bool
 	err := row.Scan(&c.ID, &c.Scope, &c.StartedBy, timeScan{&c.StartedAt}, timeScan{&c.UpdatedAt}, timeScan{&c.finishedAt},
-		&c.Done, &c.Total, &c.rep.FromSeq, &c.rep.HeadSeq, &c.rep.HeadHash, timeScan{&c.rep.FullAt}, &c.intact,
+		&c.Done, &c.Total, &c.rep.FromSeq, &c.rep.HeadSeq, &c.rep.HeadHash, timeScan{&c.rep.FullAt}, &intact,
 		&b.Seq, &b.ID, &b.Kind, &b.Message, &b.MessageEN, &c.Failure, &c.keyID, &c.mac)
 	if err != nil {
 		return nil, err
 	}
 	c.rep.Scope, c.rep.Entries = c.Scope, int64(c.Done)
-	if !c.intact && b.Kind != "" {
+	if !intact && b.Kind != "" {
 		c.rep.Break = &b
 	}
 	if !c.finishedAt.IsZero() {
@@ -93,7 +93,7 @@ func checkMAC(key []byte, c *auditCheckRow) string {
 	b = appendChainField(b, strconv.AppendInt(num[:0], c.rep.HeadSeq, 10))
 	b = appendChainField(b, c.rep.HeadHash)
 	b = appendChainField(b, stamp(c.rep.FullAt))
-	b = appendChainField(b, strconv.FormatBool(c.intact))
+	b = appendChainField(b, strconv.FormatBool(c.rep.OK()))
 	if br := c.rep.Break; br != nil {
 		b = appendChainField(b, strconv.AppendInt(num[:0], br.Seq, 10))
 		b = appendChainField(b, br.Kind)
@@ -272,7 +272,6 @@ func (db *DB) recordAuditCheck(ctx context.Context, c *auditCheckRow, id int64) 
 	}
 	defer tx.Rollback()
 	c.finishedAt, c.UpdatedAt = tx.now, tx.now
-	c.intact = c.rep.OK()
 	if c.ID = id; id == 0 {
 		if c.ID, err = tx.insertID(ctx, `INSERT INTO audit_checks (scope, started_by, started_at, updated_at)
 			VALUES (?, ?, ?, ?)`, c.Scope, c.StartedBy, c.StartedAt, tx.now); err != nil {
@@ -293,7 +292,7 @@ func (db *DB) recordAuditCheck(ctx context.Context, c *auditCheckRow, id int64) 
 	if _, err := tx.exec(ctx, `UPDATE audit_checks SET updated_at = ?, finished_at = ?, done = ?, total = ?,
 		from_seq = ?, head_seq = ?, head_hash = ?, full_at = ?, intact = ?,
 		break_seq = ?, break_id = ?, break_kind = ?, break_message = ?, break_message_en = ?, failure = ?, key_id = ?, mac = ?
-		WHERE id = ?`, tx.now, tx.now, c.Done, c.Total, c.rep.FromSeq, c.rep.HeadSeq, c.rep.HeadHash, fullAt, c.intact,
+		WHERE id = ?`, tx.now, tx.now, c.Done, c.Total, c.rep.FromSeq, c.rep.HeadSeq, c.rep.HeadHash, fullAt, c.rep.OK(),
 		b.Seq, b.ID, b.Kind, b.Message, b.MessageEN, c.Failure, c.keyID, c.mac, c.ID); err != nil {
 		return time.Time{}, fmt.Errorf("sqlstore: record audit check: %w", err)
 	}
