@@ -24,20 +24,7 @@ func TestBudgetOptionsAsTemplate(t *testing.T) {
 		Activities: []*ttdn.Activity{{ID: 40, Title: odd, StartDate: ttdn.Date{Year: 2026, Month: 3, Day: 4}},
 			{ID: 4, Title: "Hội nghị"}},
 	}}
-	tm := template.Must(template.New("").Parse(budgetOptionsTemplate))
-	var old, got bytes.Buffer
-	if err := tm.ExecuteTemplate(&old, "old", f); err != nil {
-		t.Fatal(err)
-	}
-	if err := tm.ExecuteTemplate(&got, "new", f); err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != old.String() {
-		t.Errorf("pickers differ:\n%s", firstDiff(got.String(), old.String()))
-	}
-	if n := strings.Count(got.String(), " selected>"); n != 3 {
-		t.Errorf("%d options chosen, want 3", n)
-	}
+	sameAsTemplate(t, budgetOptionsTemplate, f, 3)
 }
 
 // activityOptionsTemplate is the activity form's pickers as the template
@@ -62,20 +49,7 @@ func TestActivityOptionsAsTemplate(t *testing.T) {
 			Units: []*ttdn.Unit{{ID: 3, Name: odd}, {ID: 7, Name: "Sở Văn hóa, Thể thao và Du lịch"}, {ID: 12, Name: "UBND xã Tân Biên"}, {ID: 120, Name: "x"}},
 			Tasks: []*ttdn.Task{{ID: 12, Ref: "III.1", Title: odd}, {ID: 120, Ref: "III.10", Title: "Trực"}},
 		}}
-	tm := template.Must(template.New("").Parse(activityOptionsTemplate))
-	var old, got bytes.Buffer
-	if err := tm.ExecuteTemplate(&old, "old", f); err != nil {
-		t.Fatal(err)
-	}
-	if err := tm.ExecuteTemplate(&got, "new", f); err != nil {
-		t.Fatal(err)
-	}
-	if got.String() != old.String() {
-		t.Errorf("pickers differ:\n%s", firstDiff(got.String(), old.String()))
-	}
-	if n := strings.Count(got.String(), " selected>"); n != 5 {
-		t.Errorf("%d options chosen, want 5", n)
-	}
+	sameAsTemplate(t, activityOptionsTemplate, f, 5)
 }
 
 // The task picker groups the tasks by plan, in the order the plans come,
@@ -117,5 +91,26 @@ func TestWithChosenTasks(t *testing.T) {
 	}
 	if _, err := withChosenTasks(choices, []string{"43"}, find); err == nil {
 		t.Fatal("a failure to read a chosen task was swallowed")
+	}
+}
+
+// sameAsTemplate renders data through the "old" and "new" templates of
+// text and fails unless they write the same bytes, with chosen options
+// marked selected.
+func sameAsTemplate(t *testing.T, text string, data any, chosen int) {
+	t.Helper()
+	tm := template.Must(template.New("").Parse(text))
+	var old, got bytes.Buffer
+	if err := tm.ExecuteTemplate(&old, "old", data); err != nil {
+		t.Fatal(err)
+	}
+	if err := tm.ExecuteTemplate(&got, "new", data); err != nil {
+		t.Fatal(err)
+	}
+	if got.String() != old.String() {
+		t.Errorf("pickers differ:\n%s", firstDiff(got.String(), old.String()))
+	}
+	if n := strings.Count(got.String(), " selected>"); n != chosen {
+		t.Errorf("%d options chosen, want %d", n, chosen)
 	}
 }
